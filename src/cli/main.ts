@@ -1,0 +1,169 @@
+// `fellowship`: the admin CLI. Same services as the web app.
+// Exit codes: 0 success, 1 an error (one line on stderr), 2 bad usage (usage on stderr).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ZodError } from 'zod';
+import { createPrismaClient } from '@/server/db/client';
+import { applyMigrations, createMigration } from '@/server/db/migrations';
+import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
+import { readDatabaseStatus } from '@/server/db/status';
+import { parseEnv } from '@/server/env';
+import { seedDemoData } from '@/server/services/demo/seed-demo';
+import { createUser } from '@/server/services/users/create-user';
+
+const USAGE = `Usage: fellowship <command> [options]
+
+Commands:
+  db status                         Where the database is and which migrations are applied
+  db migrate                        Apply pending migrations (safe to repeat)
+  db migration-create <name>        Write prisma/migrations/<timestamp>_<name>/ from schema.prisma
+  db seed                           Add the demo data (safe to repeat)
+  user create --email E --name N [--admin]
+                                    Create a user
+
+Options:
+  --json      Print the result as JSON (for scripts)
+  -h, --help  Show this help
+
+Without DATABASE_URL the embedded PostgreSQL in FELLOWSHIP_DATA_DIR is used (reused when
+\`npm start\` is running, otherwise started for the command and stopped after it).`;
+
+class UsageError extends Error {}
+
+type Options = { json: boolean };
+type Command = {
+  options?: ParseArgsConfig['options'];
+  positionals?: string[];
+  run(context: { values: Record<string, unknown>; positionals: string[]; options: Options }): Promise<unknown>;
+  /** Human-readable output; JSON output prints the run's result as is. */
+  print(result: never): string;
+};
+
+async function withDatabase<T>(work: (database: OpenedDatabase) => Promise<T>): Promise<T> {
+  const database = await openDatabase(parseEnv(), { exclusive: false });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function withPrisma<T>(work: (prisma: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
+  return withDatabase(async (database) => {
+    await applyMigrations(database.url);
+    const prisma = createPrismaClient(database.url);
+    try {
+      return await work(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+}
+
+const commands: Record<string, Command> = {
+  'db status': {
+    run: () =>
+      withDatabase(async (database) => ({
+        database: safeLocation(database.url),
+        source: database.source,
+        ...(await readDatabaseStatus(database.url)),
+      })),
+    print: (status: { database: string; source: string; serverVersion: string; appliedMigrations: string[]; pendingMigrations: string[]; failedMigrations: string[] }) =>
+      [
+        `Database:   ${status.database} (${status.source}), PostgreSQL ${status.serverVersion}`,
+        `Applied:    ${status.appliedMigrations.length} migration(s)`,
+        `Pending:    ${status.pendingMigrations.length ? status.pendingMigrations.join(', ') + ' (run: npm run db:migrate)' : 'none'}`,
+        ...(status.failedMigrations.length ? [`Failed:     ${status.failedMigrations.join(', ')}`] : []),
+      ].join('\n'),
+  },
+  'db migrate': {
+    run: () => withDatabase(async (database) => ({ applied: await applyMigrations(database.url) })),
+    print: ({ applied }: { applied: string[] }) =>
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Already up to date.',
+  },
+  'db migration-create': {
+    positionals: ['name'],
+    run: ({ positionals }) =>
+      withDatabase(async (database) => {
+        await applyMigrations(database.url);
+        return { created: await createMigration(database.url, positionals[0]!) };
+      }),
+    print: ({ created }: { created: string | null }) =>
+      created ? `Wrote ${created}/migration.sql: review it, then commit it.` : 'schema.prisma matches the migrations: nothing to write.',
+  },
+  'db seed': {
+    run: () => withPrisma((prisma) => seedDemoData(prisma)),
+    print: () => 'Demo data is in place (admin@example.com, facilitator1@example.com, fellow1@example.com …).',
+  },
+  'user create': {
+    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' } },
+    run: ({ values }) => {
+      if (typeof values.email !== 'string' || typeof values.name !== 'string') {
+        throw new UsageError('user create needs --email and --name');
+      }
+      const input = { email: values.email, name: values.name, isAdmin: values.admin === true };
+      return withPrisma((prisma) => createUser(prisma, input));
+    },
+    print: (user: { email: string; isAdmin: boolean }) => `Created ${user.isAdmin ? 'admin ' : ''}${user.email}`,
+  },
+};
+
+function describeError(error: unknown): string {
+  if (error instanceof ZodError) {
+    return error.issues.map((issue) => `${issue.path.join('.') || 'input'} ${issue.message}`).join('; ');
+  }
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  const name = [`${words[0]} ${words[1]}`, words[0] ?? ''].find((candidate) => candidate in commands);
+  if (!name) {
+    if (wantsHelp && words.length === 0) {
+      console.log(USAGE);
+      return 0;
+    }
+    console.error(words.length ? `Unknown command: ${words.slice(0, 2).join(' ')}\n\n${USAGE}` : USAGE);
+    return 2;
+  }
+  if (wantsHelp) {
+    console.log(USAGE);
+    return 0;
+  }
+  const command = commands[name]!;
+  const json = argv.includes('--json');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(name.split(' ').length),
+      options: { json: { type: 'boolean' }, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const positionals = parsed.positionals;
+  const expected = command.positionals ?? [];
+  if (positionals.length !== expected.length) {
+    console.error(`${name} takes ${expected.length ? expected.map((p) => `<${p}>`).join(' ') : 'no arguments'}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const result = await command.run({ values: parsed.values, positionals, options: { json } });
+    console.log(json ? JSON.stringify(result, null, 2) : command.print(result as never));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message = describeError(error);
+    console.error(json ? JSON.stringify({ error: { message } }) : `fellowship: ${message}`);
+    return 1;
+  }
+}
+
+// An explicit exit: tsx's launcher would report a plain exitCode as 0.
+process.exit(await main(process.argv.slice(2)));

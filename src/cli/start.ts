@@ -1,0 +1,126 @@
+// `npm start`: the whole app from one command. Uses DATABASE_URL when set, otherwise starts
+// the embedded PostgreSQL; applies migrations, seeds demo data into an empty database,
+// builds on first start (or when the sources changed), then runs `next start`.
+// Stops everything it started on Ctrl-C, SIGTERM or when Next exits.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createPrismaClient } from '@/server/db/client';
+import { applyMigrations } from '@/server/db/migrations';
+import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
+import { parseEnv } from '@/server/env';
+import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { isBuildCurrent, writeBuildStamp } from './build-stamp';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const nextBin = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url));
+const devMode = process.argv.includes('--dev');
+const startedAt = performance.now();
+
+let database: OpenedDatabase | undefined;
+let next: ChildProcess | undefined;
+let stopping = false;
+
+function log(message: string) {
+  console.log(`[fellowship] ${message}`);
+}
+
+function seconds(): string {
+  return `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (next && next.exitCode === null && next.signalCode === null) {
+      const exited = new Promise((resolve) => next!.once('exit', resolve));
+      next.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      next.kill('SIGKILL');
+    }
+    if (database?.embedded) {
+      log('Stopping the embedded PostgreSQL…');
+      await database.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
+    }
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void shutdown(0));
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' });
+    next = child;
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const env = parseEnv();
+  database = await openDatabase(env, { exclusive: true });
+  log(
+    database.embedded
+      ? `Embedded PostgreSQL on port ${database.embedded.port}, data in ${database.embedded.dataDir}`
+      : `Using the database at ${safeLocation(database.url)} (DATABASE_URL)`,
+  );
+
+  const applied = await applyMigrations(database.url);
+  log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+
+  if (env.FELLOWSHIP_DEMO_DATA) {
+    const prisma = createPrismaClient(database.url);
+    try {
+      if (await isDatabaseEmpty(prisma)) {
+        await seedDemoData(prisma);
+        log('Empty database: added the demo data (sign in as admin@example.com, facilitator1@example.com or fellow1@example.com)');
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+
+  const appEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(env.PORT) };
+  if (devMode) {
+    await shutdown(await run(['dev', '--port', String(env.PORT)], { ...appEnv, NODE_ENV: 'development' }));
+  }
+
+  if (!isBuildCurrent(root)) {
+    log('Building the app for production (first start, or the sources changed; takes a few minutes)…');
+    const buildStarted = performance.now();
+    const code = await run(['build'], { ...appEnv, NODE_ENV: 'production' });
+    if (code !== 0) {
+      console.error('[fellowship] The build failed; see the messages above.');
+      await shutdown(1);
+    }
+    writeBuildStamp(root);
+    log(`Built in ${((performance.now() - buildStarted) / 1000).toFixed(0)} s`);
+  }
+
+  const args = ['start', '--port', String(env.PORT)];
+  if (env.HOSTNAME) args.push('--hostname', env.HOSTNAME);
+  const exited = run(args, { ...appEnv, NODE_ENV: 'production' });
+  void waitUntilServing(env.PORT).then((ok) => {
+    if (ok) log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);
+  });
+  await shutdown(await exited);
+}
+
+async function waitUntilServing(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[fellowship] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

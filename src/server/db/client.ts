@@ -1,0 +1,33 @@
+// The one Prisma client of a process. Created on first use, so importing a service never
+// needs a database (Next's build imports route modules without one).
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+const globalForPrisma = globalThis as { fellowshipPrisma?: PrismaClient };
+
+function getClient(): PrismaClient {
+  if (!globalForPrisma.fellowshipPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start`, which sets it.');
+    globalForPrisma.fellowshipPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.fellowshipPrisma;
+}
+
+/** The Prisma client; only services (src/server/services) should import it. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.fellowshipPrisma?.$disconnect();
+  globalForPrisma.fellowshipPrisma = undefined;
+}
