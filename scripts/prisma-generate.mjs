@@ -1,7 +1,7 @@
 // Generates the Prisma client offline.
 // `prisma generate` never runs the schema engine, but the CLI still wants a path to one
 // and would try to download it; pointing it at any existing file keeps it offline
-// (see docs/decisions/0001-prisma-offline.md).
+// (see docs/decisions/0001-offline-prisma-migrations.md).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -1,12 +1,13 @@
 // `fellowship`: the admin CLI. Same services as the web app.
 // Exit codes: 0 success, 1 an error (one line on stderr), 2 bad usage (usage on stderr).
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
 import { createPrismaClient } from '@/server/db/client';
 import { applyMigrations, createMigration } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
-import { parseEnv } from '@/server/env';
+import { loadDotEnv, parseEnv } from '@/server/env';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { createUser } from '@/server/services/users/create-user';
 
@@ -39,6 +40,7 @@ type Command = {
 };
 
 async function withDatabase<T>(work: (database: OpenedDatabase) => Promise<T>): Promise<T> {
+  loadDotEnv(fileURLToPath(new URL('../..', import.meta.url)));
   const database = await openDatabase(parseEnv(), { exclusive: false });
   try {
     return await work(database);

@@ -2,17 +2,15 @@
 // the embedded PostgreSQL; applies migrations, seeds demo data into an empty database,
 // builds on first start (or when the sources changed), then runs `next start`.
 // Stops everything it started on Ctrl-C, SIGTERM or when Next exits.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createPrismaClient } from '@/server/db/client';
 import { applyMigrations } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
-import { parseEnv } from '@/server/env';
+import { loadDotEnv, parseEnv } from '@/server/env';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
-import { isBuildCurrent, writeBuildStamp } from './build-stamp';
+import { isBuildCurrent } from './build-stamp';
+import { buildApp, projectRoot as root, spawnNext, waitForExit } from './next-process';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const nextBin = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url));
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
 
@@ -50,14 +48,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' });
-    next = child;
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+  next = spawnNext(args, env);
+  return waitForExit(next);
 }
 
 async function main() {
+  loadDotEnv(root);
   const env = parseEnv();
   database = await openDatabase(env, { exclusive: true });
   log(
@@ -89,17 +85,15 @@ async function main() {
   if (!isBuildCurrent(root)) {
     log('Building the app for production (first start, or the sources changed; takes a few minutes)…');
     const buildStarted = performance.now();
-    const code = await run(['build'], { ...appEnv, NODE_ENV: 'production' });
-    if (code !== 0) {
+    if ((await buildApp(appEnv, (child) => (next = child))) !== 0) {
       console.error('[fellowship] The build failed; see the messages above.');
       await shutdown(1);
     }
-    writeBuildStamp(root);
     log(`Built in ${((performance.now() - buildStarted) / 1000).toFixed(0)} s`);
   }
 
   const args = ['start', '--port', String(env.PORT)];
-  if (env.HOSTNAME) args.push('--hostname', env.HOSTNAME);
+  if (env.FELLOWSHIP_HOST) args.push('--hostname', env.FELLOWSHIP_HOST);
   const exited = run(args, { ...appEnv, NODE_ENV: 'production' });
   void waitUntilServing(env.PORT).then((ok) => {
     if (ok) log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);

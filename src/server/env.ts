@@ -1,5 +1,7 @@
 // Environment variables, validated once at start-up. A missing or malformed variable stops
 // start-up with one line that names it (see .env.example for what each one does).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -24,12 +26,12 @@ const flag = optionalString.refine((value) => value === undefined || /^(0|1|true
 });
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   DATABASE_URL: postgresUrl,
   FELLOWSHIP_DATA_DIR: optionalString.transform((value) => value ?? '.fellowship'),
   FELLOWSHIP_PG_PORT: port(),
-  PORT: port(3000),
-  HOSTNAME: optionalString,
+  PORT: port(3000).transform((value) => value ?? 3000),
+  // Not HOSTNAME: shells and Docker set that to the machine's name.
+  FELLOWSHIP_HOST: optionalString,
   FELLOWSHIP_DEMO_DATA: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
 });
 
@@ -37,8 +39,17 @@ export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {}
 
+/**
+ * Loads `.env` from the project folder into process.env (variables already set win), so the
+ * start script, the CLI and Next all see the same configuration.
+ */
+export function loadDotEnv(projectRoot: string): void {
+  const file = path.join(projectRoot, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 /** Parses the environment; throws an EnvError whose message is one line per bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

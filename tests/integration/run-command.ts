@@ -7,7 +7,7 @@ const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.
 
 export type CommandResult = { code: number | null; stdout: string; stderr: string };
 
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<CommandResult> {
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsx, script, ...args], {
       cwd: projectRoot,
@@ -29,5 +29,5 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
-export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+export const runCli = (args: string[], env: Record<string, string | undefined> = {}) =>
   runScript('src/cli/main.ts', args, { DATABASE_URL: process.env.DATABASE_URL, ...env });

@@ -54,6 +54,9 @@ export default async function setup(project: TestProject) {
       app.kill('SIGTERM');
       await exited;
     }
+    if (process.env.TEST_DATABASE_URL) {
+      await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
     await server.stop();
   };
 }

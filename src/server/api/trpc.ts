@@ -1,0 +1,82 @@
+// The tRPC context and the only base procedures the app may use. Authorization lives here
+// (and in services' where clauses), never in individual routers.
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { getSession, type Session } from '@/server/auth/session';
+import { AppError, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
+
+export type { Session };
+
+/** Services own the database, so the context carries no Prisma client. */
+export type TRPCContext = {
+  session: Session | null;
+  headers: Headers;
+};
+
+export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
+  return { session: await getSession(opts.headers), headers: opts.headers };
+}
+
+/** field path -> messages, so a form can put each message beside its input. */
+export type FieldErrors = Record<string, string[]>;
+
+function groupFieldErrors(error: ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const { path, message } of listFieldIssues(error)) {
+    (fieldErrors[path] ??= []).push(message);
+  }
+  return fieldErrors;
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const fieldErrors = error.cause instanceof ZodError ? groupFieldErrors(error.cause) : null;
+    // A failure nobody planned for may carry SQL or file paths in its message: hide it.
+    const isUnexpected = error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError);
+    const message = isUnexpected
+      ? INTERNAL_ERROR_MESSAGE
+      : fieldErrors
+        ? 'Some fields need attention.'
+        : shape.message;
+    return {
+      ...shape,
+      message,
+      data: {
+        ...shape.data,
+        fieldErrors,
+        details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Services throw AppError; the client should see its code and message, not a 500. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: toTRPCErrorCode(cause.code), message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  }
+  return next({ ctx: { session: ctx.session } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.session.user.isAdmin) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only admins can do this.' });
+  }
+  return next();
+});

@@ -1,0 +1,33 @@
+import { db } from '@/server/db/client';
+import { sumReadingTime, type ReadingTime } from '@/lib/reading-time';
+
+export type CurriculumSummary = {
+  slug: string;
+  title: string;
+  description: string | null;
+  /** Calendar weeks: a unit that spans weeks 2 and 3 counts twice. */
+  weekCount: number;
+} & ReadingTime;
+
+export async function listCurricula(): Promise<CurriculumSummary[]> {
+  const curricula = await db.curriculum.findMany({
+    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      weeks: {
+        select: {
+          span: true,
+          sections: { select: { kind: true, items: { select: { minutes: true, optional: true } } } },
+        },
+      },
+    },
+  });
+
+  return curricula.map(({ weeks, ...curriculum }) => ({
+    ...curriculum,
+    weekCount: weeks.reduce((sum, week) => sum + week.span, 0),
+    ...sumReadingTime(weeks.flatMap((week) => week.sections)),
+  }));
+}

@@ -1,0 +1,20 @@
+// tRPC for server components: procedures run in-process, with the request's headers.
+// (The `server-only` guard package is not installed; nothing here may be imported by a
+// client component, since it reaches the database.)
+import { TRPCError } from '@trpc/server';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { createCaller } from '@/server/api/root';
+import { createTRPCContext } from '@/server/api/trpc';
+
+const createRscContext = cache(async () => {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('x-trpc-source', 'rsc');
+  return createTRPCContext({ headers: requestHeaders });
+});
+
+export const api = createCaller(createRscContext);
+
+export function isNotFoundError(error: unknown): boolean {
+  return error instanceof TRPCError && error.code === 'NOT_FOUND';
+}
