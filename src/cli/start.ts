@@ -47,6 +47,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void shutdown(0));
 }
 
+// `npm start` exits on SIGTERM without passing it on, which would orphan this process with
+// Next and PostgreSQL still running. When our parent goes away, shut down as if signalled.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown(0);
+}, 500).unref();
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   next = spawnNext(args, env);
   return waitForExit(next);
