@@ -3,10 +3,13 @@
 // builds on first start (or when the sources changed), then runs `next start`.
 // Stops everything it started on Ctrl-C, SIGTERM or when Next exits.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createPrismaClient } from '@/server/db/client';
 import { applyMigrations } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
-import { loadDotEnv, parseEnv } from '@/server/env';
+import { loadDotEnv, parseEnv, type Env } from '@/server/env';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { isBuildCurrent } from './build-stamp';
 import { buildApp, projectRoot as root, spawnNext, waitForExit } from './next-process';
@@ -84,7 +87,15 @@ async function main() {
     }
   }
 
-  const appEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(env.PORT) };
+  const appEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(env.PORT),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? readOrCreateAuthSecret(env, Boolean(database.embedded)),
+    // Local mode (the embedded default) allows the dev mailbox and, unless FELLOWSHIP_DEMO=0, demo mode.
+    FELLOWSHIP_LOCAL_MODE: database.embedded ? '1' : '0',
+  };
   if (devMode) {
     await shutdown(await run(['dev', '--port', String(env.PORT)], { ...appEnv, NODE_ENV: 'development' }));
   }
@@ -106,6 +117,20 @@ async function main() {
     if (ok) log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);
   });
   await shutdown(await exited);
+}
+
+/**
+ * Sessions are signed with NEXTAUTH_SECRET. Without one, generate it once and keep it in the
+ * data folder, so restarts do not sign everybody out. Deployments should set their own.
+ */
+function readOrCreateAuthSecret(env: Env, embedded: boolean): string {
+  const file = path.resolve(root, env.FELLOWSHIP_DATA_DIR, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!embedded) log(`NEXTAUTH_SECRET is not set: using a generated one kept in ${file}. Set NEXTAUTH_SECRET when you deploy.`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function waitUntilServing(port: number): Promise<boolean> {

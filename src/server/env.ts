@@ -25,6 +25,19 @@ const flag = optionalString.refine((value) => value === undefined || /^(0|1|true
   message: 'must be 1 or 0',
 });
 
+const positiveInt = (fallback: number) =>
+  optionalString
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value > 0, { message: 'must be a whole number above 0' });
+
+const httpUrl = optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value) && URL.canParse(value), {
+  message: 'must be an http(s) URL such as https://fellowship.example.org',
+});
+
+const smtpUrl = optionalString.refine((value) => value === undefined || /^smtps?:\/\//.test(value) && URL.canParse(value), {
+  message: 'must be an SMTP URL such as smtp://user:password@smtp.example.org:587',
+});
+
 export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   FELLOWSHIP_DATA_DIR: optionalString.transform((value) => value ?? '.fellowship'),
@@ -33,6 +46,31 @@ export const envSchema = z.object({
   // Not HOSTNAME: shells and Docker set that to the machine's name.
   FELLOWSHIP_HOST: optionalString,
   FELLOWSHIP_DEMO_DATA: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
+
+  // Sign-in (next-auth). NEXTAUTH_SECRET is generated and kept in FELLOWSHIP_DATA_DIR for the
+  // embedded default; a deployment with DATABASE_URL must set it.
+  NEXTAUTH_URL: httpUrl,
+  NEXTAUTH_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+    message: 'must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)',
+  }),
+  /** Demo mode: one-click sign-in as a demo person. Default: on with the embedded database only. */
+  FELLOWSHIP_DEMO: flag.transform((value) => (value === undefined ? undefined : value === '1' || value === 'true')),
+  SMTP_URL: smtpUrl,
+  EMAIL_FROM: optionalString.transform((value) => value ?? 'Fellowship <no-reply@localhost>'),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  /** A session ends this many days after sign-in, however active it is. */
+  FELLOWSHIP_SESSION_MAX_DAYS: positiveInt(30),
+  /** …and after this many days without a visit. */
+  FELLOWSHIP_SESSION_IDLE_DAYS: positiveInt(14),
+  FELLOWSHIP_INVITATION_DAYS: positiveInt(14),
+  /** Sign-in emails per address, and per IP address, per hour. */
+  FELLOWSHIP_SIGNIN_EMAILS_PER_HOUR: positiveInt(5),
+  FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: positiveInt(30),
+  /** Set by `npm start` for the Next process when it runs the embedded database. */
+  FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,8 +2,11 @@
 // (and in services' where clauses), never in individual routers.
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { getSession, type Session } from '@/server/auth/session';
+import { db } from '@/server/db/client';
+import { hasCohortRole, resolveCohortAccess, type CohortRole } from '@/server/services/cohorts/cohort-access';
+import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
 
 export type { Session };
@@ -80,3 +83,20 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/**
+ * Procedures scoped to one cohort, named by `cohort` (its slug) in the input. The caller must
+ * be an admin or a member with at least `role`; anyone else gets NOT_FOUND, exactly as for a
+ * cohort that does not exist. `ctx.cohort` carries the caller's access (facilitators' groups)
+ * for services to filter by.
+ */
+export function cohortProcedure(role: CohortRole) {
+  return protectedProcedure.input(z.object({ cohort: slugSchema })).use(async ({ ctx, input, next }) => {
+    const access = await resolveCohortAccess(db, input.cohort, ctx.session.user);
+    if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'No cohort with that name.' });
+    if (!hasCohortRole(access, role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${role === 'ADMIN' ? 'admins' : 'facilitators'} of this cohort can do this.` });
+    }
+    return next({ ctx: { cohort: access } });
+  });
+}

@@ -1,10 +1,32 @@
-// The signed-in user as the rest of the server sees it. Sign-in arrives with a later issue;
-// until then every request is anonymous, and the procedures that need a user refuse it.
+// The signed-in user as the rest of the server sees it, read from next-auth's session cookie
+// and checked against the database on every request (so disabling a user or signing out
+// everywhere takes effect at the next request).
+import { db } from '@/server/db/client';
+import { findActiveSession } from '@/server/services/auth/sessions';
+import { getAuthSettings, sessionCookieName } from './settings';
 
-export type SessionUser = { id: string; email: string; isAdmin: boolean };
+export type SessionUser = { id: string; email: string; name: string | null; isAdmin: boolean };
 
 export type Session = { user: SessionUser };
 
-export async function getSession(_headers: Headers): Promise<Session | null> {
+export function readSessionToken(headers: Headers): string | null {
+  const cookieHeader = headers.get('cookie');
+  if (!cookieHeader) return null;
+  const name = sessionCookieName();
+  for (const part of cookieHeader.split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      const value = decodeURIComponent(part.slice(index + 1).trim());
+      return value || null;
+    }
+  }
   return null;
+}
+
+export async function getSession(headers: Headers): Promise<Session | null> {
+  const token = readSessionToken(headers);
+  if (!token) return null;
+  const settings = getAuthSettings();
+  const session = await findActiveSession(db, token, { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs });
+  return session ? { user: session.user } : null;
 }

@@ -1,0 +1,28 @@
+// Delivers a magic link: through SMTP when SMTP_URL is set; otherwise (local mode only) into
+// the dev mailbox page and the server log, so a newcomer without a mail server can sign in.
+import { createTransport } from 'nodemailer';
+import { db } from '@/server/db/client';
+import type { AuthSettings } from './settings';
+
+export async function sendSignInEmail(settings: AuthSettings, to: string, url: string, minutes: number): Promise<void> {
+  const subject = 'Your sign-in link for Fellowship';
+  const text = `Hello,\n\nUse this link to sign in to Fellowship. It works once, within ${minutes} minutes:\n\n${url}\n\nIf you did not ask for it, you can ignore this email.\n`;
+  if (settings.smtpUrl) {
+    const transport = createTransport(settings.smtpUrl);
+    await transport.sendMail({
+      to,
+      from: settings.emailFrom,
+      subject,
+      text,
+      html: `<p>Hello,</p><p>Use this link to sign in to Fellowship. It works once, within ${minutes} minutes:</p><p><a href="${escapeHtml(url)}">Sign in to Fellowship</a></p><p>If you did not ask for it, you can ignore this email.</p>`,
+    });
+    return;
+  }
+  if (!settings.devMailbox) throw new Error('No way to send email: set SMTP_URL.');
+  await db.devMailboxMessage.create({ data: { to, subject, text, url } });
+  console.log(`[fellowship] Sign-in link for ${to} (dev mailbox, no SMTP_URL set): ${url}`);
+}
+
+function escapeHtml(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}

@@ -1,0 +1,31 @@
+// Sign-in emails cost us reputation and can flood an inbox: a few per address and per IP
+// address per hour. Counters live in PostgreSQL (see consumeRateLimit).
+import { db } from '@/server/db/client';
+import { consumeRateLimit } from '@/server/services/rate-limit/consume-rate-limit';
+import { getAuthSettings } from './settings';
+
+const HOUR = 60 * 60;
+
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+}
+
+/** A 429 response when the limit is reached, or null to go on. */
+export async function limitSignInEmails(request: Request): Promise<Response | null> {
+  const settings = getAuthSettings();
+  const form = await request.clone().formData().catch(() => null);
+  const email = String(form?.get('email') ?? '').trim().toLowerCase();
+  const checks = [consumeRateLimit(db, `signin-ip:${clientIp(request)}`, settings.signInEmailsPerIpPerHour, HOUR)];
+  if (email) checks.push(consumeRateLimit(db, `signin-email:${email}`, settings.signInEmailsPerHour, HOUR));
+  const results = await Promise.all(checks);
+  const blocked = results.filter((result) => !result.allowed);
+  if (!blocked.length) return null;
+  const retryAfter = Math.max(...blocked.map((result) => result.retryAfterSeconds));
+  const minutes = Math.ceil(retryAfter / 60);
+  const message = `Too many sign-in emails were requested. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or use a link already sent to you.`;
+  return Response.json(
+    { error: { code: 'TOO_MANY_REQUESTS', message }, url: `/signin?error=RateLimited` },
+    { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+  );
+}

@@ -1,0 +1,74 @@
+// Database sessions: the one place that decides whether a session token still signs someone in.
+// Used by tRPC's context, server components and next-auth's adapter alike.
+import { randomBytes } from 'node:crypto';
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { Session } from '@/server/auth/session';
+
+export type SessionPolicy = { maxAgeMs: number; idleMs: number };
+
+/** How often a visit pushes the idle expiry forward: not on every request. */
+const EXTEND_AFTER_MS = 60 * 60 * 1000;
+
+const sessionSelect = {
+  id: true,
+  expires: true,
+  createdAt: true,
+  user: { select: { id: true, email: true, name: true, isAdmin: true, disabledAt: true } },
+} as const;
+
+/**
+ * The signed-in user for a session token, or null. A session ends when idle too long, at its
+ * absolute lifetime, or at once when its user is disabled; an ended session is deleted.
+ */
+export async function findActiveSession(
+  db: PrismaClient,
+  sessionToken: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<(Session & { sessionId: string; expires: Date }) | null> {
+  const session = await db.session.findUnique({ where: { sessionToken }, select: sessionSelect });
+  if (!session) return null;
+  if (session.user.disabledAt) {
+    await db.session.deleteMany({ where: { userId: session.user.id } });
+    return null;
+  }
+  const absoluteEnd = session.createdAt.getTime() + policy.maxAgeMs;
+  if (session.expires.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  let expires = session.expires;
+  const idleEnd = Math.min(now.getTime() + policy.idleMs, absoluteEnd);
+  if (idleEnd - session.expires.getTime() > EXTEND_AFTER_MS) {
+    expires = new Date(idleEnd);
+    await db.session.update({ where: { id: session.id }, data: { expires } });
+  }
+  const { id, email, name, isAdmin } = session.user;
+  return { sessionId: session.id, expires, user: { id, email, name, isAdmin } };
+}
+
+/** A new database session, as next-auth would make one (demo sign-in uses it). */
+export async function createSession(db: PrismaClient, userId: string, policy: SessionPolicy, now = new Date()) {
+  const sessionToken = randomBytes(32).toString('hex');
+  const expires = new Date(now.getTime() + Math.min(policy.idleMs, policy.maxAgeMs));
+  await db.session.create({ data: { sessionToken, userId, expires, createdAt: now } });
+  return { sessionToken, expires };
+}
+
+export function listSessions(db: PrismaClient, userId: string) {
+  return db.session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    select: { id: true, createdAt: true, expires: true },
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
+/** "Sign out everywhere": every session of the user ends, this one included. */
+export async function deleteAllSessions(db: PrismaClient, userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export async function deleteSessionByToken(db: PrismaClient, sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}

@@ -1,0 +1,57 @@
+// What the caller may do in one cohort. Admins see every cohort; members see theirs; anyone
+// else gets null, which callers turn into NOT_FOUND (never a hint that the cohort exists).
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { SessionUser } from '@/server/auth/session';
+
+export type CohortRole = 'ADMIN' | 'FACILITATOR' | 'FELLOW';
+
+export type CohortAccess = {
+  cohortId: string;
+  cohortSlug: string;
+  /** The strongest of: global admin, facilitator membership, fellow membership. */
+  role: CohortRole;
+  membershipId: string | null;
+  /** Groups the caller leads (facilitators) or belongs to (fellows). */
+  groupIds: string[];
+};
+
+export async function resolveCohortAccess(
+  db: PrismaClient,
+  cohortSlug: string,
+  user: SessionUser,
+): Promise<CohortAccess | null> {
+  const cohort = await db.cohort.findUnique({
+    where: { slug: cohortSlug },
+    select: {
+      id: true,
+      slug: true,
+      memberships: {
+        where: { userId: user.id },
+        select: { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true } } },
+      },
+    },
+  });
+  if (!cohort) return null;
+  const membership = cohort.memberships[0];
+  if (!membership && !user.isAdmin) return null;
+  const groupIds = membership
+    ? membership.role === 'FACILITATOR'
+      ? membership.leadsGroups.map((lead) => lead.groupId)
+      : membership.groupId
+        ? [membership.groupId]
+        : []
+    : [];
+  return {
+    cohortId: cohort.id,
+    cohortSlug: cohort.slug,
+    role: user.isAdmin ? 'ADMIN' : membership!.role,
+    membershipId: membership?.id ?? null,
+    groupIds,
+  };
+}
+
+const RANK: Record<CohortRole, number> = { FELLOW: 1, FACILITATOR: 2, ADMIN: 3 };
+
+export function hasCohortRole(access: CohortAccess, needed: CohortRole): boolean {
+  return RANK[access.role] >= RANK[needed];
+}

@@ -1,0 +1,64 @@
+// Who may sign in: people with an account that is not disabled, and people holding a valid
+// invitation. Invitations are accepted at sign-in, turning into cohort memberships.
+import type { PrismaClient } from '@/generated/prisma/client';
+
+export type SignInRefusal = 'AccountDisabled' | 'InvitationExpired' | 'NotInvited';
+
+export type SignInVerdict = { allowed: true } | { allowed: false; reason: SignInRefusal; message: string };
+
+export const SIGN_IN_REFUSAL_MESSAGES: Record<SignInRefusal, string> = {
+  AccountDisabled: 'This account has been disabled. Ask an admin of your fellowship if you think this is a mistake.',
+  InvitationExpired:
+    'Your invitation has expired. Ask the admin of your fellowship to invite you again; the new invitation will work at once.',
+  NotInvited:
+    'There is no account or invitation for this email address. Check the address, or ask the admin of your fellowship to invite you.',
+};
+
+function refuse(reason: SignInRefusal): SignInVerdict {
+  return { allowed: false, reason, message: SIGN_IN_REFUSAL_MESSAGES[reason] };
+}
+
+export async function checkSignInAllowed(db: PrismaClient, rawEmail: string, now = new Date()): Promise<SignInVerdict> {
+  const email = rawEmail.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { email }, select: { disabledAt: true } });
+  if (user) return user.disabledAt ? refuse('AccountDisabled') : { allowed: true };
+  const invitations = await db.invitation.findMany({
+    where: { email, acceptedAt: null, revokedAt: null },
+    select: { expiresAt: true },
+  });
+  if (invitations.some((invitation) => invitation.expiresAt > now)) return { allowed: true };
+  return refuse(invitations.length ? 'InvitationExpired' : 'NotInvited');
+}
+
+/**
+ * Turns the user's open, unexpired invitations into memberships (one per cohort; a later
+ * invitation to the same cohort updates the role and group). All or nothing.
+ */
+export async function acceptPendingInvitations(db: PrismaClient, userId: string, rawEmail: string, now = new Date()) {
+  const email = rawEmail.trim().toLowerCase();
+  return db.$transaction(async (tx) => {
+    const invitations = await tx.invitation.findMany({
+      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true, cohortId: true, role: true, groupId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    for (const invitation of invitations) {
+      const fellowGroupId = invitation.role === 'FELLOW' ? invitation.groupId : null;
+      const membership = await tx.membership.upsert({
+        where: { cohortId_userId: { cohortId: invitation.cohortId, userId } },
+        create: { cohortId: invitation.cohortId, userId, role: invitation.role, groupId: fellowGroupId },
+        update: { role: invitation.role, groupId: fellowGroupId },
+        select: { id: true },
+      });
+      if (invitation.role === 'FACILITATOR' && invitation.groupId) {
+        await tx.groupFacilitator.upsert({
+          where: { groupId_membershipId: { groupId: invitation.groupId, membershipId: membership.id } },
+          create: { groupId: invitation.groupId, membershipId: membership.id },
+          update: {},
+        });
+      }
+      await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: now, acceptedById: userId } });
+    }
+    return invitations.length;
+  });
+}
