@@ -8,7 +8,7 @@ import { applyMigrations, createMigration } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
 import { loadDotEnv, parseEnv } from '@/server/env';
-import { seedDemoData } from '@/server/services/demo/seed-demo';
+import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { createUser } from '@/server/services/users/create-user';
 
 const USAGE = `Usage: fellowship <command> [options]
@@ -18,6 +18,7 @@ Commands:
   db migrate                        Apply pending migrations (safe to repeat)
   db migration-create <name>        Write prisma/migrations/<timestamp>_<name>/ from schema.prisma
   db seed                           Add the demo data (safe to repeat)
+  db prepare                        Migrate, then add the demo data if the database is empty
   user create --email E --name N [--admin]
                                     Create a user
 
@@ -91,6 +92,24 @@ const commands: Record<string, Command> = {
       }),
     print: ({ created }: { created: string | null }) =>
       created ? `Wrote ${created}/migration.sql: review it, then commit it.` : 'schema.prisma matches the migrations: nothing to write.',
+  },
+  'db prepare': {
+    // What a deployment runs before the server (the Docker image does): migrate, then add the
+    // demo data to an empty database unless FELLOWSHIP_DEMO_DATA=0.
+    run: () =>
+      withDatabase(async (database) => {
+        const applied = await applyMigrations(database.url);
+        const prisma = createPrismaClient(database.url);
+        try {
+          const seeded = parseEnv().FELLOWSHIP_DEMO_DATA && (await isDatabaseEmpty(prisma));
+          if (seeded) await seedDemoData(prisma);
+          return { applied, seeded };
+        } finally {
+          await prisma.$disconnect();
+        }
+      }),
+    print: ({ applied, seeded }: { applied: string[]; seeded: boolean }) =>
+      `${applied.length ? `Applied ${applied.join(', ')}.` : 'Schema up to date.'}${seeded ? ' Added the demo data.' : ''}`,
   },
   'db seed': {
     run: () => withPrisma((prisma) => seedDemoData(prisma)),

