@@ -20,6 +20,8 @@ export default defineConfig([
     '.next/**',
     'out/**',
     'build/**',
+    // The bundled CLI (npm run build:cli), generated.
+    'dist/**',
     'next-env.d.ts',
     '.fellowship/**',
     'tmp/**',

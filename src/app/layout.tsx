@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { DemoBanner } from '@/components/layout/demo-banner';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { NEW_TAB_NOTE_ID } from '@/components/ui/safe-external-link';
+import { getAuthSettings } from '@/server/auth/settings';
 import { TRPCProvider } from '@/trpc/react';
 import './globals.css';
 
@@ -30,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        {getAuthSettings().demoMode ? <DemoBanner /> : null}
         <SiteHeader />
         <TRPCProvider>
           {/* tabIndex lets the skip link move focus here; the focus ring would only be noise. */}

@@ -1,3 +1,6 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { CohortList } from '@/features/cohorts/cohort-list';
 import { CurriculumList } from '@/features/curricula/curriculum-list';
@@ -7,7 +10,17 @@ import { api } from '@/trpc/server';
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const [curricula, cohorts] = await Promise.all([api.curriculum.list(), api.cohort.list()]);
+  const [curricula, cohorts, signedIn] = await Promise.all([
+    api.curriculum.list(),
+    api.cohort.list(),
+    api.account.me().then(
+      (me) => me,
+      () => null,
+    ),
+  ]);
+  const memberOf = cohorts.filter((cohort) => cohort.myRole !== null);
+  // A fellow or facilitator of one cohort goes straight to it; admins keep the overview.
+  if (signedIn && !signedIn.isAdmin && memberOf.length === 1) redirect(`/cohorts/${memberOf[0]!.slug}`);
 
   return (
     <Container className="py-10 sm:py-14">
@@ -17,20 +30,29 @@ export default async function HomePage() {
           Each cohort works through a syllabus of weekly readings and meets in small discussion groups. Pick a
           curriculum to see its weeks, readings and learning goals.
         </p>
+        {signedIn ? null : (
+          <p className="mt-6">
+            <Link href="/signin" className={buttonClasses('primary')}>
+              Sign in to your cohort
+            </Link>
+          </p>
+        )}
       </div>
+
+      {signedIn ? (
+        <section id="cohorts" aria-labelledby="cohorts-heading" className="mt-12">
+          <h2 id="cohorts-heading" className="mb-4 text-2xl font-semibold">
+            {signedIn.isAdmin ? 'Cohorts' : 'Your cohorts'}
+          </h2>
+          <CohortList cohorts={cohorts} />
+        </section>
+      ) : null}
 
       <section id="curricula" aria-labelledby="curricula-heading" className="mt-12">
         <h2 id="curricula-heading" className="mb-4 text-2xl font-semibold">
           Curricula
         </h2>
         <CurriculumList curricula={curricula} />
-      </section>
-
-      <section id="cohorts" aria-labelledby="cohorts-heading" className="mt-12">
-        <h2 id="cohorts-heading" className="mb-4 text-2xl font-semibold">
-          Cohorts
-        </h2>
-        <CohortList cohorts={cohorts} />
       </section>
     </Container>
   );

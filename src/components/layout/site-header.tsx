@@ -1,22 +1,42 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { Container } from '@/components/ui/container';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { SignOutButton } from '@/features/auth/sign-out-button';
+import { getSession } from '@/server/auth/session';
+import { listCohorts } from '@/server/services/cohorts/list-cohorts';
 
-const NAV_LINKS = [
-  { href: '/#curricula', label: 'Curricula' },
-  { href: '/#cohorts', label: 'Cohorts' },
-];
+type NavLink = { href: string; label: string };
 
-export function SiteHeader() {
+/** Navigation by role: signed out, a member of one cohort or several, and admins. */
+async function buildNav(): Promise<{ links: NavLink[]; signedIn: boolean; name: string | null }> {
+  const session = await getSession(await headers());
+  if (!session) return { links: [{ href: '/#curricula', label: 'Syllabi' }], signedIn: false, name: null };
+
+  const cohorts = (await listCohorts(session.user)).filter((cohort) => cohort.myRole !== null);
+  const links: NavLink[] =
+    cohorts.length === 1
+      ? [{ href: `/cohorts/${cohorts[0]!.slug}`, label: 'This week' }]
+      : cohorts.map((cohort) => ({ href: `/cohorts/${cohort.slug}`, label: cohort.name }));
+  if (session.user.isAdmin) links.push({ href: '/#cohorts', label: 'Cohorts' });
+  links.push({ href: '/#curricula', label: 'Syllabi' });
+  links.push({ href: '/account', label: 'Account' });
+  if (session.user.isAdmin) links.push({ href: '/admin/users', label: 'Admin' });
+  return { links, signedIn: true, name: session.user.name ?? session.user.email };
+}
+
+export async function SiteHeader() {
+  const { links, signedIn, name } = await buildNav();
   return (
     <header className="border-b border-line bg-surface">
-      <Container className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-4">
+      <Container className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3">
         <Link href="/" className="flex items-center gap-2.5 text-lg font-semibold text-text no-underline hover:text-text">
           <LogoMark />
           Fellowship
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex flex-wrap gap-x-5 gap-y-1">
-            {NAV_LINKS.map((link) => (
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:gap-x-5">
+          <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 sm:gap-x-5">
+            {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="text-text no-underline hover:text-accent hover:underline">
                   {link.label}
@@ -24,6 +44,18 @@ export function SiteHeader() {
               </li>
             ))}
           </ul>
+          {signedIn ? (
+            <div className="flex items-center gap-3">
+              <span className="hidden max-w-[16ch] truncate text-[0.9rem] text-muted md:inline" title={name ?? undefined}>
+                {name}
+              </span>
+              <SignOutButton />
+            </div>
+          ) : (
+            <Link href="/signin" className={buttonClasses('primary', 'sm')}>
+              Sign in
+            </Link>
+          )}
         </nav>
       </Container>
     </header>

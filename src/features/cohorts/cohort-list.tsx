@@ -10,11 +10,13 @@ const STATUS_BADGES = {
   ARCHIVED: { label: 'Archived', tone: 'neutral' },
 } as const;
 
+const ROLE_LABELS = { FELLOW: 'You are a fellow', FACILITATOR: 'You facilitate' } as const;
+
 export function CohortList({ cohorts, now = new Date() }: { cohorts: CohortSummary[]; now?: Date }) {
   if (cohorts.length === 0) {
     return (
-      <EmptyState title="No cohorts yet">
-        When an admin starts a cohort from one of the curricula above, it is listed here with its start date.
+      <EmptyState title="No cohorts for you yet">
+        When an admin invites you to a cohort, it appears here once you have signed in with the invited address.
       </EmptyState>
     );
   }
@@ -27,8 +29,9 @@ export function CohortList({ cohorts, now = new Date() }: { cohorts: CohortSumma
           <li key={cohort.slug} className="flex flex-col gap-1 px-5 py-4 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
             <div>
               <h3 className="flex flex-wrap items-center gap-x-2 gap-y-1 text-lg font-semibold">
-                <span>{cohort.name}</span>
+                <Link href={`/cohorts/${cohort.slug}`}>{cohort.name}</Link>
                 <Badge tone={badge.tone}>{badge.label}</Badge>
+                {cohort.myRole ? <Badge>{ROLE_LABELS[cohort.myRole]}</Badge> : null}
               </h3>
               <p className="text-muted">
                 {cohort.term ? `${cohort.term} · ` : null}

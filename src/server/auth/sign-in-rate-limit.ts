@@ -6,8 +6,15 @@ import { getAuthSettings } from './settings';
 
 const HOUR = 60 * 60;
 
+/**
+ * The caller's address for per-IP limits. Next sets X-Forwarded-For to the socket's address
+ * only when the request has none, and reverse proxies append the address they saw; so the
+ * LAST entry is the one a client cannot forge behind a proxy (earlier entries are whatever the
+ * client sent). Served directly without a proxy, a client can pick its own value: the
+ * per-address limit still holds then. See README "Deploying".
+ */
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || request.headers.get('x-real-ip') || 'unknown';
 }
 

@@ -1,8 +1,16 @@
 import { db } from '@/server/db/client';
+import type { SessionUser } from '@/server/auth/session';
+import type { Prisma } from '@/generated/prisma/client';
 
-// Every cohort for now; the issue that brings cohort membership scopes this list.
-export async function listCohorts() {
-  return db.cohort.findMany({
+/**
+ * The cohorts the viewer may see: every cohort for admins, their own for members, none for
+ * anyone signed out. `myRole` is the viewer's membership role, null where they have none.
+ */
+export async function listCohorts(viewer: SessionUser | null) {
+  if (!viewer) return [];
+  const where: Prisma.CohortWhereInput = viewer.isAdmin ? {} : { memberships: { some: { userId: viewer.id } } };
+  const cohorts = await db.cohort.findMany({
+    where,
     orderBy: [{ startDate: 'desc' }, { name: 'asc' }],
     select: {
       slug: true,
@@ -12,8 +20,10 @@ export async function listCohorts() {
       startDate: true,
       timeZone: true,
       curriculum: { select: { slug: true, title: true } },
+      memberships: { where: { userId: viewer.id }, select: { role: true } },
     },
   });
+  return cohorts.map(({ memberships, ...cohort }) => ({ ...cohort, myRole: memberships[0]?.role ?? null }));
 }
 
 export type CohortSummary = Awaited<ReturnType<typeof listCohorts>>[number];

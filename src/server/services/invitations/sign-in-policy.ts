@@ -50,6 +50,10 @@ export async function acceptPendingInvitations(db: PrismaClient, userId: string,
         update: { role: invitation.role, groupId: fellowGroupId },
         select: { id: true },
       });
+      // A fellow leads no group: drop what a former facilitator membership led.
+      if (invitation.role === 'FELLOW') {
+        await tx.groupFacilitator.deleteMany({ where: { membershipId: membership.id } });
+      }
       if (invitation.role === 'FACILITATOR' && invitation.groupId) {
         await tx.groupFacilitator.upsert({
           where: { groupId_membershipId: { groupId: invitation.groupId, membershipId: membership.id } },

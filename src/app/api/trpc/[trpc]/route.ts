@@ -17,4 +17,29 @@ function handleTRPCRequest(request: Request) {
   });
 }
 
-export { handleTRPCRequest as GET, handleTRPCRequest as POST };
+/**
+ * A form or a no-cors fetch on another site can POST here with the visitor's cookie, but it
+ * cannot send a JSON content type or a custom header without a CORS preflight, which this app
+ * never grants. So a mutation must carry one of the two.
+ */
+function isForgeable(request: Request): boolean {
+  const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return contentType !== 'application/json' && !request.headers.has('x-trpc-source');
+}
+
+export async function POST(request: Request) {
+  if (isForgeable(request)) {
+    return Response.json(
+      {
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Requests that change data must be sent as JSON (Content-Type: application/json) or with an x-trpc-source header.',
+        },
+      },
+      { status: 403 },
+    );
+  }
+  return handleTRPCRequest(request);
+}
+
+export { handleTRPCRequest as GET };

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { createTRPCRouter, publicProcedure } from '@/server/api/trpc';
+import { cohortProcedure, createTRPCRouter, publicProcedure } from '@/server/api/trpc';
 import { listCohorts } from '@/server/services/cohorts/list-cohorts';
+import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 
 export const cohortRouter = createTRPCRouter({
-  // Public until membership arrives; that issue moves this behind the cohort-scoped procedure.
-  list: publicProcedure.input(z.void()).query(() => listCohorts()),
+  /** Admins: every cohort; members: theirs; signed out: none. */
+  list: publicProcedure.input(z.void()).query(({ ctx }) => listCohorts(ctx.session?.user ?? null)),
+
+  get: cohortProcedure('FELLOW')
+    .query(({ ctx }) => getCohortHome(ctx.cohort)),
 });

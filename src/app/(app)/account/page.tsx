@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { Badge } from '@/components/ui/badge';
+import { Container } from '@/components/ui/container';
+import { EmptyState } from '@/components/ui/empty-state';
+import { NameForm } from '@/features/account/name-form';
+import { SessionsPanel } from '@/features/account/sessions-panel';
+import { getSession } from '@/server/auth/session';
+import { api } from '@/trpc/server';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Account' };
+
+const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
+
+export default async function AccountPage() {
+  if (!(await getSession(await headers()))) redirect('/signin?callbackUrl=/account');
+  const [me, sessions] = await Promise.all([api.account.me(), api.account.sessions()]);
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <div className="max-w-3xl">
+        <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+
+        <section aria-labelledby="profile-heading" className="mt-8 rounded-xl border border-line bg-surface p-5">
+          <h2 id="profile-heading" className="text-xl font-semibold">
+            Profile
+          </h2>
+          <div className="mt-4">
+            <NameForm initialName={me.name} />
+          </div>
+          <dl className="mt-5 grid gap-1 sm:grid-cols-[8rem_1fr]">
+            <dt className="font-medium">Email</dt>
+            <dd className="break-all text-muted">{me.email}</dd>
+            <dt className="font-medium">Access</dt>
+            <dd className="text-muted">{me.isAdmin ? 'Admin: you can manage every cohort and person.' : 'Member'}</dd>
+          </dl>
+          <p className="mt-3 text-[0.9rem] text-muted">
+            To use another email address, ask an admin to invite it; your email is how you sign in.
+          </p>
+        </section>
+
+        <section aria-labelledby="memberships-heading" className="mt-10">
+          <h2 id="memberships-heading" className="mb-3 text-xl font-semibold">
+            Your cohorts
+          </h2>
+          {me.memberships.length === 0 ? (
+            <EmptyState title="You are not in any cohort yet">
+              When an admin invites you, the cohort appears here after your next sign-in.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface">
+              {me.memberships.map((membership) => (
+                <li key={membership.id} className="flex flex-wrap items-baseline justify-between gap-2 px-5 py-3">
+                  <Link href={`/cohorts/${membership.cohort.slug}`} className="font-semibold">
+                    {membership.cohort.name}
+                  </Link>
+                  <span className="flex flex-wrap items-center gap-2 text-muted">
+                    <Badge tone="accent">{ROLE_LABELS[membership.role]}</Badge>
+                    {membership.groups.length ? membership.groups.join(', ') : 'No group yet'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="sessions-heading" className="mt-10">
+          <h2 id="sessions-heading" className="text-xl font-semibold">
+            Where you are signed in
+          </h2>
+          <p className="mt-1 mb-4 text-muted">
+            Each browser you sign in on has its own session. If you used a shared computer or lost a device, sign out
+            everywhere.
+          </p>
+          <SessionsPanel initialSessions={sessions} />
+        </section>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { Container } from '@/components/ui/container';
+import { UsersTable } from '@/features/users/users-table';
+import { getSession } from '@/server/auth/session';
+import { api } from '@/trpc/server';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'People' };
+
+export default async function AdminUsersPage() {
+  const session = await getSession(await headers());
+  // Not a hint that the page exists: everyone but admins sees the 404 page.
+  if (!session?.user.isAdmin) notFound();
+  const users = await api.users.list();
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <h1 className="text-3xl font-bold tracking-tight">People</h1>
+      <p className="mt-2 max-w-[65ch] text-muted">
+        Everyone with an account. Admins manage every cohort, curriculum and person. Disabling someone signs them out
+        at once and stops them signing in until you enable them again. There is always at least one admin.
+      </p>
+      <div className="mt-8">
+        <UsersTable initialUsers={users} currentUserId={session.user.id} />
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,22 @@
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { slugSchema } from '@/lib/schemas/slug';
+import { getSession } from '@/server/auth/session';
+import { api, isNotFoundError } from '@/trpc/server';
+
+/**
+ * The cohort home for a page under /cohorts/<slug>: signed-out visitors go to sign in (for
+ * any slug alike), everyone who is not a member gets the 404 page, as for a cohort that
+ * does not exist. Cached per request for the metadata and the page.
+ */
+export const loadCohort = cache(async (slug: string, path: string) => {
+  if (!slugSchema.safeParse(slug).success) notFound();
+  if (!(await getSession(await headers()))) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  try {
+    return await api.cohort.get({ cohort: slug });
+  } catch (error) {
+    if (isNotFoundError(error)) notFound();
+    throw error;
+  }
+});

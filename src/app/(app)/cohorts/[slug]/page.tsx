@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { Container } from '@/components/ui/container';
+import { CurrentWeek } from '@/features/cohorts/current-week';
+import { MyGroups } from '@/features/cohorts/my-groups';
+import { loadCohort } from './load-cohort';
+
+export const dynamic = 'force-dynamic';
+
+type CohortPageProps = { params: Promise<{ slug: string }> };
+
+const ROLE_TEXT = {
+  ADMIN: 'You are an admin',
+  FACILITATOR: 'You are a facilitator',
+  FELLOW: 'You are a fellow',
+} as const;
+
+export async function generateMetadata({ params }: CohortPageProps): Promise<Metadata> {
+  const { slug } = await params;
+  const home = await loadCohort(slug, `/cohorts/${slug}`);
+  return { title: `This week · ${home.name}` };
+}
+
+export default async function CohortPage({ params }: CohortPageProps) {
+  const { slug } = await params;
+  const home = await loadCohort(slug, `/cohorts/${slug}`);
+  const role = home.membershipRole ?? home.role;
+  const canSeeMembers = home.role !== 'FELLOW';
+
+  return (
+    <Container className="py-8 sm:py-12">
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <p className="text-[0.95rem] text-muted">{home.term ?? 'Cohort'}</p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{home.name}</h1>
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            <Badge tone="accent">{ROLE_TEXT[role]}</Badge>
+            {home.membershipRole && home.role === 'ADMIN' ? <Badge>and an admin</Badge> : null}
+            {home.status === 'ARCHIVED' ? <Badge>Archived</Badge> : home.status === 'DRAFT' ? <Badge tone="warning">Draft</Badge> : null}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {canSeeMembers ? (
+            <Link href={`/cohorts/${home.slug}/members`} className={buttonClasses('secondary')}>
+              {home.role === 'ADMIN' ? 'Members and invitations' : 'Your group’s members'}
+            </Link>
+          ) : null}
+          <Link href={`/syllabus/${home.curriculum.slug}`} className={buttonClasses('secondary')}>
+            Full syllabus
+          </Link>
+        </div>
+      </header>
+
+      {/* Phones: the meeting first, then the readings. Wide screens: readings, meeting beside them. */}
+      <div className="mt-10 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-12">
+        <section aria-labelledby="group-heading" className="lg:col-start-2 lg:row-start-1">
+          <h2 id="group-heading" className="mb-3 text-xl font-semibold">
+            {home.groups.length > 1 ? 'Your groups' : 'Your group'}
+          </h2>
+          <MyGroups home={home} />
+        </section>
+
+        <section
+          aria-labelledby="week-heading"
+          className="mt-12 border-t border-line pt-10 lg:col-start-1 lg:row-start-1 lg:mt-0 lg:border-t-0 lg:pt-0"
+        >
+          <CurrentWeek home={home} headingId="week-heading" />
+        </section>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,59 @@
+import { SafeExternalLink } from '@/components/ui/safe-external-link';
+import { formatTimeZone } from '@/lib/format';
+import { formatMeetingTime } from '@/lib/meeting-time';
+import type { CohortHome } from '@/server/services/cohorts/get-cohort-home';
+
+/** The caller's group(s): when and where they meet, in the cohort's time zone, zone named. */
+export function MyGroups({ home }: { home: CohortHome }) {
+  const zone = formatTimeZone(home.timeZone);
+  if (home.groups.length === 0) {
+    return (
+      <p className="text-muted">
+        {home.membershipRole === 'FACILITATOR'
+          ? 'You do not lead a group yet. An admin assigns facilitators to groups on the members page.'
+          : home.membershipRole === 'FELLOW'
+            ? 'You are not in a discussion group yet. An admin will place you in one; your meeting time appears here then.'
+            : 'You are not in a group of this cohort: you see it as an admin.'}
+      </p>
+    );
+  }
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
+      {home.groups.map((group) => {
+        const when = formatMeetingTime(group);
+        return (
+          <li key={group.id} className="rounded-xl border border-line bg-surface p-5">
+            <h3 className="text-lg font-semibold">{group.name}</h3>
+            <dl className="mt-2 space-y-1">
+              <div>
+                <dt className="sr-only">Meets</dt>
+                <dd>
+                  {when ? <span className="font-medium">{when}</span> : <span className="text-muted">No meeting time yet</span>}
+                  {when ? (
+                    <span className="block text-[0.9rem] text-muted">
+                      Times in <span className="whitespace-nowrap">{zone}</span>
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+              {group.location ? (
+                <div className="flex gap-1">
+                  <dt className="text-muted">Where:</dt>
+                  <dd>{group.location}</dd>
+                </div>
+              ) : null}
+              {group.videoUrl ? (
+                <div className="flex gap-1">
+                  <dt className="text-muted">Video call:</dt>
+                  <dd>
+                    <SafeExternalLink href={group.videoUrl}>Join the call</SafeExternalLink>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

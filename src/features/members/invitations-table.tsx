@@ -1,0 +1,132 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDay } from '@/lib/format-time';
+import { errorMessage } from '@/trpc/errors';
+import { useTRPC, type RouterOutputs } from '@/trpc/react';
+
+type Invitation = RouterOutputs['members']['invitations'][number];
+
+const STATUS_BADGES = {
+  open: { label: 'Open', tone: 'accent' },
+  accepted: { label: 'Accepted', tone: 'neutral' },
+  expired: { label: 'Expired', tone: 'warning' },
+  revoked: { label: 'Revoked', tone: 'neutral' },
+} as const;
+
+function statusDetail(invitation: Invitation): string {
+  switch (invitation.status) {
+    case 'open':
+      return `until ${formatDay(invitation.expiresAt)}`;
+    case 'accepted':
+      return invitation.acceptedAt ? formatDay(invitation.acceptedAt) : '';
+    case 'expired':
+      return formatDay(invitation.expiresAt);
+    case 'revoked':
+      return invitation.revokedAt ? formatDay(invitation.revokedAt) : '';
+  }
+}
+
+export function InvitationsTable({ cohort, initialInvitations }: { cohort: string; initialInvitations: Invitation[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listKey = trpc.members.invitations.queryKey({ cohort });
+  const invitations = useQuery({ ...trpc.members.invitations.queryOptions({ cohort }), initialData: initialInvitations });
+  const [error, setError] = useState<string | null>(null);
+
+  const revoke = useMutation(
+    trpc.members.revokeInvitation.mutationOptions({
+      onMutate: async (input) => {
+        setError(null);
+        await queryClient.cancelQueries({ queryKey: listKey });
+        const previous = queryClient.getQueryData<Invitation[]>(listKey);
+        queryClient.setQueryData<Invitation[]>(listKey, (rows) =>
+          rows?.map((row) => (row.id === input.invitationId ? { ...row, status: 'revoked', revokedAt: new Date() } : row)),
+        );
+        return { previous };
+      },
+      onError: (mutationError, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(listKey, context.previous);
+        setError(errorMessage(mutationError));
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+
+  const rows = invitations.data ?? [];
+  if (rows.length === 0) {
+    return <EmptyState title="No invitations yet">Invite people with the form above; their invitations are listed here.</EmptyState>;
+  }
+  return (
+    <div>
+      <div aria-live="assertive">
+        {error ? (
+          <Alert tone="error" role="alert" className="mb-4">
+            {error}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full min-w-[40rem] text-left text-[0.95rem]">
+          <caption className="sr-only">Invitations to this cohort, newest first</caption>
+          <thead className="border-b border-line bg-surface-muted text-muted">
+            <tr>
+              <th scope="col" className="sticky left-0 z-10 bg-surface-muted px-4 py-2 font-semibold">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Role and group
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {rows.map((invitation) => {
+              const badge = STATUS_BADGES[invitation.status];
+              return (
+                <tr key={invitation.id}>
+                  <th scope="row" className="sticky left-0 z-10 bg-surface px-4 py-3 text-left font-normal break-all">
+                    {invitation.email}
+                    <span className="block text-[0.85rem] text-muted">Sent {formatDay(invitation.createdAt)}</span>
+                  </th>
+                  <td className="px-4 py-3">
+                    {invitation.role === 'FACILITATOR' ? 'Facilitator' : 'Fellow'}
+                    <span className="text-muted"> · {invitation.group?.name ?? 'no group'}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Badge tone={badge.tone}>{badge.label}</Badge>
+                      <span className="text-[0.9rem] text-muted">{statusDetail(invitation)}</span>
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    {invitation.status === 'open' ? (
+                      <ConfirmButton
+                        question="Revoke this invitation?"
+                        confirmLabel="Revoke"
+                        pending={revoke.isPending && revoke.variables?.invitationId === invitation.id}
+                        onConfirm={() => revoke.mutate({ cohort, invitationId: invitation.id })}
+                      >
+                        Revoke<span className="sr-only"> the invitation for {invitation.email}</span>
+                      </ConfirmButton>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

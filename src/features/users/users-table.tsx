@@ -1,0 +1,183 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { pluralize } from '@/lib/format';
+import { errorMessage } from '@/trpc/errors';
+import { useTRPC, type RouterOutputs } from '@/trpc/react';
+
+type UserRow = RouterOutputs['users']['list'][number];
+type Feedback = { userId: string; tone: 'error' | 'success'; text: string };
+
+export function UsersTable({ initialUsers, currentUserId }: { initialUsers: UserRow[]; currentUserId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listKey = trpc.users.list.queryKey();
+  const users = useQuery({ ...trpc.users.list.queryOptions(), initialData: initialUsers });
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+
+  /** Shows the change at once, and puts the row back (with the reason) if the server refuses. */
+  function optimistic(userId: string, patch: Partial<UserRow>) {
+    const previous = queryClient.getQueryData<UserRow[]>(listKey);
+    queryClient.setQueryData<UserRow[]>(listKey, (rows) => rows?.map((row) => (row.id === userId ? { ...row, ...patch } : row)));
+    return { previous };
+  }
+
+  const setAdmin = useMutation(
+    trpc.users.setAdmin.mutationOptions({
+      onMutate: async (input) => {
+        await queryClient.cancelQueries({ queryKey: listKey });
+        return optimistic(input.userId, { isAdmin: input.isAdmin });
+      },
+      onError: (error, input, context) => {
+        if (context?.previous) queryClient.setQueryData(listKey, context.previous);
+        setFeedback({ userId: input.userId, tone: 'error', text: errorMessage(error) });
+      },
+      onSuccess: (user) =>
+        setFeedback({ userId: user.id, tone: 'success', text: `${user.name ?? user.email} ${user.isAdmin ? 'is now an admin' : 'is no longer an admin'}.` }),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+
+  const setDisabled = useMutation(
+    trpc.users.setDisabled.mutationOptions({
+      onMutate: async (input) => {
+        await queryClient.cancelQueries({ queryKey: listKey });
+        return optimistic(input.userId, { disabledAt: input.disabled ? new Date() : null });
+      },
+      onError: (error, input, context) => {
+        if (context?.previous) queryClient.setQueryData(listKey, context.previous);
+        setFeedback({ userId: input.userId, tone: 'error', text: errorMessage(error) });
+      },
+      onSuccess: (user) =>
+        setFeedback({
+          userId: user.id,
+          tone: 'success',
+          text: user.disabledAt
+            ? `${user.name ?? user.email} is disabled and signed out everywhere.`
+            : `${user.name ?? user.email} can sign in again.`,
+        }),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+
+  const rows = users.data ?? [];
+  const pendingFor = (userId: string) =>
+    (setAdmin.isPending && setAdmin.variables?.userId === userId) ||
+    (setDisabled.isPending && setDisabled.variables?.userId === userId);
+
+  return (
+    <div>
+      <div aria-live="polite" className="mb-4">
+        {/* Errors appear in the row they belong to; this is for what went well. */}
+        {feedback?.tone === 'success' ? (
+          <Alert tone="success" role="status">
+            {feedback.text}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full min-w-[46rem] text-left text-[0.95rem]">
+          <caption className="sr-only">Everyone with an account, with their access</caption>
+          <thead className="border-b border-line bg-surface-muted text-muted">
+            <tr>
+              <th scope="col" className="sticky left-0 min-w-[15rem] bg-surface-muted px-4 py-2 font-semibold">
+                Person
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Access
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Cohorts
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Actions
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {rows.map((user) => {
+              const isSelf = user.id === currentUserId;
+              const label = user.name ?? user.email;
+              const pending = pendingFor(user.id);
+              return (
+                <tr key={user.id} aria-busy={pending || undefined}>
+                  <th scope="row" className="sticky left-0 bg-surface px-4 py-3 text-left font-normal">
+                    <span className="block font-semibold">
+                      {user.name ?? <span className="text-muted">No name yet</span>}
+                      {isSelf ? <span className="text-muted"> (you)</span> : null}
+                    </span>
+                    <span className="block break-all text-muted">{user.email}</span>
+                  </th>
+                  <td className="px-4 py-3">
+                    <span className="flex flex-wrap gap-1.5">
+                      {user.isAdmin ? <Badge tone="accent">Admin</Badge> : <Badge>Member</Badge>}
+                      {user.disabledAt ? <Badge tone="warning">Disabled</Badge> : null}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-muted">{pluralize(user.membershipCount, 'cohort')}</td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap gap-2">
+                      {user.isAdmin ? (
+                        <ConfirmButton
+                          question={isSelf ? 'Stop being an admin yourself?' : `Remove ${label} as admin?`}
+                          confirmLabel="Remove admin"
+                          pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
+                          disabled={pending}
+                          onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: false })}
+                        >
+                          Remove admin<span className="sr-only"> for {label}</span>
+                        </ConfirmButton>
+                      ) : (
+                        <ConfirmButton
+                          variant="primary"
+                          question={`Make ${label} an admin of everything?`}
+                          confirmLabel="Make admin"
+                          pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
+                          disabled={pending || Boolean(user.disabledAt)}
+                          onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: true })}
+                        >
+                          Make admin<span className="sr-only"> {label}</span>
+                        </ConfirmButton>
+                      )}
+                      {isSelf ? null : user.disabledAt ? (
+                        <ConfirmButton
+                          variant="primary"
+                          question={`Let ${label} sign in again?`}
+                          confirmLabel="Enable"
+                          pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
+                          disabled={pending}
+                          onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: false })}
+                        >
+                          Enable<span className="sr-only"> {label}</span>
+                        </ConfirmButton>
+                      ) : (
+                        <ConfirmButton
+                          question={`Disable ${label} and sign them out everywhere?`}
+                          confirmLabel="Disable"
+                          pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
+                          disabled={pending}
+                          onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: true })}
+                        >
+                          Disable<span className="sr-only"> {label}</span>
+                        </ConfirmButton>
+                      )}
+                    </div>
+                    {feedback?.userId === user.id && feedback.tone === 'error' ? (
+                      <p role="alert" className="mt-1 max-w-[40ch] text-[0.9rem] font-medium text-danger">
+                        {feedback.text}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The caller's own sign-in sessions. Tokens never leave the server: the session this request
+// came with is marked by comparing tokens here.
+import { db } from '@/server/db/client';
+import { deleteAllSessions, listSessions } from '@/server/services/auth/sessions';
+
+export async function listAccountSessions(userId: string, currentToken: string | null) {
+  const [sessions, current] = await Promise.all([
+    listSessions(db, userId),
+    currentToken
+      ? db.session.findUnique({ where: { sessionToken: currentToken }, select: { id: true, userId: true } })
+      : null,
+  ]);
+  const currentId = current?.userId === userId ? current.id : null;
+  return sessions.map((session) => ({ ...session, current: session.id === currentId }));
+}
+
+export type AccountSession = Awaited<ReturnType<typeof listAccountSessions>>[number];
+
+/** Ends every session of the user, this one included; returns how many ended. */
+export async function signOutEverywhere(userId: string): Promise<{ ended: number }> {
+  return { ended: await deleteAllSessions(db, userId) };
+}

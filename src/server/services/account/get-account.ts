@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+
+/** The signed-in person and the cohorts they belong to, for the account page and the header. */
+export async function getAccount(userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      isAdmin: true,
+      memberships: {
+        orderBy: { cohort: { startDate: 'desc' } },
+        select: {
+          id: true,
+          role: true,
+          cohort: { select: { slug: true, name: true, status: true } },
+          group: { select: { name: true } },
+          leadsGroups: { select: { group: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!user) throw new AppError('NOT_FOUND', 'Your account no longer exists. Please sign in again.');
+  return {
+    ...user,
+    memberships: user.memberships.map(({ leadsGroups, group, ...membership }) => ({
+      ...membership,
+      // A fellow's group, or the groups a facilitator leads.
+      groups: membership.role === 'FACILITATOR' ? leadsGroups.map((lead) => lead.group.name) : group ? [group.name] : [],
+    })),
+  };
+}
+
+export type Account = Awaited<ReturnType<typeof getAccount>>;
+
+export const updateNameInput = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+});
+
+export async function updateName(userId: string, input: z.infer<typeof updateNameInput>) {
+  return db.user.update({ where: { id: userId }, data: { name: input.name }, select: { id: true, name: true } });
+}

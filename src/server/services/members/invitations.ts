@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+
+export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'revoked';
+
+export function invitationStatus(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date = new Date(),
+): InvitationStatus {
+  if (invitation.acceptedAt) return 'accepted';
+  if (invitation.revokedAt) return 'revoked';
+  return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open';
+}
+
+export async function listInvitations(access: CohortAccess, now: Date = new Date()) {
+  const invitations = await db.invitation.findMany({
+    where: { cohortId: access.cohortId },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      group: { select: { id: true, name: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
+  });
+  return invitations.map((invitation) => ({ ...invitation, status: invitationStatus(invitation, now) }));
+}
+
+export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
+
+export const revokeInvitationInput = z.object({ invitationId: z.string().min(1).max(64) });
+
+/** Revokes an open invitation of this cohort; revoking one already revoked changes nothing. */
+export async function revokeInvitation(access: CohortAccess, input: z.infer<typeof revokeInvitationInput>, now: Date = new Date()) {
+  const { count } = await db.invitation.updateMany({
+    where: { id: input.invitationId, cohortId: access.cohortId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 1) return { id: input.invitationId, status: 'revoked' as const };
+  const invitation = await db.invitation.findFirst({
+    where: { id: input.invitationId, cohortId: access.cohortId },
+    select: { acceptedAt: true },
+  });
+  if (!invitation) throw new AppError('NOT_FOUND', 'No such invitation in this cohort. Reload the page to see the current list.');
+  if (invitation.acceptedAt) {
+    throw new AppError('CONFLICT', 'This invitation was already accepted. Remove the member instead if they should leave.');
+  }
+  return { id: input.invitationId, status: 'revoked' as const };
+}

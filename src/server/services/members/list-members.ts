@@ -1,0 +1,61 @@
+// Who is in a cohort. Admins see everyone; facilitators see the fellows of the groups they
+// lead plus the cohort's facilitators, never other groups' fellows.
+import { db } from '@/server/db/client';
+import type { Prisma } from '@/generated/prisma/client';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+
+/** The cohort's memberships the caller may see, as a where clause. Fellows see none. */
+export function visibleMembershipsWhere(access: CohortAccess): Prisma.MembershipWhereInput {
+  if (access.role === 'ADMIN') return { cohortId: access.cohortId };
+  if (access.role === 'FACILITATOR') {
+    return {
+      cohortId: access.cohortId,
+      OR: [{ role: 'FACILITATOR' }, { role: 'FELLOW', groupId: { in: access.groupIds } }],
+    };
+  }
+  return { cohortId: access.cohortId, id: { in: [] } };
+}
+
+export async function listMembers(access: CohortAccess) {
+  const members = await db.membership.findMany({
+    where: visibleMembershipsWhere(access),
+    orderBy: [{ role: 'desc' }, { user: { name: 'asc' } }, { user: { email: 'asc' } }],
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { name: true, email: true } },
+      group: { select: { id: true, name: true } },
+      leadsGroups: { select: { group: { select: { id: true, name: true } } } },
+    },
+  });
+  return members.map(({ leadsGroups, ...member }) => ({
+    ...member,
+    ledGroups: leadsGroups.map((lead) => lead.group).sort((a, b) => a.name.localeCompare(b.name)),
+  }));
+}
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+/** The cohort's groups: all for admins, the ones they lead or belong to for everyone else. */
+export async function listGroups(access: CohortAccess) {
+  const where: Prisma.DiscussionGroupWhereInput =
+    access.role === 'ADMIN' ? { cohortId: access.cohortId } : { cohortId: access.cohortId, id: { in: access.groupIds } };
+  const groups = await db.discussionGroup.findMany({
+    where,
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      meetingDay: true,
+      meetingTime: true,
+      meetingMinutes: true,
+      location: true,
+      videoUrl: true,
+      _count: { select: { members: true, facilitators: true } },
+    },
+  });
+  return groups.map(({ _count, ...group }) => ({ ...group, fellowCount: _count.members, facilitatorCount: _count.facilitators }));
+}
+
+export type GroupRow = Awaited<ReturnType<typeof listGroups>>[number];

@@ -1,0 +1,93 @@
+// An admin's changes to one membership of a cohort. Every query names the cohort, so an id
+// from another cohort is NOT_FOUND, exactly like an id that does not exist.
+import { z } from 'zod';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { Prisma } from '@/generated/prisma/client';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertGroupsInCohort } from './cohort-groups';
+
+const membershipId = z.string().min(1).max(64);
+
+export const changeRoleInput = z.object({ membershipId, role: z.enum(['FELLOW', 'FACILITATOR']) });
+export const moveToGroupInput = z.object({
+  membershipId,
+  /** A fellow's group (none or one), or every group a facilitator should lead. */
+  groupIds: z.array(z.string().min(1).max(64)).max(50),
+});
+export const removeMemberInput = z.object({ membershipId });
+
+const NOT_FOUND_MESSAGE = 'No such member in this cohort. Reload the page to see the current list.';
+
+async function findMembership(tx: Prisma.TransactionClient, access: CohortAccess, id: string) {
+  const membership = await tx.membership.findFirst({
+    where: { id, cohortId: access.cohortId },
+    select: { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true, group: { select: { name: true } } } } },
+  });
+  if (!membership) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  return membership;
+}
+
+const resultSelect = { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true } } } as const;
+
+/**
+ * A fellow who becomes a facilitator leads the group they were in; a facilitator who becomes
+ * a fellow joins the first group they led (by name), so nobody silently drops out of a group.
+ */
+export async function changeRole(access: CohortAccess, input: z.infer<typeof changeRoleInput>) {
+  return db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, access, input.membershipId);
+    if (membership.role === input.role) {
+      return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, select: resultSelect });
+    }
+    if (input.role === 'FACILITATOR') {
+      if (membership.groupId) {
+        await tx.groupFacilitator.createMany({
+          data: [{ groupId: membership.groupId, membershipId: membership.id }],
+          skipDuplicates: true,
+        });
+      }
+      return tx.membership.update({
+        where: { id: membership.id },
+        data: { role: 'FACILITATOR', groupId: null },
+        select: resultSelect,
+      });
+    }
+    const firstLed = [...membership.leadsGroups].sort((a, b) => a.group.name.localeCompare(b.group.name))[0];
+    await tx.groupFacilitator.deleteMany({ where: { membershipId: membership.id } });
+    return tx.membership.update({
+      where: { id: membership.id },
+      data: { role: 'FELLOW', groupId: firstLed?.groupId ?? null },
+      select: resultSelect,
+    });
+  });
+}
+
+export async function moveToGroup(access: CohortAccess, input: z.infer<typeof moveToGroupInput>) {
+  const groupIds = [...new Set(input.groupIds)];
+  return db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, access, input.membershipId);
+    await assertGroupsInCohort(tx, access.cohortId, groupIds);
+    if (membership.role === 'FELLOW') {
+      if (groupIds.length > 1) throw new AppError('BAD_REQUEST', 'A fellow belongs to one group: choose one.');
+      return tx.membership.update({
+        where: { id: membership.id },
+        data: { groupId: groupIds[0] ?? null },
+        select: resultSelect,
+      });
+    }
+    await tx.groupFacilitator.deleteMany({ where: { membershipId: membership.id, groupId: { notIn: groupIds } } });
+    await tx.groupFacilitator.createMany({
+      data: groupIds.map((groupId) => ({ groupId, membershipId: membership.id })),
+      skipDuplicates: true,
+    });
+    return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, select: resultSelect });
+  });
+}
+
+/** Takes the person out of the cohort; their account stays. */
+export async function removeMember(access: CohortAccess, input: z.infer<typeof removeMemberInput>) {
+  const { count } = await db.membership.deleteMany({ where: { id: input.membershipId, cohortId: access.cohortId } });
+  if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  return { id: input.membershipId };
+}

@@ -1,0 +1,109 @@
+// Shared helpers for the e2e tier: the emails the app sent (tests/setup/mail-catcher.ts), the
+// app's database for arranging rows the UI cannot, and sign-in over plain HTTP.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { BrowserContext } from 'playwright-core';
+import { inject } from 'vitest';
+import type { CaughtMail } from '../setup/mail-catcher';
+
+export const baseUrl = inject('baseUrl');
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.org`;
+}
+
+export function listMail(): CaughtMail[] {
+  const dir = inject('mailDir');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as CaughtMail);
+}
+
+export function mailTo(address: string): CaughtMail[] {
+  return listMail().filter((mail) => mail.to.includes(address.toLowerCase()));
+}
+
+/** Waits for the `count`-th email to `address` (1 = the first) and returns it. */
+export async function waitForMail(address: string, count = 1, timeoutMs = 15_000): Promise<CaughtMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = mailTo(address);
+    if (found.length >= count) return found[count - 1]!;
+    if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} within ${timeoutMs} ms (got ${found.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The magic link of an email, checked to point at this app's callback. */
+export function magicLink(mail: CaughtMail): string {
+  if (!mail.url) throw new Error(`No link in the email to ${mail.to.join(', ')}:\n${mail.text}`);
+  const url = new URL(mail.url);
+  if (url.origin !== baseUrl || url.pathname !== '/api/auth/callback/email') {
+    throw new Error(`Unexpected sign-in link ${mail.url}`);
+  }
+  return mail.url;
+}
+
+/** One SQL statement against the app's database. */
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+}
+
+/**
+ * POST /api/auth/signin/email as the sign-in form does: a CSRF token from /api/auth/csrf with
+ * its cookie, then the form-encoded request with json=true.
+ */
+export async function requestMagicLink(email: string, options: { callbackUrl?: string; site?: string } = {}) {
+  const site = options.site ?? baseUrl;
+  const csrfResponse = await fetch(`${site}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  return fetch(`${site}/api/auth/signin/email`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrfResponse).join('; ') },
+    body: new URLSearchParams({ csrfToken, email, callbackUrl: options.callbackUrl ?? '/', json: 'true' }),
+  });
+}
+
+/** Demo sign-in over HTTP; returns the session cookie ("name=value"). */
+export async function demoSessionCookie(role: 'admin' | 'facilitator' | 'fellow'): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/demo`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ role }),
+  });
+  if (response.status !== 303) throw new Error(`Demo sign-in as ${role} answered ${response.status}: ${await response.text()}`);
+  const cookie = cookiesOf(response).find((value) => value.includes('session-token='));
+  if (!cookie) throw new Error('Demo sign-in set no session cookie');
+  return cookie;
+}
+
+/** Calls a tRPC mutation over HTTP the way the app's client does (superjson, JSON body). */
+export async function trpcMutation(procedure: string, input: unknown, cookie: string) {
+  const response = await fetch(`${baseUrl}/api/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ json: input }),
+  });
+  const body = (await response.json()) as { result?: { data?: { json?: unknown } }; error?: unknown };
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.result?.data?.json;
+}
+
+/** Puts a demo person's session cookie into a browser context. */
+export async function signInContextAs(context: BrowserContext, role: 'admin' | 'facilitator' | 'fellow') {
+  const [name, value] = (await demoSessionCookie(role)).split('=') as [string, string];
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
