@@ -1,5 +1,6 @@
 // `fellowship`: the admin CLI. Same services as the web app.
 // Exit codes: 0 success, 1 an error (one line on stderr), 2 bad usage (usage on stderr).
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
@@ -8,7 +9,12 @@ import { applyMigrations, createMigration } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
 import { loadDotEnv, parseEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
+import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
+import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
+import type { ParsedSyllabus, SyllabusWarning } from '@/server/services/syllabus/types';
 import { createUser } from '@/server/services/users/create-user';
 
 const USAGE = `Usage: fellowship <command> [options]
@@ -21,6 +27,11 @@ Commands:
   db prepare                        Migrate, then add the demo data if the database is empty
   user create --email E --name N [--admin]
                                     Create a user
+  syllabus import <file.md> [--dry-run] [--slug S] [--replace]
+                                    Import a markdown syllabus as a curriculum; --dry-run
+                                    prints what it read and writes nothing
+  syllabus export <slug> [--out file.md]
+                                    Print a curriculum as markdown (or write it to a file)
 
 Options:
   --json      Print the result as JSON (for scripts)
@@ -126,7 +137,85 @@ const commands: Record<string, Command> = {
     },
     print: (user: { email: string; isAdmin: boolean }) => `Created ${user.isAdmin ? 'admin ' : ''}${user.email}`,
   },
+  'syllabus import': {
+    positionals: ['file.md'],
+    options: { 'dry-run': { type: 'boolean' }, slug: { type: 'string' }, replace: { type: 'boolean' } },
+    run: async ({ values, positionals }): Promise<SyllabusImportOutput> => {
+      const text = await readSyllabusFile(positionals[0]!);
+      const slug = typeof values.slug === 'string' ? values.slug : undefined;
+      const parsed = parseSyllabusMarkdown(text, { slug });
+      // A dry run never opens the database: nothing can be written.
+      if (values['dry-run'] === true) return { dryRun: true, ...parsed };
+      const imported = await withPrisma((prisma) => importSyllabus(prisma, parsed, { replace: values.replace === true }));
+      return { dryRun: false, imported, warnings: parsed.warnings };
+    },
+    print: (result: SyllabusImportOutput) => {
+      if (result.dryRun) {
+        const counts = countItems(result);
+        return [
+          `Read "${result.curriculum.title}" (slug ${result.curriculum.slug}): ${counts.weeks} week(s), ${counts.sections} section(s), ${counts.items} item(s) (${counts.linked} linked), ${counts.goals} learning goal(s).`,
+          `${result.coverage.keptLines} line(s) kept as notes, ${result.coverage.ignoredLines} ignored (front matter, table of contents).`,
+          ...printWarnings(result.warnings),
+          'Dry run: nothing was written.',
+        ].join('\n');
+      }
+      const { imported } = result;
+      return [
+        `${imported.outcome === 'replaced' ? 'Replaced' : 'Imported'} "${imported.title}" as ${imported.slug}: ${imported.weeks} week(s), ${imported.sections} section(s), ${imported.items} item(s), ${imported.goals} learning goal(s).`,
+        ...printWarnings(result.warnings),
+      ].join('\n');
+    },
+  },
+  'syllabus export': {
+    positionals: ['slug'],
+    options: { out: { type: 'string' } },
+    run: async ({ values, positionals }) => {
+      const markdown = await withPrisma(async (prisma) => exportSyllabusMarkdown(await loadCurriculumForExport(prisma, positionals[0]!)));
+      const out = typeof values.out === 'string' ? values.out : null;
+      if (out) await writeFile(out, markdown);
+      return { slug: positionals[0]!, out, markdown };
+    },
+    print: ({ out, markdown }: { out: string | null; markdown: string }) =>
+      out ? `Wrote ${out}.` : markdown.replace(/\n$/, ''),
+  },
 };
+
+/** Reads a syllabus file, refusing what is not one before reading much of it. */
+async function readSyllabusFile(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new AppError('BAD_REQUEST', `${file} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new AppError('NOT_FOUND', code === 'ENOENT' ? `${file}: no such file.` : `${file} cannot be read (${code ?? 'error'}).`);
+  }
+  assertSyllabusSize(size); // before reading: a huge file is refused without loading it
+  return decodeSyllabusFile(await readFile(file));
+}
+
+function countItems(parsed: ParsedSyllabus) {
+  const sections = parsed.curriculum.weeks.flatMap((week) => week.sections);
+  const items = sections.flatMap((section) => section.items);
+  return {
+    weeks: parsed.curriculum.weeks.length,
+    sections: sections.length,
+    items: items.length,
+    linked: items.filter((item) => item.url !== null).length,
+    goals: parsed.curriculum.weeks.reduce((sum, week) => sum + week.goals.length, 0),
+  };
+}
+
+function printWarnings(warnings: SyllabusWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return [`Warnings (${warnings.length}):`, ...warnings.map((warning) => `  line ${warning.line}: ${warning.message}`)];
+}
+
+type SyllabusImportOutput =
+  | ({ dryRun: true } & ParsedSyllabus)
+  | { dryRun: false; imported: ImportSyllabusResult; warnings: SyllabusWarning[] };
 
 function describeError(error: unknown): string {
   if (error instanceof ZodError) {

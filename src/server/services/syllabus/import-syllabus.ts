@@ -1,0 +1,213 @@
+// Writes a parsed syllabus as a curriculum, all or nothing, and reads one back for export.
+import { z } from 'zod';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { slugSchema } from '@/lib/schemas/slug';
+import { AppError, listFieldIssues } from '@/server/errors';
+import { importableUrl } from './syllabus-text';
+import type { ParsedSyllabus, SyllabusCurriculum } from './types';
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const notes = z.string().max(200_000, 'must be at most 200000 characters').nullable();
+
+const itemSchema = z.object({
+  kind: z.enum(['READING', 'VIDEO', 'NOTEBOOK', 'EXERCISE']),
+  title: text(2000),
+  url: z
+    .string()
+    .max(4000)
+    .nullable()
+    .refine((url) => url === null || importableUrl(url) === url, 'must be an http(s) or mailto URL'),
+  minutes: z.number().int().min(0).max(100_000).nullable(),
+  minutesText: text(100).nullable(),
+  optional: z.boolean(),
+  note: text(4000).nullable(),
+});
+
+const sectionSchema = z.object({
+  title: text(500),
+  kind: z.enum(['CORE', 'PRACTICAL', 'OPTIONAL', 'OTHER']),
+  statedMinutes: z.number().int().min(0).max(100_000).nullable(),
+  statedText: text(100).nullable(),
+  group: text(500).nullable(),
+  items: z.array(itemSchema).max(1000),
+});
+
+const weekSchema = z.object({
+  number: z.number().int().min(0).max(1000).nullable(),
+  span: z.number().int().min(1).max(52),
+  label: text(100).nullable(),
+  title: text(500),
+  part: text(500).nullable(),
+  partNotes: notes,
+  notes,
+  sections: z.array(sectionSchema).max(200),
+  goals: z.array(z.object({ category: z.enum(['THEORETICAL', 'PRACTICAL', 'GENERAL']), text: text(4000) })).max(500),
+});
+
+const curriculumSchema = z.object({
+  slug: slugSchema,
+  title: text(500).trim().min(1, 'must not be empty'),
+  description: text(2000).nullable(),
+  notes,
+  weeks: z.array(weekSchema).max(200),
+});
+
+export type ImportSyllabusOptions = {
+  /** Overrides the slug of the parsed curriculum. */
+  slug?: string;
+  /** Replace the weeks of an existing curriculum with this slug instead of refusing. */
+  replace?: boolean;
+};
+
+export type ImportSyllabusResult = {
+  id: string;
+  slug: string;
+  title: string;
+  /** "created", or "replaced" when --replace overwrote a curriculum with the same slug. */
+  outcome: 'created' | 'replaced';
+  weeks: number;
+  sections: number;
+  items: number;
+  goals: number;
+};
+
+/**
+ * Stores a parsed syllabus as a curriculum in one transaction: either every week, section,
+ * item and goal is written, or nothing is. A slug that exists is a CONFLICT unless `replace`,
+ * which keeps the curriculum (and the cohorts that run it) and replaces its content.
+ */
+export async function importSyllabus(
+  db: PrismaClient,
+  input: ParsedSyllabus | SyllabusCurriculum,
+  options: ImportSyllabusOptions = {},
+): Promise<ImportSyllabusResult> {
+  const source = 'curriculum' in input ? input.curriculum : input;
+  const parsed = curriculumSchema.safeParse({ ...source, slug: options.slug ?? source.slug });
+  if (!parsed.success) {
+    const issues = listFieldIssues(parsed.error);
+    const first = issues[0];
+    throw new AppError('BAD_REQUEST', `The syllabus cannot be stored: ${first ? `${first.path || 'input'} ${first.message}` : 'invalid'}.`, issues);
+  }
+  const curriculum = parsed.data;
+
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const existing = await tx.curriculum.findUnique({ where: { slug: curriculum.slug }, select: { id: true } });
+        if (existing && !options.replace) {
+          throw new AppError(
+            'CONFLICT',
+            `A curriculum with the slug "${curriculum.slug}" already exists: choose another slug, or replace it.`,
+          );
+        }
+        const fields = { title: curriculum.title, description: curriculum.description, notes: curriculum.notes };
+        let id: string;
+        if (existing) {
+          // Weeks cascade to their sections, items and goals.
+          await tx.curriculumWeek.deleteMany({ where: { curriculumId: existing.id } });
+          await tx.curriculum.update({ where: { id: existing.id }, data: fields });
+          id = existing.id;
+        } else {
+          id = (await tx.curriculum.create({ data: { slug: curriculum.slug, ...fields }, select: { id: true } })).id;
+        }
+
+        for (const [weekIndex, week] of curriculum.weeks.entries()) {
+          await tx.curriculumWeek.create({
+            data: {
+              curriculumId: id,
+              position: weekIndex + 1,
+              number: week.number,
+              span: week.span,
+              label: week.label,
+              title: week.title,
+              part: week.part,
+              partNotes: week.partNotes,
+              notes: week.notes,
+              sections: {
+                create: week.sections.map((section, sectionIndex) => ({
+                  position: sectionIndex + 1,
+                  title: section.title,
+                  kind: section.kind,
+                  statedMinutes: section.statedMinutes,
+                  statedText: section.statedText,
+                  group: section.group,
+                  items: {
+                    createMany: {
+                      data: section.items.map((item, itemIndex) => ({ position: itemIndex + 1, ...item })),
+                    },
+                  },
+                })),
+              },
+              goals: {
+                createMany: { data: week.goals.map((goal, goalIndex) => ({ position: goalIndex + 1, ...goal })) },
+              },
+            },
+            select: { id: true },
+          });
+        }
+
+        const sections = curriculum.weeks.flatMap((week) => week.sections);
+        return {
+          id,
+          slug: curriculum.slug,
+          title: curriculum.title,
+          outcome: existing ? ('replaced' as const) : ('created' as const),
+          weeks: curriculum.weeks.length,
+          sections: sections.length,
+          items: sections.reduce((sum, section) => sum + section.items.length, 0),
+          goals: curriculum.weeks.reduce((sum, week) => sum + week.goals.length, 0),
+        };
+      },
+      // The embedded PostgreSQL on a slow laptop can take longer than Prisma's 5 s default.
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  } catch (error) {
+    // Two imports of one new slug at once: the second loses the race on the unique index.
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new AppError('CONFLICT', `A curriculum with the slug "${curriculum.slug}" already exists: choose another slug, or replace it.`);
+    }
+    throw error;
+  }
+}
+
+/** A stored curriculum in the shape the exporter takes. */
+export async function loadCurriculumForExport(db: PrismaClient, slug: string): Promise<SyllabusCurriculum> {
+  const curriculum = await db.curriculum.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      notes: true,
+      weeks: {
+        orderBy: { position: 'asc' },
+        select: {
+          number: true,
+          span: true,
+          label: true,
+          title: true,
+          part: true,
+          partNotes: true,
+          notes: true,
+          goals: { orderBy: { position: 'asc' }, select: { category: true, text: true } },
+          sections: {
+            orderBy: { position: 'asc' },
+            select: {
+              title: true,
+              kind: true,
+              statedMinutes: true,
+              statedText: true,
+              group: true,
+              items: {
+                orderBy: { position: 'asc' },
+                select: { kind: true, title: true, url: true, minutes: true, minutesText: true, optional: true, note: true },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
+  return { ...curriculum, weeks: curriculum.weeks.map((week, index) => ({ index: index + 1, ...week })) };
+}

@@ -1,0 +1,190 @@
+// Text rules shared by the syllabus importer and exporter: what a week heading, a section
+// heading, a learning-goals heading or a URL looks like. Both sides use the same rules, so
+// what the exporter writes is what the importer reads back.
+import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
+import { parseDuration } from './durations';
+
+/** Collapses runs of white space (line breaks included) to one space and trims. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// --- URLs ----------------------------------------------------------------------------------
+
+/**
+ * The URL as written when it may become an item's link: absolute http(s) with a host, or
+ * mailto. Anything else (javascript:, data:, relative paths, anchors) returns null and the
+ * importer keeps the link's markdown as text.
+ */
+export function importableUrl(value: string): string | null {
+  const url = value.trim();
+  if (url === '' || /[\s\u0000-\u001f\u007f]/.test(url) || !URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '') return url;
+  if (parsed.protocol === 'mailto:' && parsed.pathname.length > 0) return url;
+  return null;
+}
+
+// --- Week, part and other headings ---------------------------------------------------------
+
+export type WeekHeading = { number: number; span: number; label: string; title: string };
+
+const WEEK_START = /^(weeks?)\s+(\d{1,3})/i;
+const WEEK_SECOND = /^\s*(?:-|–|—|&|and|to|\/|,)\s*(\d{1,3})(?=\s*(?:$|[:.\-–—|]))/i;
+
+/** "Week 1: Title", "Week 2:Title", "Week 2 and 3 - Title", "Weeks 4–5", "Week 6" → parts. */
+export function parseWeekHeading(text: string): WeekHeading | null {
+  const value = collapse(text);
+  const start = WEEK_START.exec(value);
+  if (!start) return null;
+  let rest = value.slice(start[0].length);
+  if (rest !== '' && !/^[\s:.\-–—|,&/]/.test(rest)) return null; // "Week 10x", "Weekly"
+  const number = Number(start[2]);
+  let span = 1;
+  let label = start[0];
+  const second = WEEK_SECOND.exec(rest);
+  if (second) {
+    const last = Number(second[1]);
+    if (last > number && last - number < 20) {
+      span = last - number + 1;
+      label += second[0];
+      rest = rest.slice(second[0].length);
+    }
+  }
+  const title = rest.replace(/^\s*[:.\-–—|]?\s*/, '').trim();
+  return { number, span, label: collapse(label), title };
+}
+
+/** The label the exporter writes when none was kept or the kept one no longer fits. */
+export function weekLabel(week: { number: number; span: number; label: string | null }): string {
+  if (week.label) {
+    const parsed = parseWeekHeading(week.label);
+    if (parsed && parsed.number === week.number && parsed.span === week.span && parsed.title === '') return week.label;
+  }
+  if (week.span <= 1) return `Week ${week.number}`;
+  if (week.span === 2) return `Week ${week.number} and ${week.number + 1}`;
+  return `Weeks ${week.number}-${week.number + week.span - 1}`;
+}
+
+export function isPartHeading(text: string): boolean {
+  return /^part\s+(?:\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(collapse(text));
+}
+
+export function isTocHeading(text: string): boolean {
+  return /^(?:table\s+of\s+contents|contents|toc)[:.]?$/i.test(collapse(text));
+}
+
+export function isNotesHeading(text: string): boolean {
+  return /^notes?:?$/i.test(collapse(text));
+}
+
+// --- Section headings ----------------------------------------------------------------------
+
+export type SectionHeading = {
+  /** The heading as written, in plain text ("Core readings: (< 200 min):"). */
+  raw: string;
+  title: string;
+  statedMinutes: number | null;
+  statedText: string | null;
+};
+
+/** "Core Readings: (70 mins)", "Theoretical Readings (75 min):", "Notebook:" → parts. */
+export function parseSectionHeading(text: string): SectionHeading {
+  const raw = collapse(text);
+  let rest = raw.replace(/[:：]\s*$/, '');
+  let statedMinutes: number | null = null;
+  let statedText: string | null = null;
+  const groups = [...rest.matchAll(/\(([^()]*)\)/g)].filter((match) => parseDuration(match[1]!));
+  const last = groups.at(-1);
+  if (last && last.index !== undefined) {
+    statedText = collapse(last[1]!);
+    statedMinutes = parseDuration(statedText)!.minutes;
+    rest = rest.slice(0, last.index) + rest.slice(last.index + last[0].length);
+  }
+  const title = collapse(rest).replace(/[\s:：\-–—]+$/, '');
+  return { raw, title, statedMinutes, statedText };
+}
+
+const GOALS_RE = /^(?:weekly\s+)?(?:learning\s+)?(?:goals?|objectives?|outcomes?)$/i;
+const SUBGROUP_RE = /^(theoretical|theory|conceptual|practical|technical)$/i;
+const SECTION_WORDS =
+  /\b(?:readings?|content|core|practical|practice|theoretical|theory|conceptual|technical|notebooks?|exercises?|optional|additional|further|supplementa\w*|extra|bonus|videos?|resources|materials|homework|assignments?|activities|projects?|labs?|podcasts?|papers?|articles?|coding|required|watch(?:ing)?|listen(?:ing)?)\b/i;
+
+export function isGoalsTitle(title: string): boolean {
+  return GOALS_RE.test(title);
+}
+
+/** "Theoretical" / "Practical" (and kin) → the goal category of such a sub-group. */
+export function subgroupCategory(title: string): Exclude<GoalCategory, 'GENERAL'> | null {
+  const match = SUBGROUP_RE.exec(title);
+  if (!match) return null;
+  return /^(?:practical|technical)$/i.test(match[1]!) ? 'PRACTICAL' : 'THEORETICAL';
+}
+
+export function hasSectionWords(title: string): boolean {
+  return SECTION_WORDS.test(title);
+}
+
+/**
+ * Whether a line of a paragraph (not a heading) introduces a section, learning goals or a
+ * sub-group: short, no link, and named like one ("Core Readings:", "Practical (< 150 mins)").
+ */
+export function isParagraphHeader(heading: SectionHeading): boolean {
+  const { title, raw } = heading;
+  if (title === '' || title.length > 80 || /[.!?]$/.test(title)) return false;
+  const words = title.split(' ').length;
+  if (words > 8) return false;
+  if (isGoalsTitle(title) || subgroupCategory(title)) return true;
+  if (!hasSectionWords(title)) return false;
+  return /[:：]$/.test(raw) || heading.statedMinutes !== null || words <= 4;
+}
+
+/** A section's kind from its title: optional first, then practical, then core. */
+export function classifySection(title: string, groupKind: SectionKind | null = null): SectionKind {
+  if (groupKind === 'OPTIONAL') return 'OPTIONAL';
+  if (/\b(?:optional|additional|further|extra|bonus|supplementa\w*)\b/i.test(title)) return 'OPTIONAL';
+  if (/\b(?:practical|practice|notebooks?|exercises?|technical|coding|implementation|hands-on|labs?|projects?)\b/i.test(title)) {
+    return 'PRACTICAL';
+  }
+  if (/\b(?:core|required|theoretical|theory|conceptual|readings?|content|main|essential)\b/i.test(title)) return 'CORE';
+  return 'OTHER';
+}
+
+const VIDEO_HOSTS = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|3blue1brown\.com)$/i;
+
+/** An item's kind from its link, its title and the title of its section. */
+export function classifyItem(item: { url: string | null; title: string }, sectionTitle: string): ItemKind {
+  const url = item.url && URL.canParse(item.url) ? new URL(item.url) : null;
+  if (url) {
+    if (/\.ipynb$/i.test(url.pathname) || url.hostname === 'colab.research.google.com') return 'NOTEBOOK';
+    if (VIDEO_HOSTS.test(url.hostname)) return 'VIDEO';
+  }
+  if (/\b(?:notebook|colab)\b/i.test(item.title)) return 'NOTEBOOK';
+  if (/\b(?:exercises?|implement\w*|coding|project)\b/i.test(item.title)) return 'EXERCISE';
+  if (/\b(?:video|lecture|talk|movie|podcast)\b/i.test(item.title)) return 'VIDEO';
+  if (/\bnotebooks?\b/i.test(sectionTitle)) return 'NOTEBOOK';
+  if (/\b(?:exercises?|projects?|coding)\b/i.test(sectionTitle)) return 'EXERCISE';
+  if (url && url.hostname === 'github.com') return 'EXERCISE';
+  return 'READING';
+}
+
+/** GitHub's heading anchor: "Week 1: A + B" → "week-1-a--b". */
+export function headingAnchor(text: string): string {
+  return collapse(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** "AI Safety @ UCLA: RL Track" → "ai-safety-ucla-rl-track". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 80) return slug;
+  const cut = slug.slice(0, 80);
+  return cut.slice(0, cut.lastIndexOf('-') > 40 ? cut.lastIndexOf('-') : 80).replace(/-+$/, '');
+}
