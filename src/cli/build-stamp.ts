@@ -5,7 +5,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const INPUTS = ['src', 'public', 'prisma/schema.prisma', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json'];
-const STAMP = '.next/fellowship-build-stamp';
+// NEXT_DIST_DIR lets parallel builds (tests, the standalone smoke test) use their own folder.
+const distDir = () => process.env.NEXT_DIST_DIR || '.next';
+const stampFile = () => `${distDir()}/fellowship-build-stamp`;
 
 function* walk(target: string): Generator<string> {
   if (!existsSync(target)) return;
@@ -31,11 +33,11 @@ export function computeBuildHash(root: string): string {
 }
 
 export function isBuildCurrent(root: string): boolean {
-  const stamp = path.join(root, STAMP);
-  if (!existsSync(path.join(root, '.next/BUILD_ID')) || !existsSync(stamp)) return false;
+  const stamp = path.join(root, stampFile());
+  if (!existsSync(path.join(root, distDir(), 'BUILD_ID')) || !existsSync(stamp)) return false;
   return readFileSync(stamp, 'utf8').trim() === computeBuildHash(root);
 }
 
 export function writeBuildStamp(root: string): void {
-  writeFileSync(path.join(root, STAMP), `${computeBuildHash(root)}\n`);
+  writeFileSync(path.join(root, stampFile()), `${computeBuildHash(root)}\n`);
 }
