@@ -44,6 +44,8 @@ COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma/schema.prisma ./prisma/
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
+# The demo data's syllabus, imported by `db prepare` through the markdown importer.
+COPY --from=build --chown=node:node /app/prisma/seed/diffusion-track.md ./prisma/seed/
 # The migration engine is WebAssembly loaded at run time, so the bundle leaves it outside.
 COPY --from=build --chown=node:node /app/node_modules/@prisma/schema-engine-wasm ./node_modules/@prisma/schema-engine-wasm
 USER node

@@ -19,6 +19,8 @@ export default defineConfig([
     'src/generated/**',
     '.next/**',
     '.next-standalone/**',
+    // Other build folders (NEXT_DIST_DIR), e.g. .next-syllabus.
+    '.next-*/**',
     'out/**',
     'build/**',
     // The bundled CLI (npm run build:cli), generated.
@@ -26,6 +28,7 @@ export default defineConfig([
     'next-env.d.ts',
     '.fellowship/**',
     'tmp/**',
+    'tmp-*',
     'clients/**',
     'node_modules/**',
     'coverage/**',

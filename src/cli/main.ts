@@ -16,6 +16,20 @@ import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } fr
 import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
 import type { ParsedSyllabus, SyllabusWarning } from '@/server/services/syllabus/types';
 import { createUser } from '@/server/services/users/create-user';
+import {
+  createApiToken,
+  listApiTokens,
+  parseExpiry,
+  revokeApiToken,
+  type ApiTokenSummary,
+  type CreatedApiToken,
+} from '@/server/services/api-tokens/api-tokens';
+import { cloneCohort, createCohort, type CreatedCohort } from '@/server/services/cohorts/create-cohort';
+import { listAdminCohorts, type AdminCohortRow } from '@/server/services/cohorts/list-admin-cohorts';
+import { findCohortId } from '@/server/services/cohorts/update-cohort';
+import { importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '@/server/services/roster/import-roster';
+import { assertRosterSize } from '@/server/services/roster/parse-roster';
+import { toIsoDate } from '@/lib/cohort-calendar';
 
 const USAGE = `Usage: fellowship <command> [options]
 
@@ -30,8 +44,21 @@ Commands:
   syllabus import <file.md> [--dry-run] [--slug S] [--replace]
                                     Import a markdown syllabus as a curriculum; --dry-run
                                     prints what it read and writes nothing
+  token create --email E --cohort C [--name N] [--expires 90d|never]
+                                    Make an API token for a member's training jobs
+                                    (printed once; default: no expiry)
+  token list --email E              A person's API tokens (never the secret)
+  token revoke <id>                 Revoke an API token at once
   syllabus export <slug> [--out file.md]
                                     Print a curriculum as markdown (or write it to a file)
+  cohort create --curriculum S --name N --start YYYY-MM-DD [--slug S] [--term T]
+                [--time-zone Z] [--cadence WEEKS] [--clone C [--include-facilitators]]
+                                    Create a cohort running its own copy of template S, or
+                                    with --clone, a copy of cohort C (its syllabus and groups)
+  cohort list                       Every cohort with its status, dates and counts
+  roster import <cohort> <file.csv> [--dry-run] [--create-groups]
+                                    Add people from a CSV (name, email, role, group): all rows
+                                    or none; --dry-run shows each row's fate and writes nothing
 
 Options:
   --json      Print the result as JSON (for scripts)
@@ -137,6 +164,53 @@ const commands: Record<string, Command> = {
     },
     print: (user: { email: string; isAdmin: boolean }) => `Created ${user.isAdmin ? 'admin ' : ''}${user.email}`,
   },
+  'token create': {
+    options: { email: { type: 'string' }, cohort: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } },
+    run: ({ values }) => {
+      if (typeof values.email !== 'string' || typeof values.cohort !== 'string') {
+        throw new UsageError('token create needs --email and --cohort');
+      }
+      const email = values.email.trim().toLowerCase();
+      const cohort = values.cohort;
+      const expiresInDays = typeof values.expires === 'string' ? parseExpiry(values.expires) : null;
+      const name = typeof values.name === 'string' ? values.name : `CLI ${new Date().toISOString().slice(0, 10)}`;
+      return withPrisma(async (prisma) => {
+        const user = await findUserByEmail(prisma, email);
+        return createApiToken(prisma, user.id, cohort, { name, expiresInDays });
+      });
+    },
+    print: (token: CreatedApiToken) =>
+      [
+        `Made API token "${token.name}" (${token.id}) for ${token.cohort.name}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ', no expiry'}.`,
+        'It is shown only this once:',
+        '',
+        `  ${token.token}`,
+        '',
+        'In the job: FELLOWSHIP_URL=<this server> FELLOWSHIP_TOKEN=<the token> python train.py',
+      ].join('\n'),
+  },
+  'token list': {
+    options: { email: { type: 'string' } },
+    run: ({ values }) => {
+      if (typeof values.email !== 'string') throw new UsageError('token list needs --email');
+      const email = values.email.trim().toLowerCase();
+      return withPrisma(async (prisma) => listApiTokens(prisma, (await findUserByEmail(prisma, email)).id));
+    },
+    print: (tokens: ApiTokenSummary[]) =>
+      tokens.length === 0
+        ? 'No API tokens.'
+        : tokens
+            .map(
+              (token) =>
+                `${token.id}  ${token.prefix}…  ${token.status.padEnd(7)}  ${token.cohort.slug}  "${token.name}"  last used ${token.lastUsedAt?.toISOString() ?? 'never'}`,
+            )
+            .join('\n'),
+  },
+  'token revoke': {
+    positionals: ['id'],
+    run: ({ positionals }) => withPrisma((prisma) => revokeApiToken(prisma, null, positionals[0]!)),
+    print: (token: ApiTokenSummary) => `Revoked API token "${token.name}" (${token.prefix}…); jobs using it are refused from now on.`,
+  },
   'syllabus import': {
     positionals: ['file.md'],
     options: { 'dry-run': { type: 'boolean' }, slug: { type: 'string' }, replace: { type: 'boolean' } },
@@ -178,7 +252,101 @@ const commands: Record<string, Command> = {
     print: ({ out, markdown }: { out: string | null; markdown: string }) =>
       out ? `Wrote ${out}.` : markdown.replace(/\n$/, ''),
   },
+  'cohort create': {
+    options: {
+      curriculum: { type: 'string' },
+      name: { type: 'string' },
+      start: { type: 'string' },
+      slug: { type: 'string' },
+      term: { type: 'string' },
+      'time-zone': { type: 'string' },
+      cadence: { type: 'string' },
+      clone: { type: 'string' },
+      'include-facilitators': { type: 'boolean' },
+    },
+    run: ({ values }) => {
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      const clone = text('clone');
+      if (!text('name') || !text('start') || (!text('curriculum') && !clone)) {
+        throw new UsageError('cohort create needs --name, --start and --curriculum (or --clone)');
+      }
+      if (values['include-facilitators'] === true && !clone) throw new UsageError('--include-facilitators goes with --clone');
+      const cadence = text('cadence');
+      if (cadence !== undefined && !/^\d+$/.test(cadence)) throw new UsageError('--cadence takes a whole number of weeks');
+      const common = {
+        name: text('name')!,
+        startDate: text('start')!,
+        slug: text('slug'),
+        term: text('term'),
+        timeZone: text('time-zone'),
+        meetingCadenceWeeks: cadence === undefined ? undefined : Number(cadence),
+      };
+      return withPrisma((prisma) =>
+        clone
+          ? cloneCohort(prisma, { ...common, source: clone, curriculum: text('curriculum'), includeFacilitators: values['include-facilitators'] === true })
+          : createCohort(prisma, { ...common, curriculum: text('curriculum')! }),
+      );
+    },
+    print: (cohort: CreatedCohort) =>
+      [
+        `Created cohort "${cohort.name}" (${cohort.slug}), a draft starting ${toIsoDate(cohort.startDate)} in ${cohort.timeZone}.`,
+        `Syllabus: its own copy ${cohort.curriculum.slug} of ${cohort.curriculum.source?.slug ?? 'its template'} (version ${cohort.curriculum.sourceVersion ?? 1}).`,
+        ...(cohort.clonedFromId ? [`Copied ${cohort._count.groups} group(s) and ${cohort._count.memberships} facilitator(s); no fellows.`] : []),
+      ].join('\n'),
+  },
+  'cohort list': {
+    run: () => withPrisma((prisma) => listAdminCohorts(prisma)),
+    print: (cohorts: AdminCohortRow[]) =>
+      cohorts.length === 0
+        ? 'No cohorts yet: create one with `fellowship cohort create`.'
+        : cohorts
+            .map(
+              (cohort) =>
+                `${cohort.slug}  ${cohort.name}${cohort.term ? ` (${cohort.term})` : ''}  ${cohort.status.toLowerCase()}  ` +
+                `${toIsoDate(cohort.startDate)} to ${cohort.endDate ? toIsoDate(cohort.endDate) : '?'} ${cohort.timeZone}  ` +
+                `${cohort.counts.fellows} fellow(s), ${cohort.counts.facilitators} facilitator(s), ${cohort.counts.groups} group(s)  ` +
+                `syllabus ${cohort.curriculum.slug}`,
+            )
+            .join('\n'),
+  },
+  'roster import': {
+    positionals: ['cohort', 'file.csv'],
+    options: { 'dry-run': { type: 'boolean' }, 'create-groups': { type: 'boolean' } },
+    run: async ({ values, positionals }): Promise<RosterOutput> => {
+      const csv = await readRosterFile(positionals[1]!);
+      const input = { csv, createMissingGroups: values['create-groups'] === true };
+      return withPrisma(async (prisma) => {
+        const cohortId = await findCohortId(prisma, positionals[0]!);
+        if (values['dry-run'] === true) return { dryRun: true, ...(await previewRoster(prisma, cohortId, input)) };
+        return { dryRun: false, ...(await importRoster(prisma, cohortId, input)) };
+      });
+    },
+    print: (result: RosterOutput) => {
+      const preview = result.dryRun ? result : result.preview;
+      const rows = preview.rows.map((row) => `  line ${row.line}  ${row.fate.padEnd(8)} ${row.email || '(no email)'}  ${row.message}`);
+      if (result.dryRun) {
+        const { counts } = preview;
+        return [
+          ...rows,
+          `${counts.total} row(s): ${counts.new} new, ${counts.existing} existing (${counts.unchanged} unchanged), ${counts.invalid} invalid.`,
+          ...(preview.groupsToCreate.length ? [`Groups to create: ${preview.groupsToCreate.join(', ')}.`] : []),
+          ...(preview.ignoredColumns.length ? [`Ignored columns: ${preview.ignoredColumns.join(', ')}.`] : []),
+          counts.invalid ? 'Fix the invalid rows before importing: an import writes all rows or none.' : 'Dry run: nothing was written.',
+        ].join('\n');
+      }
+      return [
+        `Imported ${result.joined + result.updated} people: ${result.accountsCreated} new account(s), ${result.joined} joined, ${result.updated} updated, ${result.unchanged} unchanged.`,
+        ...(result.groupsCreated.length ? [`Created groups: ${result.groupsCreated.join(', ')}.`] : []),
+      ].join('\n');
+    },
+  },
 };
+
+async function findUserByEmail(prisma: ReturnType<typeof createPrismaClient>, email: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', `No user with the email ${email}.`);
+  return user;
+}
 
 /** Reads a syllabus file, refusing what is not one before reading much of it. */
 async function readSyllabusFile(file: string): Promise<string> {
@@ -195,6 +363,24 @@ async function readSyllabusFile(file: string): Promise<string> {
   assertSyllabusSize(size); // before reading: a huge file is refused without loading it
   return decodeSyllabusFile(await readFile(file));
 }
+
+/** Reads a roster CSV, refusing one too large before reading it. */
+async function readRosterFile(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new AppError('BAD_REQUEST', `${file} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new AppError('NOT_FOUND', code === 'ENOENT' ? `${file}: no such file.` : `${file} cannot be read (${code ?? 'error'}).`);
+  }
+  assertRosterSize(size);
+  return new TextDecoder('utf-8').decode(await readFile(file));
+}
+
+type RosterOutput = ({ dryRun: true } & RosterPreview) | ({ dryRun: false } & RosterImportResult);
 
 function countItems(parsed: ParsedSyllabus) {
   const sections = parsed.curriculum.weeks.flatMap((week) => week.sections);

@@ -1,5 +1,7 @@
 // Runs Next's own CLI (build, start, dev) as a child process of the current one.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBuildStamp } from './build-stamp';
 
@@ -28,4 +30,15 @@ export async function buildApp(
   const code = await waitForExit(child);
   if (code === 0) writeBuildStamp(projectRoot);
   return code;
+}
+
+/**
+ * Empties what `next start` cached at run time (rendered pages, `unstable_cache` data). They
+ * were made from the database of an earlier run, which may since have been reset, restored or
+ * changed while the app was down (a CLI import): a fresh start renders each page once again.
+ */
+export function clearRuntimeCaches(env: NodeJS.ProcessEnv = process.env): void {
+  const distDir = path.resolve(projectRoot, env.NEXT_DIST_DIR || '.next');
+  rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
+  rmSync(path.join(distDir, 'server', 'route-cache'), { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/run
 import { loadDotEnv, parseEnv, type Env } from '@/server/env';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { isBuildCurrent } from './build-stamp';
-import { buildApp, projectRoot as root, spawnNext, waitForExit } from './next-process';
+import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
 
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
@@ -110,6 +110,7 @@ async function main() {
     log(`Built in ${((performance.now() - buildStarted) / 1000).toFixed(0)} s`);
   }
 
+  clearRuntimeCaches(appEnv);
   const args = ['start', '--port', String(env.PORT)];
   if (env.FELLOWSHIP_HOST) args.push('--hostname', env.FELLOWSHIP_HOST);
   const exited = run(args, { ...appEnv, NODE_ENV: 'production' });

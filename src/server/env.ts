@@ -69,6 +69,8 @@ export const envSchema = z.object({
   /** Sign-in emails per address, and per IP address, per hour. */
   FELLOWSHIP_SIGNIN_EMAILS_PER_HOUR: positiveInt(5),
   FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: positiveInt(30),
+  /** Requests per minute one API token may make to /api/v1 (training jobs send a batch every 2 s). */
+  FELLOWSHIP_API_REQUESTS_PER_MINUTE: positiveInt(600),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

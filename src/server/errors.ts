@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: FieldIssue[],
+    /** For TOO_MANY_REQUESTS: when to try again; the REST API sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -57,6 +57,8 @@ describe('demo mode on', () => {
 
   it('signs the fellow in with one click and opens the demo cohort', async () => {
     const page = await enterAs('fellow');
+    // The home page sends a member of one cohort on to it (possibly after the first paint).
+    await page.waitForURL((url) => url.pathname === '/cohorts/demo', { timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/cohorts/demo');
     const links = await navLinks(page);
     expect(links).toEqual(expect.arrayContaining(['This week', 'Account']));
@@ -68,6 +70,8 @@ describe('demo mode on', () => {
 
   it('signs the facilitator in with one click and opens the demo cohort', async () => {
     const page = await enterAs('facilitator');
+    // The home page sends a member of one cohort on to it (possibly after the first paint).
+    await page.waitForURL((url) => url.pathname === '/cohorts/demo', { timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/cohorts/demo');
     const links = await navLinks(page);
     expect(links).toEqual(expect.arrayContaining(['This week', 'Account']));

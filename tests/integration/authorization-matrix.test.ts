@@ -1,6 +1,9 @@
 // Who may call what: every procedure of the app router, called by every kind of actor through
 // the real context path (a cookie of a real Session row → createTRPCContext → createCaller).
 // A procedure without a row here fails the suite, so a new procedure cannot ship unreviewed.
+// The REST API (/api/v1, API tokens instead of cookies) has its own matrix at the end of this
+// file: every operation of its OpenAPI document (which a unit test holds to the route files)
+// called with each kind of token through the real route handlers.
 import { TRPCError } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appRouter, createCaller } from '@/server/api/root';
@@ -13,6 +16,9 @@ import {
 } from '@/server/api/trpc';
 import { db } from '@/server/db/client';
 import { createSession } from '@/server/services/auth/sessions';
+import { createApiToken, revokeApiToken } from '@/server/services/api-tokens/api-tokens';
+import { buildOpenApiDocument } from '@/server/api/v1/openapi';
+import { callApi } from './api-v1/api-world';
 import { setAdmin, setAdminInput } from '@/server/services/users/manage-users';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
 
@@ -69,6 +75,17 @@ async function buildWorld() {
     });
   const invitationA1 = await openInvitation(cohortA.id, groupA1.id, 'invitee-a1@matrix.test');
   const invitationB1 = await openInvitation(cohortB.id, groupB1.id, 'invitee-b1@matrix.test');
+  // The curriculum editor's targets: the first week of the curriculum, its section, reading and goal.
+  const editorWeek = await db.curriculumWeek.findFirstOrThrow({
+    where: { curriculumId: curriculum.id },
+    select: { id: true, goals: { select: { id: true } }, sections: { select: { id: true, items: { select: { id: true } } } } },
+  });
+  const editor = {
+    weekId: editorWeek.id,
+    sectionId: editorWeek.sections[0]!.id,
+    itemId: editorWeek.sections[0]!.items[0]!.id,
+    goalId: editorWeek.goals[0]!.id,
+  };
 
   const actors = { fellowA: fellowA.user, fellowB: fellowB.user, facilitatorA1: facilitatorA1.user, facilitatorA2: facilitatorA2.user, admin, disabled };
   const cookies: Record<Actor, string | null> = { anonymous: null } as Record<Actor, string | null>;
@@ -97,7 +114,9 @@ async function buildWorld() {
     otherAdmin,
     invitationA1,
     invitationB1,
+    editor,
     cookies,
+    apiTokenA: await createApiToken(db, fellowA.user.id, cohortA.slug, { name: 'Matrix token' }),
   };
 }
 
@@ -167,10 +186,23 @@ const cohortAdminOnly = () => cohortA('ADMIN');
 /** An admin of the site naming cohort B's object through cohort A: no such object in A. */
 const crossCohort = () => cohortA('ADMIN', { admin: 'NOT_FOUND' });
 
+/** A small syllabus for the import procedures. */
+const MATRIX_SYLLABUS = '# Matrix track\n\n## Week 1: Start\n\nCore Readings (10 min):\n\n1. [A reading](https://example.com/a) (10 min)\n';
+
 const MATRIX: Record<string, Row> = {
   // Public syllabus and the (viewer-filtered) cohort list.
   'curriculum.list': { input: () => undefined, expect: everyone() },
   'curriculum.bySlug': { input: (w) => ({ slug: w.curriculum.slug }), expect: everyone() },
+
+  // Curricula administration: the templates list and markdown import (preview, then import).
+  'curricula.list': { input: () => undefined, expect: adminOnly() },
+  'curricula.preview': { input: () => ({ markdown: MATRIX_SYLLABUS }), expect: adminOnly() },
+  'curricula.import': { input: () => ({ markdown: MATRIX_SYLLABUS, slug: 'matrix-import' }), expect: adminOnly() },
+  'curricula.import (replacing a template)': {
+    procedure: 'curricula.import',
+    input: (w) => ({ markdown: MATRIX_SYLLABUS, slug: w.curriculum.slug, replace: true }),
+    expect: adminOnly(),
+  },
   'cohort.list': { input: () => undefined, expect: everyone() },
 
   // A cohort's home page: any member, or an admin.
@@ -257,6 +289,127 @@ const MATRIX: Record<string, Row> = {
     procedure: 'members.remove',
     input: (w) => ({ cohort: 'a', membershipId: w.fellowB.membership.id }),
     expect: crossCohort(),
+  },
+
+  // Cohorts each quarter: admins create (from a template) and clone cohorts, change and archive them.
+  'cohorts.list': { input: () => undefined, expect: adminOnly() },
+  'cohorts.templates': { input: () => undefined, expect: adminOnly() },
+  'cohorts.create': {
+    input: (w) => ({ curriculum: w.curriculum.slug, name: 'Matrix spring', startDate: '2027-03-01', timeZone: 'UTC' }),
+    expect: adminOnly(),
+  },
+  'cohorts.clone': { input: () => ({ source: 'a', name: 'Cohort A again', startDate: '2027-09-06' }), expect: adminOnly() },
+  'cohorts.settings': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'cohorts.update': { input: () => ({ cohort: 'a', name: 'Renamed', skippedWeeks: [2] }), expect: cohortAdminOnly() },
+  'cohorts.archive': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'cohorts.archive (cohort B)': {
+    procedure: 'cohorts.archive',
+    input: () => ({ cohort: 'b' }),
+    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'FORBIDDEN' }),
+  },
+
+  // A cohort's groups and roster: its admins only; another cohort's groups are out of reach.
+  'groups.list': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'groups.create': { input: () => ({ cohort: 'a', name: 'A3', meetingDay: 3, meetingTime: '18:00' }), expect: cohortAdminOnly() },
+  'groups.update': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, meetingTime: '19:00' }), expect: cohortAdminOnly() },
+  'groups.update (group of cohort B)': {
+    procedure: 'groups.update',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id, meetingTime: '19:00' }),
+    expect: crossCohort(),
+  },
+  'groups.delete': { input: (w) => ({ cohort: 'a', groupId: w.groupA2.id }), expect: cohortAdminOnly() },
+  'groups.delete (group of cohort B)': {
+    procedure: 'groups.delete',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id }),
+    expect: crossCohort(),
+  },
+  'groups.setFacilitators': {
+    input: (w) => ({ cohort: 'a', groupId: w.groupA2.id, membershipIds: [w.facilitatorA1.membership.id] }),
+    expect: cohortAdminOnly(),
+  },
+  'groups.setFacilitators (group of cohort B)': {
+    procedure: 'groups.setFacilitators',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id, membershipIds: [] }),
+    expect: crossCohort(),
+  },
+  'groups.setFacilitators (member of cohort B)': {
+    procedure: 'groups.setFacilitators',
+    input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, membershipIds: [w.fellowB.membership.id] }),
+    expect: crossCohort(),
+  },
+  'roster.preview': {
+    input: () => ({ cohort: 'a', csv: 'name,email,role,group\nNew Person,new.person@matrix.test,fellow,A1\n' }),
+    expect: cohortAdminOnly(),
+  },
+  'roster.import': {
+    input: () => ({ cohort: 'a', csv: 'name,email,role,group\nNew Person,new.person@matrix.test,fellow,A1\n' }),
+    expect: cohortAdminOnly(),
+  },
+
+  // The curriculum editor: admins only, on templates and cohorts' copies alike.
+  'curriculumEditor.get': { input: (w) => ({ curriculum: w.curriculum.slug }), expect: adminOnly() },
+  'curriculumEditor.updateCurriculum': { input: (w) => ({ curriculum: w.curriculum.slug, title: 'Renamed' }), expect: adminOnly() },
+  'curriculumEditor.addWeek': { input: (w) => ({ curriculum: w.curriculum.slug, title: 'New week' }), expect: adminOnly() },
+  'curriculumEditor.updateWeek': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, title: 'Renamed' }), expect: adminOnly() },
+  'curriculumEditor.deleteWeek': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId }), expect: adminOnly() },
+  'curriculumEditor.restoreWeek': {
+    input: (w) => ({
+      curriculum: w.curriculum.slug,
+      week: { id: 'matrix-week', position: 2, number: 2, span: 1, label: null, title: 'Back', part: null, partNotes: null, notes: null, sections: [], goals: [] },
+    }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.moveWeek': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, toPosition: 1 }), expect: adminOnly() },
+  'curriculumEditor.addSection': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, title: 'New section' }), expect: adminOnly() },
+  'curriculumEditor.updateSection': { input: (w) => ({ curriculum: w.curriculum.slug, sectionId: w.editor.sectionId, title: 'Renamed' }), expect: adminOnly() },
+  'curriculumEditor.deleteSection': { input: (w) => ({ curriculum: w.curriculum.slug, sectionId: w.editor.sectionId }), expect: adminOnly() },
+  'curriculumEditor.restoreSection': {
+    input: (w) => ({
+      curriculum: w.curriculum.slug,
+      weekId: w.editor.weekId,
+      section: { id: 'matrix-section', position: 1, title: 'Back', kind: 'CORE', statedMinutes: null, statedText: null, group: null, items: [] },
+    }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.moveSection': { input: (w) => ({ curriculum: w.curriculum.slug, sectionId: w.editor.sectionId, toPosition: 1 }), expect: adminOnly() },
+  'curriculumEditor.addItem': { input: (w) => ({ curriculum: w.curriculum.slug, sectionId: w.editor.sectionId, title: 'New reading' }), expect: adminOnly() },
+  'curriculumEditor.updateItem': {
+    input: (w) => ({ curriculum: w.curriculum.slug, itemId: w.editor.itemId, url: 'https://example.org/fixed' }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.deleteItem': { input: (w) => ({ curriculum: w.curriculum.slug, itemId: w.editor.itemId }), expect: adminOnly() },
+  'curriculumEditor.restoreItem': {
+    input: (w) => ({
+      curriculum: w.curriculum.slug,
+      sectionId: w.editor.sectionId,
+      item: { id: 'matrix-item', position: 1, kind: 'READING', title: 'Back', url: null, minutes: null, minutesText: null, optional: false, note: null },
+    }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.moveItem': { input: (w) => ({ curriculum: w.curriculum.slug, itemId: w.editor.itemId, toPosition: 2 }), expect: adminOnly() },
+  'curriculumEditor.addGoal': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, text: 'New goal' }), expect: adminOnly() },
+  'curriculumEditor.updateGoal': { input: (w) => ({ curriculum: w.curriculum.slug, goalId: w.editor.goalId, text: 'Renamed' }), expect: adminOnly() },
+  'curriculumEditor.deleteGoal': { input: (w) => ({ curriculum: w.curriculum.slug, goalId: w.editor.goalId }), expect: adminOnly() },
+  'curriculumEditor.restoreGoal': {
+    input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, goal: { id: 'matrix-goal', position: 1, category: 'GENERAL', text: 'Back' } }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.moveGoal': { input: (w) => ({ curriculum: w.curriculum.slug, goalId: w.editor.goalId, toPosition: 1 }), expect: adminOnly() },
+  'curriculumEditor.templateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
+  'curriculumEditor.applyTemplateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
+
+  // API tokens: one's own. Making one needs membership of the cohort (an admin who is not a
+  // member cannot); revoking someone else's token is NOT_FOUND.
+  'apiTokens.list': { input: () => undefined, expect: signedIn() },
+  'apiTokens.create': { input: () => ({ cohort: 'a', name: 'Job', expiresInDays: 30 }), expect: cohortA('FELLOW', { admin: 'FORBIDDEN' }) },
+  'apiTokens.create (cohort B)': {
+    procedure: 'apiTokens.create',
+    input: () => ({ cohort: 'b', name: 'Job', expiresInDays: null }),
+    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'FORBIDDEN' }),
+  },
+  'apiTokens.revoke': {
+    input: (w) => ({ tokenId: w.apiTokenA.id }),
+    expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   },
 };
 
@@ -387,5 +540,173 @@ describe('what each actor sees', () => {
     await (await as('fellowA')).account.signOutEverywhere();
     expect(await db.session.count({ where: { userId: world.fellowA.user.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: world.fellowB.user.id } })).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The REST API (/api/v1): who may call what with which API token.
+// ---------------------------------------------------------------------------
+
+const TOKEN_ACTORS = ['ownerA', 'ownerB', 'otherUser', 'facilitator', 'revoked', 'expired', 'disabledUser', 'none'] as const;
+type TokenActor = (typeof TOKEN_ACTORS)[number];
+type RestOutcome = Outcome;
+type RestExpectation = Record<TokenActor, RestOutcome>;
+
+/**
+ * ownerA: the run's owner, token of cohort A. ownerB: the same person's token of cohort B.
+ * otherUser: another fellow of A. facilitator: the owner's facilitator in A (the API is
+ * personal: no more than anyone else). revoked, expired: the owner's dead tokens.
+ * disabledUser: a member of A whose account is disabled. none: no token.
+ */
+async function buildRestWorld() {
+  await resetDatabase();
+  const world = await buildWorld();
+  // Every cohort's curriculum gets a `vae` exercise.
+  for (const cohort of [world.cohortA, world.cohortB]) {
+    const { curriculumId } = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { curriculumId: true } });
+    const item = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId } } }, orderBy: { position: 'asc' } });
+    await db.curriculumItem.update({ where: { id: item.id }, data: { kind: 'EXERCISE', exerciseSlug: 'vae', primaryMetric: 'elbo', higherIsBetter: true } });
+  }
+  await createMembership(world.cohortB.id, 'FELLOW', { userId: world.fellowA.user.id });
+  const token = async (userId: string, cohort: string, expiresInDays: number | null = null) =>
+    createApiToken(db, userId, cohort, { name: 'matrix', expiresInDays });
+  const revoked = await token(world.fellowA.user.id, 'a');
+  await revokeApiToken(db, world.fellowA.user.id, revoked.id);
+  const expired = await token(world.fellowA.user.id, 'a', 1);
+  await db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const disabledUser = await createUser({ name: 'Disabled Fellow', email: 'disabled-fellow@matrix.test' });
+  await createMembership(world.cohortA.id, 'FELLOW', { userId: disabledUser.id, groupId: world.groupA1.id });
+  const disabledToken = await token(disabledUser.id, 'a');
+  await db.user.update({ where: { id: disabledUser.id }, data: { disabledAt: new Date() } });
+
+  const tokens: Record<TokenActor, string | null> = {
+    ownerA: (await token(world.fellowA.user.id, 'a')).token,
+    ownerB: (await token(world.fellowA.user.id, 'b')).token,
+    otherUser: (await token(world.peerA1.user.id, 'a')).token,
+    facilitator: (await token(world.facilitatorA1.user.id, 'a')).token,
+    revoked: revoked.token,
+    expired: expired.token,
+    disabledUser: disabledToken.token,
+    none: null,
+  };
+  const created = await callApi('POST', '/api/v1/runs', { token: tokens.ownerA, body: { exercise: 'vae', client_run_id: 'matrix-run' } });
+  const runId = (created.body as { run_id: string }).run_id;
+  const logged = await callApi('POST', `/api/v1/runs/${runId}/metrics`, { token: tokens.ownerA, body: { seq: 1, points: [{ key: 'elbo', step: 0, value: -40 }] } });
+  if (created.status !== 201 || logged.status !== 200) throw new Error(`REST world: ${JSON.stringify([created.body, logged.body])}`);
+  return { ...world, tokens, runId };
+}
+
+type RestWorld = Awaited<ReturnType<typeof buildRestWorld>>;
+
+const restAll = (outcome: RestOutcome): RestExpectation =>
+  Object.fromEntries(TOKEN_ACTORS.map((actor) => [actor, outcome])) as RestExpectation;
+/** Refused before anything else: dead or missing tokens, disabled accounts. */
+const restDenied = { revoked: 'UNAUTHORIZED', expired: 'UNAUTHORIZED', none: 'UNAUTHORIZED', disabledUser: 'FORBIDDEN' } as const;
+/** Any live token of a member. */
+const anyToken = (): RestExpectation => ({ ...restAll('OK'), ...restDenied });
+/** The owner's run, named through a token: only its owner's token of its cohort reaches it. */
+const ownRun = (): RestExpectation => ({ ...restAll('NOT_FOUND'), ...restDenied, ownerA: 'OK' });
+
+type RestRow = {
+  /** "METHOD /path" as the OpenAPI document names it. */
+  operation: string;
+  request: (world: RestWorld, call: number) => { path: string; body?: unknown };
+  expect: RestExpectation;
+};
+
+let restCall = 0;
+const REST_MATRIX: Record<string, RestRow> = {
+  'GET /api/v1/me': { operation: 'GET /api/v1/me', request: () => ({ path: '/api/v1/me' }), expect: anyToken() },
+  // Runs are always created in the token's own cohort: a token of B cannot reach A, and vice versa.
+  'POST /api/v1/runs': {
+    operation: 'POST /api/v1/runs',
+    request: (_w, call) => ({ path: '/api/v1/runs', body: { exercise: 'vae', client_run_id: `matrix-new-${call}` } }),
+    expect: anyToken(),
+  },
+  'POST /api/v1/runs (client_run_id of the owner\'s run)': {
+    operation: 'POST /api/v1/runs',
+    request: () => ({ path: '/api/v1/runs', body: { exercise: 'vae', client_run_id: 'matrix-run' } }),
+    // The owner resumes it; through cohort B it is a conflict (never a way in); others get their own new run.
+    expect: { ...anyToken(), ownerB: 'CONFLICT' as RestOutcome },
+  },
+  'GET /api/v1/runs/{run_id}': { operation: 'GET /api/v1/runs/{run_id}', request: (w) => ({ path: `/api/v1/runs/${w.runId}` }), expect: ownRun() },
+  'PATCH /api/v1/runs/{run_id}': {
+    operation: 'PATCH /api/v1/runs/{run_id}',
+    request: (w) => ({ path: `/api/v1/runs/${w.runId}`, body: { status: 'running', summary: { elbo: -40 } } }),
+    expect: ownRun(),
+  },
+  'POST /api/v1/runs/{run_id}/metrics': {
+    operation: 'POST /api/v1/runs/{run_id}/metrics',
+    request: (w, call) => ({ path: `/api/v1/runs/${w.runId}/metrics`, body: { seq: 100 + call, points: [{ key: 'elbo', step: call, value: -1 }] } }),
+    expect: ownRun(),
+  },
+  'GET /api/v1/runs/{run_id}/metrics': {
+    operation: 'GET /api/v1/runs/{run_id}/metrics',
+    request: (w) => ({ path: `/api/v1/runs/${w.runId}/metrics?key=elbo` }),
+    expect: ownRun(),
+  },
+  // Public documents: anyone, with or without a token (a dead token is not even looked at).
+  'GET /api/v1/openapi.json': { operation: 'GET /api/v1/openapi.json', request: () => ({ path: '/api/v1/openapi.json' }), expect: restAll('OK') },
+  'GET /api/v1/curricula/{slug}': { operation: 'GET /api/v1/curricula/{slug}', request: (w) => ({ path: `/api/v1/curricula/${w.curriculum.slug}` }), expect: restAll('OK') },
+};
+
+const REST_OUTCOMES: Record<number, RestOutcome | 'CONFLICT'> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+async function callRest(world: RestWorld, actor: TokenActor, row: RestRow): Promise<string> {
+  restCall += 1;
+  const [method] = row.operation.split(' ') as [string];
+  const { path, body } = row.request(world, restCall);
+  const answer = await callApiOrDocument(method, path, { token: world.tokens[actor], body });
+  if (answer.status >= 200 && answer.status < 300) return 'OK';
+  return REST_OUTCOMES[answer.status] ?? `${answer.status}: ${JSON.stringify(answer.body)}`;
+}
+
+/** The token routes through the shared test helper; the two public documents directly. */
+async function callApiOrDocument(method: string, path: string, options: { token: string | null; body?: unknown }) {
+  const headers = new Headers(options.token ? { authorization: `Bearer ${options.token}` } : {});
+  if (path === '/api/v1/openapi.json') {
+    const { GET } = await import('@/app/api/v1/openapi.json/route');
+    return { status: GET(new Request(`http://matrix.test${path}`, { headers })).status, body: null };
+  }
+  if (path.startsWith('/api/v1/curricula/')) {
+    const { GET } = await import('@/app/api/v1/curricula/[slug]/route');
+    const response = await GET(new Request(`http://matrix.test${path}`, { headers }), { params: Promise.resolve({ slug: path.split('/').pop()! }) });
+    return { status: response.status, body: await response.json() };
+  }
+  return callApi(method, path, options);
+}
+
+describe('authorization matrix of the REST API (/api/v1, API tokens)', () => {
+  let world: RestWorld;
+
+  it('has a row for every operation of the OpenAPI document', () => {
+    const documented = Object.entries(buildOpenApiDocument().paths).flatMap(([route, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${route}`),
+    );
+    const covered = new Set(Object.values(REST_MATRIX).map((row) => row.operation));
+    expect(documented.filter((operation) => !covered.has(operation))).toEqual([]);
+    expect([...covered].filter((operation) => !documented.includes(operation))).toEqual([]);
+  });
+
+  const cases = Object.entries(REST_MATRIX).flatMap(([label, row]) =>
+    TOKEN_ACTORS.map((actor) => ({ label, actor, expected: row.expect[actor], row })),
+  );
+
+  it.each(cases)('$label with $actor → $expected', async ({ actor, expected, row }) => {
+    world ??= await buildRestWorld();
+    expect(await callRest(world, actor, row)).toBe(expected);
+  });
+
+  // Self-check: a handler that forgot the owner filter would hand the run to anyone with a token.
+  it('notices a missing owner check', async () => {
+    world ??= await buildRestWorld();
+    const row = REST_MATRIX['GET /api/v1/runs/{run_id}']!;
+    const weakened = async (actor: TokenActor) => {
+      const me = await callApi('GET', '/api/v1/me', { token: world.tokens[actor] });
+      if (me.status !== 200) return REST_OUTCOMES[me.status]!;
+      return (await db.run.findUnique({ where: { id: world.runId } })) ? 'OK' : 'NOT_FOUND';
+    };
+    expect(await callRest(world, 'otherUser', row)).toBe(row.expect.otherUser);
+    expect(await weakened('otherUser')).not.toBe(row.expect.otherUser);
   });
 });

@@ -8,8 +8,8 @@ import {
   seedDemoData,
 } from '@/server/services/demo/seed-demo';
 
-// Counted by hand from prisma/seed/diffusion-track.md, not from the seed module, so a slip in
-// the transcription shows up here.
+// Counted by hand from prisma/seed/diffusion-track.md, not from the importer, so a slip in
+// reading it shows up here. The template and the demo cohort's own copy each have them all.
 const LINKED_ITEMS = 19; // weeks 1-6: 2 + 7 + 2 + 2 + 3 + 3
 const UNLINKED_ITEMS = 3; // week 3 VAE notebook, week 4 VAE task, week 5 VAE exercise
 const GOALS = 20; // 2 + 8 + 2 + 3 + 3 + 2
@@ -43,7 +43,7 @@ describe('seedDemoData', () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
   });
 
-  it('creates the Diffusion Track curriculum in full', async () => {
+  it('imports the Diffusion Track markdown in full as a template', async () => {
     const summary = await seedDemoData(db);
     expect(summary.curriculumCreated).toBe(true);
     expect(summary.cohortCreated).toBe(true);
@@ -55,15 +55,31 @@ describe('seedDemoData', () => {
       include: { weeks: { orderBy: { position: 'asc' } } },
     });
     expect(curriculum.title).toBe('AI Safety at UCLA Intro Fellowship: Diffusion Track');
+    expect(curriculum.sourceId).toBeNull();
     expect(curriculum.weeks.map((week) => week.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(curriculum.weeks[0]?.title).toBe('Preventing an AI-related catastrophe + Scaling Hypothesis');
 
+    const inTemplate = { week: { curriculumId: curriculum.id } };
+    expect(await db.curriculumSection.count({ where: inTemplate })).toBe(SECTIONS);
+    expect(await db.curriculumItem.count({ where: { section: inTemplate } })).toBe(LINKED_ITEMS + UNLINKED_ITEMS);
+    expect(await db.curriculumItem.count({ where: { section: inTemplate, url: { not: null } } })).toBe(LINKED_ITEMS);
+    expect(await db.learningGoal.count({ where: inTemplate })).toBe(GOALS);
+
+    // The template and the demo cohort's copy, nothing else.
     const c = await counts();
-    expect(c.weeks).toBe(6);
-    expect(c.sections).toBe(SECTIONS);
-    expect(c.items).toBe(LINKED_ITEMS + UNLINKED_ITEMS);
-    expect(await db.curriculumItem.count({ where: { url: { not: null } } })).toBe(LINKED_ITEMS);
-    expect(c.goals).toBe(GOALS);
+    expect(c.curricula).toBe(2);
+    expect(c.weeks).toBe(12);
+    expect(c.sections).toBe(2 * SECTIONS);
+    expect(c.items).toBe(2 * (LINKED_ITEMS + UNLINKED_ITEMS));
+    expect(c.goals).toBe(2 * GOALS);
+  });
+
+  it('runs the demo cohort on its own copy of the template', async () => {
+    const template = await db.curriculum.findUniqueOrThrow({ where: { slug: 'diffusion-track' } });
+    const cohort = await db.cohort.findUniqueOrThrow({ where: { slug: 'demo' }, include: { curriculum: true } });
+    expect(cohort.curriculum.id).not.toBe(template.id);
+    expect(cohort.curriculum).toMatchObject({ sourceId: template.id, sourceVersion: template.version, title: template.title });
+    expect(await db.curriculumWeek.count({ where: { curriculumId: cohort.curriculumId } })).toBe(6);
   });
 
   it('keeps the minutes, qualifiers and kinds the syllabus states', async () => {
@@ -100,13 +116,13 @@ describe('seedDemoData', () => {
     });
     expect(week1Core).toMatchObject({ kind: 'CORE', statedMinutes: 70 });
     const week2 = await db.curriculumWeek.findFirstOrThrow({
-      where: { number: 2 },
+      where: { number: 2, curriculum: { slug: 'diffusion-track' } },
       include: { sections: { orderBy: { position: 'asc' } }, goals: true },
     });
-    expect(week2.notes).toContain('125');
-    expect(week2.sections.map((s) => [s.title, s.statedMinutes])).toEqual([
-      ['Theoretical Readings', 75],
-      ['Practical Readings', 50],
+    // "Core Content: (125 min)" wraps the two sections: the importer keeps it as their group.
+    expect(week2.sections.map((s) => [s.title, s.statedMinutes, s.group])).toEqual([
+      ['Theoretical Readings', 75, 'Core Content: (125 min)'],
+      ['Practical Readings', 50, 'Core Content: (125 min)'],
     ]);
     expect(week2.goals.filter((g) => g.category === 'THEORETICAL')).toHaveLength(6);
     expect(week2.goals.filter((g) => g.category === 'PRACTICAL')).toHaveLength(2);

@@ -18,7 +18,8 @@ async function buildNav(): Promise<{ links: NavLink[]; signedIn: boolean; name: 
     cohorts.length === 1
       ? [{ href: `/cohorts/${cohorts[0]!.slug}`, label: 'This week' }]
       : cohorts.map((cohort) => ({ href: `/cohorts/${cohort.slug}`, label: cohort.name }));
-  if (session.user.isAdmin) links.push({ href: '/#cohorts', label: 'Cohorts' });
+  if (session.user.isAdmin) links.push({ href: '/admin/cohorts', label: 'Cohorts' });
+  if (session.user.isAdmin) links.push({ href: '/admin/curricula', label: 'Curricula' });
   links.push({ href: '/#curricula', label: 'Syllabi' });
   links.push({ href: '/account', label: 'Account' });
   if (session.user.isAdmin) links.push({ href: '/admin/users', label: 'Admin' });

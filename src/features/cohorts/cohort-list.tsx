@@ -42,7 +42,7 @@ export function CohortList({ cohorts, now = new Date() }: { cohorts: CohortSumma
             </div>
             <p className="shrink-0 sm:pt-1">
               <span className="text-muted">Syllabus: </span>
-              <Link href={`/syllabus/${cohort.curriculum.slug}`}>{cohort.curriculum.title}</Link>
+              <Link href={`/cohorts/${cohort.slug}/syllabus`}>{cohort.curriculum.title}</Link>
             </p>
           </li>
         );

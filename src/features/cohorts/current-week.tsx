@@ -8,7 +8,7 @@ import type { CohortHome } from '@/server/services/cohorts/get-cohort-home';
 /** This week's readings, or the first week before the start and the last one after the end. */
 export function CurrentWeek({ home, headingId }: { home: CohortHome; headingId: string }) {
   const current = home.currentWeek;
-  const syllabusHref = `/syllabus/${home.curriculum.slug}`;
+  const syllabusHref = `/cohorts/${home.slug}/syllabus`;
   if (!current) {
     return (
       <>
@@ -23,13 +23,23 @@ export function CurrentWeek({ home, headingId }: { home: CohortHome; headingId: 
   }
   const { week } = current;
   const label = formatWeekLabel(week);
-  const kicker = current.phase === 'before' ? 'Coming up' : current.phase === 'after' ? 'The last week' : 'This week';
+  const kicker =
+    current.phase === 'before'
+      ? 'Coming up'
+      : current.phase === 'after'
+        ? 'The last week'
+        : current.phase === 'break'
+          ? 'Up next'
+          : 'This week';
+  const span = `${formatCalendarDate(current.startsOn)} to ${formatCalendarDate(current.endsOn)}`;
   const intro =
     current.phase === 'before'
       ? `The cohort starts on ${formatCalendarDate(home.startDate)}. Here is the first week, to get ahead.`
       : current.phase === 'after'
         ? 'The cohort has finished all its weeks. Here is the last one; the full syllabus stays open to you.'
-        : `Week ${current.calendarWeek} of ${current.totalWeeks}, from ${formatCalendarDate(current.startsOn)}.`;
+        : current.phase === 'break'
+          ? `This is a week off, with no readings or meetings. The next readings run from ${span}.`
+          : `Week ${current.teachingWeek} of ${current.totalWeeks}: ${span}.`;
 
   return (
     <div className="max-w-[72ch]">

@@ -1,5 +1,5 @@
 import { SafeExternalLink } from '@/components/ui/safe-external-link';
-import { formatTimeZone } from '@/lib/format';
+import { formatCalendarDate, formatTimeZone } from '@/lib/format';
 import { formatMeetingTime } from '@/lib/meeting-time';
 import type { CohortHome } from '@/server/services/cohorts/get-cohort-home';
 
@@ -36,6 +36,14 @@ export function MyGroups({ home }: { home: CohortHome }) {
                   ) : null}
                 </dd>
               </div>
+              {group.nextMeeting ? (
+                <div className="flex flex-wrap gap-x-1">
+                  <dt className="text-muted">Next meeting:</dt>
+                  <dd>
+                    <time dateTime={group.nextMeeting.date.toISOString().slice(0, 10)}>{formatCalendarDate(group.nextMeeting.date)}</time>
+                  </dd>
+                </div>
+              ) : null}
               {group.location ? (
                 <div className="flex gap-1">
                   <dt className="text-muted">Where:</dt>

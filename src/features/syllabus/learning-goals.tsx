@@ -1,12 +1,13 @@
-import type { SyllabusGoal } from './types';
+import { Heading } from './heading';
+import type { SyllabusPageGoal } from './types';
 
-const CATEGORY_ORDER: { category: SyllabusGoal['category']; label: string }[] = [
+const CATEGORY_ORDER: { category: SyllabusPageGoal['category']; label: string }[] = [
   { category: 'THEORETICAL', label: 'Theoretical' },
   { category: 'PRACTICAL', label: 'Practical' },
   { category: 'GENERAL', label: 'General' },
 ];
 
-export function LearningGoals({ goals, weekAnchor }: { goals: SyllabusGoal[]; weekAnchor: string }) {
+export function LearningGoals({ goals, headingLevel = 3 }: { goals: SyllabusPageGoal[]; headingLevel?: number }) {
   if (goals.length === 0) return null;
   const groups = CATEGORY_ORDER.map((group) => ({
     ...group,
@@ -14,23 +15,25 @@ export function LearningGoals({ goals, weekAnchor }: { goals: SyllabusGoal[]; we
   })).filter((group) => group.goals.length > 0);
   // Sub-headings only help when there is more than one kind of goal.
   const showCategoryHeadings = groups.length > 1 || groups[0]?.category !== 'GENERAL';
-  const headingId = `${weekAnchor}-goals`;
-
   return (
-    <section aria-labelledby={headingId} className="mt-6 rounded-xl bg-surface-muted px-5 py-4">
-      <h3 id={headingId} className="text-lg font-semibold">
+    <div className="syl-goals">
+      <Heading level={headingLevel} className="text-lg font-semibold">
         Learning goals
-      </h3>
+      </Heading>
       {groups.map((group) => (
-        <div key={group.category} className="mt-3">
-          {showCategoryHeadings ? <h4 className="font-semibold text-muted">{group.label}</h4> : null}
-          <ul className="mt-1 list-disc space-y-1 pl-5 marker:text-muted">
-            {group.goals.map((goal) => (
-              <li key={goal.id}>{goal.text}</li>
+        <div key={group.category}>
+          {showCategoryHeadings ? (
+            <Heading level={headingLevel + 1} className="mt-3 font-semibold text-muted">
+              {group.label}
+            </Heading>
+          ) : null}
+          <ul>
+            {group.goals.map((goal, index) => (
+              <li key={index}>{goal.text}</li>
             ))}
           </ul>
         </div>
       ))}
-    </section>
+    </div>
   );
 }

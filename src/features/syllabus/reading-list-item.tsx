@@ -1,28 +1,62 @@
-import { Badge } from '@/components/ui/badge';
-import { SafeExternalLink } from '@/components/ui/safe-external-link';
-import { formatMinutes } from '@/lib/format';
-import type { SyllabusReading } from './types';
+import { toSafeLinkUrl } from '@/lib/safe-url';
+import { describeItemTime } from '@/lib/syllabus-totals';
 
-const KIND_LABELS: Record<SyllabusReading['kind'], string | null> = {
+type ReadingKind = 'READING' | 'VIDEO' | 'NOTEBOOK' | 'EXERCISE';
+
+/** A reading as the syllabus, the cohort home and the editor preview all have it. */
+export type ReadingLike = {
+  id: string;
+  kind: ReadingKind;
+  title: string;
+  url: string | null;
+  minutes: number | null;
+  /** The estimate as the syllabus wrote it ("30+ mins"); shown where it says more than the number. */
+  minutesText?: string | null;
+  optional: boolean;
+  note: string | null;
+};
+
+const KIND_LABELS: Record<ReadingKind, string | null> = {
   READING: null,
   VIDEO: 'Video',
   NOTEBOOK: 'Notebook',
   EXERCISE: 'Exercise',
 };
 
-export function ReadingListItem({ reading }: { reading: SyllabusReading }) {
+/**
+ * A reading's link: http(s) and mailto only; anything else (javascript:, data:, relative) is
+ * shown as text, never as a link. Readings open in the same tab, as links do by default (the
+ * page is many readings long, and a phone's back button returns to the place).
+ */
+function ReadingLink({ url, children }: { url: string | null; children: string }) {
+  const href = toSafeLinkUrl(url);
+  if (!href) {
+    return (
+      <span className="font-medium">
+        {children}
+        {url ? <span className="font-normal text-muted"> (link unavailable)</span> : null}
+      </span>
+    );
+  }
+  return (
+    <a href={href} className={href.startsWith('mailto:') ? undefined : 'syl-ext'}>
+      {children}
+    </a>
+  );
+}
+
+/** One reading, in a `<ul className="syl-items">` (styles in globals.css). */
+export function ReadingListItem({ reading }: { reading: ReadingLike }) {
   const kindLabel = KIND_LABELS[reading.kind];
   return (
-    <li className="py-3">
-      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <SafeExternalLink href={reading.url}>{reading.title}</SafeExternalLink>
-        {kindLabel ? <Badge>{kindLabel}</Badge> : null}
-        {reading.optional ? <Badge tone="warning">Optional</Badge> : null}
-      </div>
-      <p className="mt-0.5 text-[0.9rem] text-muted">
-        {reading.minutes === null ? 'No time estimate' : formatMinutes(reading.minutes)}
-        {reading.note ? ` · ${reading.note}` : null}
-      </p>
+    <li>
+      <ReadingLink url={reading.url}>{reading.title}</ReadingLink>
+      {kindLabel ? <span className="syl-tag">{kindLabel}</span> : null}
+      {reading.optional ? <span className="syl-tag syl-tag-optional">Optional</span> : null}
+      <span className="syl-meta">
+        {describeItemTime({ minutes: reading.minutes, minutesText: reading.minutesText ?? null })}
+        {reading.note ? ` · ${reading.note}` : ''}
+      </span>
     </li>
   );
 }

@@ -1,35 +1,53 @@
 import { Badge } from '@/components/ui/badge';
-import { formatMinutes } from '@/lib/format';
-import { ReadingListItem } from './reading-list-item';
-import type { SyllabusSection } from './types';
+import { totalSection } from '@/lib/syllabus-totals';
+import { Heading } from './heading';
+import { ReadingListItem, type ReadingLike } from './reading-list-item';
+import { describeTotals, TotalWarning } from './total-warning';
 
-export function ReadingSection({ section }: { section: SyllabusSection }) {
-  const headingId = `section-${section.id}`;
-  const statedDiffers = section.statedMinutes !== null && section.statedMinutes !== section.computedMinutes;
+/** A section as the syllabus page and the cohort home both have it. */
+export type SectionLike = {
+  id: string;
+  title: string;
+  kind: string;
+  statedMinutes: number | null;
+  /** The stated total as written ("< 200 mins"); without it, statedMinutes is shown. */
+  statedText?: string | null;
+  items: ReadingLike[];
+};
+
+export function ReadingSection({
+  section,
+  headingLevel = 3,
+  showTotalWarnings = false,
+}: {
+  section: SectionLike;
+  headingLevel?: number;
+  /** Admins see where the stated total disagrees with the readings. */
+  showTotalWarnings?: boolean;
+}) {
+  const totals = totalSection({ ...section, statedText: section.statedText ?? null });
   // An optional section whose title does not say so gets the word beside it.
   const needsOptionalBadge = section.kind === 'OPTIONAL' && !/optional/i.test(section.title);
 
   return (
-    <section aria-labelledby={headingId} className="mt-8">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-line pb-2">
-        <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+    <div className="syl-section">
+      <div className="syl-section-head">
+        <Heading level={headingLevel} className="syl-section-title">
           {section.title}
           {needsOptionalBadge ? <Badge tone="warning">Optional</Badge> : null}
-        </h3>
-        <p className="text-sm text-muted">
-          {formatMinutes(section.computedMinutes)}
-          {statedDiffers ? ` · syllabus says ${formatMinutes(section.statedMinutes ?? 0)}` : null}
-        </p>
+        </Heading>
+        <p className="syl-total">{describeTotals(totals.computedMinutes, totals.stated)}</p>
       </div>
+      <TotalWarning stated={totals.stated} computedMinutes={totals.computedMinutes} show={showTotalWarnings} />
       {section.items.length === 0 ? (
         <p className="py-3 text-muted">No readings in this section yet.</p>
       ) : (
-        <ul className="divide-y divide-line">
-          {section.items.map((reading) => (
-            <ReadingListItem key={reading.id} reading={reading} />
+        <ul className="syl-items">
+          {section.items.map((reading, index) => (
+            <ReadingListItem key={index} reading={reading} />
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,60 +1,85 @@
-import { formatMinutes, formatWeekLabel, pluralize } from '@/lib/format';
-import { weekAnchor, type SyllabusWeek } from './types';
+import { formatMinutes, pluralize } from '@/lib/format';
+import { sumReadingTime } from '@/lib/reading-time';
+import { formatShortDateRange } from './cohort-schedule';
+import { weekLabelOf } from './syllabus-week';
+import { weekAnchor, type SyllabusPageWeek } from './types';
+
+export type ContentsEntry =
+  | { type: 'week'; week: SyllabusPageWeek; dates: { startDate: Date; endDate: Date } | null; current: boolean }
+  | { type: 'break'; key: string; startDate: Date; endDate: Date; current: boolean };
 
 /**
- * The table of contents: one link per week, with its core reading time. A sticky column on
- * wide screens; on phones a closed disclosure, so week 1 is not a long scroll away.
+ * The table of contents: one link per week (with its dates in a cohort), the parts they sit
+ * under, and the breaks. Written once: on phones a closed disclosure, so week 1 is not a long
+ * scroll away; on wide screens a sticky column that is always open (`.toc` in globals.css
+ * shows a closed disclosure's content there). Never printed.
  */
-export function SyllabusContents({ weeks }: { weeks: SyllabusWeek[] }) {
+export function SyllabusContents({ entries, weekCount }: { entries: ContentsEntry[]; weekCount: number }) {
   return (
-    <>
-      <nav aria-label="Contents" className="lg:hidden">
-        <details className="group rounded-xl border border-line bg-surface">
-          <summary className="flex cursor-pointer items-center justify-between gap-4 rounded-xl px-4 py-3 font-semibold">
-            Contents
-            <span className="text-sm font-normal text-muted">
-              {pluralize(weeks.reduce((sum, week) => sum + week.span, 0), 'week')}
-              <span aria-hidden="true" className="ml-2 inline-block transition-transform group-open:rotate-180">
-                ▾
-              </span>
-            </span>
-          </summary>
-          <div className="border-t border-line px-4 pt-2 pb-3">
-            <WeekLinks weeks={weeks} />
-          </div>
-        </details>
-      </nav>
-      <nav aria-labelledby="contents-heading" className="hidden lg:block">
-        <h2 id="contents-heading" className="text-sm font-semibold tracking-wide text-muted uppercase">
+    <nav aria-label="Contents" className="print:hidden">
+      <h2 className="hidden text-sm font-semibold tracking-wide text-muted uppercase lg:block">Contents</h2>
+      <details className="toc group rounded-xl border border-line bg-surface lg:rounded-none lg:border-0 lg:bg-transparent">
+        <summary className="flex cursor-pointer items-center justify-between gap-4 rounded-xl px-4 py-3 font-semibold lg:hidden">
           Contents
-        </h2>
-        <div className="mt-2">
-          <WeekLinks weeks={weeks} />
+          <span className="text-sm font-normal text-muted">
+            {pluralize(weekCount, 'week')}
+            <span aria-hidden="true" className="ml-2 inline-block transition-transform group-open:rotate-180">
+              ▾
+            </span>
+          </span>
+        </summary>
+        <div className="border-t border-line px-4 pt-2 pb-3 lg:mt-2 lg:border-0 lg:p-0">
+          <EntryLinks entries={entries} />
         </div>
-      </nav>
-    </>
+      </details>
+    </nav>
   );
 }
 
-function WeekLinks({ weeks }: { weeks: SyllabusWeek[] }) {
+function EntryLinks({ entries }: { entries: ContentsEntry[] }) {
+  let part: string | null = null;
+  const items = [];
+  for (const entry of entries) {
+    if (entry.type === 'week' && entry.week.part !== null && entry.week.part !== part) {
+      items.push(
+        <li key={`part-${entry.week.position}`} className="pt-3 text-sm font-semibold text-muted first:pt-0">
+          {entry.week.part}
+        </li>,
+      );
+    }
+    if (entry.type === 'week') part = entry.week.part;
+    items.push(<EntryLink key={entry.type === 'week' ? entry.week.position : entry.key} entry={entry} />);
+  }
+  return <ol className="space-y-1">{items}</ol>;
+}
+
+function EntryLink({ entry }: { entry: ContentsEntry }) {
+  if (entry.type === 'break') {
+    return (
+      <li className={`-mx-2 rounded-md px-2 py-1.5 ${entry.current ? 'bg-accent-soft' : ''}`}>
+        <span className="toc-sub">{formatShortDateRange(entry.startDate, entry.endDate)}</span>
+        No meeting: break
+        {entry.current ? <span className="toc-sub font-semibold text-accent-strong">This week</span> : null}
+      </li>
+    );
+  }
+  const { week } = entry;
+  const label = weekLabelOf(week);
   return (
-    <ol className="space-y-1">
-      {weeks.map((week) => {
-        const label = formatWeekLabel(week);
-        return (
-          <li key={week.id}>
-            <a
-              href={`#${weekAnchor(week)}`}
-              // An inset ring: the sticky, scrolling column would clip one drawn outside.
-              className="-mx-2 block rounded-md px-2 py-1.5 text-text no-underline hover:bg-surface-muted hover:text-text focus-visible:-outline-offset-3"
-            >
-              {label ? <span className="block text-sm text-muted">{label}</span> : null}
-              <span className="block leading-snug">{week.title}</span>
-              <span className="block text-sm text-muted">{formatMinutes(week.readingTime.requiredMinutes)} core</span>
-            </a>
-          </li>
-        );
-      })}
-    </ol>
+    <li>
+      {/* An inset focus ring (.toc-link): the sticky, scrolling column would clip one drawn outside. */}
+      <a href={`#${weekAnchor(week)}`} aria-current={entry.current ? 'true' : undefined} className={entry.current ? 'toc-link bg-accent-soft' : 'toc-link'}>
+        {label || entry.dates ? (
+          <span className="toc-sub">
+            {label}
+            {label && entry.dates ? ' · ' : ''}
+            {entry.dates ? formatShortDateRange(entry.dates.startDate, entry.dates.endDate) : ''}
+          </span>
+        ) : null}
+        <span className="block leading-snug">{week.title}</span>
+        <span className="toc-sub">{formatMinutes(sumReadingTime(week.sections).requiredMinutes)} core</span>
+        {entry.current ? <span className="toc-sub font-semibold text-accent-strong">This week</span> : null}
+      </a>
+    </li>
   );
 }

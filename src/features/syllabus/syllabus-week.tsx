@@ -1,41 +1,96 @@
+import { Badge } from '@/components/ui/badge';
 import { formatWeekLabel } from '@/lib/format';
+import { sumReadingTime } from '@/lib/reading-time';
+import { groupSections, totalSection } from '@/lib/syllabus-totals';
+import { formatDateRange } from './cohort-schedule';
+import { Heading } from './heading';
 import { LearningGoals } from './learning-goals';
+import { MarkdownNotes } from './markdown-notes';
 import { ReadingSection } from './reading-section';
 import { describeReadingTime } from './reading-time-summary';
-import { weekAnchor, type SyllabusWeek as Week } from './types';
+import { describeTotals, TotalWarning } from './total-warning';
+import { weekAnchor, type SyllabusPageWeek, type SyllabusViewer } from './types';
 
-export function SyllabusWeek({ week }: { week: Week }) {
+/** The label as the syllabus writes it ("Week 2 and 3"), else "Week 3"; null when unnumbered. */
+export function weekLabelOf(week: Pick<SyllabusPageWeek, 'label' | 'number' | 'span'>): string | null {
+  return week.label ?? formatWeekLabel(week);
+}
+
+export function SyllabusWeek({
+  week,
+  headingLevel,
+  viewer,
+  dates = null,
+  current = false,
+}: {
+  week: SyllabusPageWeek;
+  headingLevel: number;
+  viewer: SyllabusViewer;
+  /** A cohort's dates for this unit. */
+  dates?: { startDate: Date; endDate: Date } | null;
+  /** The unit the cohort is in now: highlighted, and said in words, not colour alone. */
+  current?: boolean;
+}) {
   const anchor = weekAnchor(week);
-  const label = formatWeekLabel(week);
+  const label = weekLabelOf(week);
+  const sections = week.sections.map((section) => totalSection(section));
+  const blocks = groupSections(sections);
 
   return (
-    <section id={anchor} aria-labelledby={`${anchor}-heading`} className="border-t border-line pt-8 first:border-t-0 first:pt-0">
-      <h2 id={`${anchor}-heading`} className="text-2xl font-semibold">
-        {label ? (
-          <span className="mb-1 block text-base font-medium text-accent">
-            {label}
-            {/* Screen readers and tests read "Week 3: Title" rather than "Week 3Title". */}
-            <span className="sr-only">: </span>
-          </span>
-        ) : null}
+    <section id={anchor} className={current ? 'syl-week syl-week-now' : 'syl-week'}>
+      {/* Named "Week 3: Title" for screen readers; on screen the label sits above the title. */}
+      <Heading level={headingLevel} label={label ? `${label}: ${week.title}` : undefined} className="syl-week-title">
+        {label ? <span className="syl-week-label">{label}</span> : null}
         {week.title}
-      </h2>
-      <p className="mt-2 text-muted">{describeReadingTime(week.readingTime)}</p>
+      </Heading>
+      {dates || current ? (
+        <p className="syl-week-dates">
+          {dates ? formatDateRange(dates.startDate, dates.endDate) : null}
+          {current ? <Badge tone="accent">This week</Badge> : null}
+        </p>
+      ) : null}
+      <p className="mt-1 text-muted">{describeReadingTime(sumReadingTime(week.sections))}</p>
 
-      <LearningGoals goals={week.goals} weekAnchor={anchor} />
+      <LearningGoals goals={week.goals} headingLevel={headingLevel + 1} />
 
-      {week.sections.map((section) => (
-        <ReadingSection key={section.id} section={section} />
-      ))}
+      {blocks.map((block, blockIndex) =>
+        block.type === 'section' ? (
+          <ReadingSection
+            key={blockIndex}
+            section={block.section}
+            headingLevel={headingLevel + 1}
+            showTotalWarnings={viewer.isAdmin}
+          />
+        ) : (
+          <div key={blockIndex} className="mt-10">
+            <div className="syl-group-head">
+              <Heading level={headingLevel + 1} className="text-xl font-semibold">
+                {block.title}
+              </Heading>
+              <p className="syl-total">{describeTotals(block.computedMinutes, block.stated)}</p>
+            </div>
+            <TotalWarning stated={block.stated} computedMinutes={block.computedMinutes} show={viewer.isAdmin} />
+            <div className="syl-group">
+              {block.sections.map((section, index) => (
+                <ReadingSection
+                  key={index}
+                  section={section}
+                  headingLevel={headingLevel + 2}
+                  showTotalWarnings={viewer.isAdmin}
+                />
+              ))}
+            </div>
+          </div>
+        ),
+      )}
 
-      {week.notes ? (
-        <section aria-labelledby={`${anchor}-notes`} className="mt-8">
-          <h3 id={`${anchor}-notes`} className="text-lg font-semibold">
+      {week.notesHtml ? (
+        <div className="mt-8">
+          <Heading level={headingLevel + 1} className="text-lg font-semibold">
             Notes
-          </h3>
-          {/* Plain text for now: the markdown renderer (with its sanitiser) comes later. */}
-          <pre className="mt-2 font-sans text-base whitespace-pre-wrap break-words">{week.notes}</pre>
-        </section>
+          </Heading>
+          <MarkdownNotes html={week.notesHtml} className="mt-2" />
+        </div>
       ) : null}
     </section>
   );

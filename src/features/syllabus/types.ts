@@ -1,11 +1,20 @@
-import type { CurriculumDetail } from '@/server/services/curricula/get-curriculum';
+import type {
+  CohortSyllabusPage,
+  SyllabusPageCurriculum,
+  SyllabusPageGoal,
+  SyllabusPageItem,
+  SyllabusPageSection,
+  SyllabusPageWeek,
+} from '@/server/services/curricula/syllabus-page';
 
-export type SyllabusWeek = CurriculumDetail['weeks'][number];
-export type SyllabusSection = SyllabusWeek['sections'][number];
-export type SyllabusReading = SyllabusSection['items'][number];
-export type SyllabusGoal = SyllabusWeek['goals'][number];
+export type { CohortSyllabusPage, SyllabusPageCurriculum, SyllabusPageGoal, SyllabusPageItem, SyllabusPageSection, SyllabusPageWeek };
+
+/** Who is reading: admins also see where a stated total disagrees with the readings. */
+export type SyllabusViewer = { isAdmin: boolean };
+
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 /** The anchor of a week on the syllabus page: /syllabus/<slug>#week-3. */
-export function weekAnchor(week: Pick<SyllabusWeek, 'position'>): string {
+export function weekAnchor(week: { position: number }): string {
   return `week-${week.position}`;
 }

@@ -1,6 +1,8 @@
-// A small helper for /api/v1 route handlers: parse and validate the input, call one service,
-// and answer every failure as JSON `{ error: { code, message, details? } }` with a fitting
-// status. Unknown failures are logged and answered with a 500 that leaks nothing.
+// A small helper for /api/v1 route handlers: authenticate, parse and validate the input, call
+// one service, and answer every failure as JSON `{ error: { code, message, details? } }` with
+// a fitting status. Unknown failures are logged and answered with a 500 that leaks nothing.
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import {
   AppError,
@@ -11,8 +13,10 @@ import {
   type FieldIssue,
 } from '@/server/errors';
 
-/** Larger bodies are refused before they are read in full. */
+/** Larger bodies are refused before they are read in full; a gzip body also when unpacked. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const gunzipAsync = promisify(gunzip);
 
 type RouteParams = Record<string, string | string[] | undefined>;
 
@@ -21,40 +25,73 @@ export type RouteHandlerContext = { params: Promise<RouteParams> };
 
 export type RouteHandler = (request: Request, context: RouteHandlerContext) => Promise<Response>;
 
-type HandlerArgs<TParams, TQuery, TBody> = {
+type HandlerArgs<TAuth, TParams, TQuery, TBody> = {
   request: Request;
+  auth: TAuth;
   params: TParams;
   query: TQuery;
   body: TBody;
 };
 
-type RouteDefinition<TParams, TQuery, TBody> = {
+/** What an authenticate step returns: who calls, and headers for every answer (rate limits). */
+export type Authenticated<TAuth> = { auth: TAuth; headers?: Record<string, string> };
+
+export type RouteDefinition<TAuth, TParams, TQuery, TBody> = {
+  /** Runs first, before anything is read: throws AppError (401, 403, 429) to refuse. */
+  authenticate?: (request: Request) => Promise<Authenticated<TAuth>>;
   /** Path segments, e.g. `z.object({ slug: slugSchema })`. */
   params?: z.ZodType<TParams>;
   /** The search params; a repeated name arrives as an array. */
   query?: z.ZodType<TQuery>;
-  /** A JSON body; when given, the request must be `application/json`. */
+  /** A JSON body; when given, the request must be `application/json` (gzip allowed). */
   body?: z.ZodType<TBody>;
+  /** Looks at the parsed JSON before the schema does, e.g. to answer 413 for too many items. */
+  inspectBody?: (raw: unknown) => void;
   /** Returns data to send as JSON with 200, or a Response of its own (201, 204…). */
-  handler: (args: HandlerArgs<TParams, TQuery, TBody>) => unknown;
+  handler: (args: HandlerArgs<TAuth, TParams, TQuery, TBody>) => unknown;
 };
 
-export function defineRoute<TParams = undefined, TQuery = undefined, TBody = undefined>(
-  definition: RouteDefinition<TParams, TQuery, TBody>,
+export function defineRoute<TAuth = undefined, TParams = undefined, TQuery = undefined, TBody = undefined>(
+  definition: RouteDefinition<TAuth, TParams, TQuery, TBody>,
 ): RouteHandler {
   return async (request, context) => {
+    let headers: Record<string, string> | undefined;
     try {
+      let auth = undefined as TAuth;
+      if (definition.authenticate) {
+        const authenticated = await definition.authenticate(request);
+        auth = authenticated.auth;
+        headers = authenticated.headers;
+      }
       const params = parseInput(definition.params, await context.params, 'params');
       const query = parseInput(definition.query, readQuery(request), 'query');
-      const body = definition.body
-        ? parseInput(definition.body, await readJsonBody(request), null)
-        : (undefined as TBody);
-      const result = await definition.handler({ request, params, query, body });
-      return result instanceof Response ? result : jsonResponse(result ?? null, 200);
+      let body = undefined as TBody;
+      if (definition.body) {
+        const raw = await readJsonBody(request);
+        definition.inspectBody?.(raw);
+        body = parseInput(definition.body, raw, null);
+      }
+      const result = await definition.handler({ request, auth, params, query, body });
+      const response = result instanceof Response ? result : jsonResponse(result ?? null, 200);
+      return withHeaders(response, headers);
     } catch (error) {
-      return errorResponse(error);
+      return withHeaders(errorResponse(error), headers);
     }
   };
+}
+
+/** Handlers for the methods a route lacks: 405 with `Allow`, in the same JSON shape. */
+export function methodNotAllowed(allowed: string[]): RouteHandler {
+  return async (request) =>
+    Response.json(
+      { error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not supported here; use ${allowed.join(' or ')}.` } },
+      { status: 405, headers: { Allow: allowed.join(', '), 'Cache-Control': 'no-store' } },
+    );
+}
+
+function withHeaders(response: Response, headers: Record<string, string> | undefined): Response {
+  if (headers) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export function jsonResponse(data: unknown, status = 200): Response {
@@ -68,7 +105,11 @@ export function errorJson(code: AppErrorCode, message: string, details?: FieldIs
 
 /** Turns anything thrown into the JSON error answer; logs what users must not see. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorJson(error.code, error.message, error.details);
+  if (error instanceof AppError) {
+    const response = errorJson(error.code, error.message, error.details);
+    if (error.retryAfterSeconds !== undefined) response.headers.set('Retry-After', String(error.retryAfterSeconds));
+    return response;
+  }
   console.error('[api] unexpected error:', error);
   return errorJson('INTERNAL', INTERNAL_ERROR_MESSAGE);
 }
@@ -77,11 +118,21 @@ function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix:
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = listFieldIssues(result.error).map((issue) => ({
+  throw invalidInput(result.error, prefix);
+}
+
+/** The 400 for a failed schema, one detail per problem; `prefix` names where the input was. */
+export function invalidInput(error: z.ZodError, prefix: string | null = null): AppError {
+  const issues = listFieldIssues(error);
+  const details = issues.slice(0, 20).map((issue) => ({
     ...issue,
     path: prefix === null ? issue.path : [prefix, issue.path].filter(Boolean).join('.'),
   }));
-  throw new AppError('BAD_REQUEST', 'The request is not valid; see details for each problem.', details);
+  const first = details[0];
+  const summary = first
+    ? ` ${first.path ? `${first.path}: ` : ''}${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more; see details)` : ''}.`
+    : '';
+  return new AppError('BAD_REQUEST', `The request is not valid.${summary}`, details);
 }
 
 function readQuery(request: Request): Record<string, string | string[]> {
@@ -100,24 +151,89 @@ async function readJsonBody(request: Request): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with "Content-Type: application/json".');
   }
-  const bytes = await readBytesWithin(request, MAX_JSON_BODY_BYTES);
+  const encoding = (request.headers.get('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'identity' && encoding !== 'gzip' && encoding !== 'x-gzip') {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body as is, or gzip it with "Content-Encoding: gzip".`,
+    );
+  }
+  let bytes = await readBytesWithin(request, MAX_JSON_BODY_BYTES);
+  if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipWithin(bytes, MAX_JSON_BODY_BYTES);
   if (bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'The request body is empty; send a JSON document.');
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  assertPlainJson(value);
+  return value;
 }
 
-function tooLarge(): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB.`);
+/** Deeper documents are refused: validating or storing them could exhaust the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Walks a parsed document without recursion: refuses nesting deeper than MAX_JSON_DEPTH and
+ * "__proto__" names, which would turn into prototypes rather than fields once copied.
+ */
+function assertPlainJson(root: unknown): void {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) {
+      throw new AppError('BAD_REQUEST', `The JSON document is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+    } else {
+      for (const name of Object.keys(value)) {
+        if (name === '__proto__') throw new AppError('BAD_REQUEST', 'The JSON document uses the reserved name "__proto__".');
+        const item = (value as Record<string, unknown>)[name];
+        if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+      }
+    }
+  }
+}
+
+function tooLarge(what = 'The request body'): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `${what} is larger than ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB.`);
+}
+
+/** Unpacks a gzip body, refusing one that unpacks to more than `limit` bytes (a zip bomb). */
+async function gunzipWithin(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  if (bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'The request body is empty; send a gzip-compressed JSON document.');
+  try {
+    return await gunzipAsync(bytes, { maxOutputLength: limit });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLarge('The request body, unpacked,');
+    }
+    throw new AppError('BAD_REQUEST', 'The request body is not valid gzip (Content-Encoding: gzip was sent).');
+  }
 }
 
 /** Reads the body, stopping as soon as it passes `limit` bytes. */
 async function readBytesWithin(request: Request, limit: number): Promise<Uint8Array> {
-  const declaredLength = Number(request.headers.get('content-length'));
+  const declared = request.headers.get('content-length');
+  const declaredLength = declared === null ? NaN : Number(declared);
   if (Number.isFinite(declaredLength) && declaredLength > limit) throw tooLarge();
   if (!request.body) return new Uint8Array();
+  if (Number.isInteger(declaredLength) && declaredLength >= 0) {
+    // A declared length within the limit: HTTP framing bounds the body, so read it at once
+    // (much cheaper than a chunk-by-chunk read), and check it anyway.
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > limit) throw tooLarge();
+    return bytes;
+  }
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -127,7 +243,7 @@ async function readBytesWithin(request: Request, limit: number): Promise<Uint8Ar
     if (done) break;
     received += value.byteLength;
     if (received > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw tooLarge();
     }
     chunks.push(value);

@@ -3,8 +3,27 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 
+/**
+ * Statements whose SQL starts with this comment are prepared once per connection, so their
+ * plan is reused: for hot paths with a large statement (the metrics ingestion). Everything
+ * else stays unnamed, as Prisma sends it.
+ */
+export const PREPARED_STATEMENT = '/* prepared */';
+
+const statementNames = new Map<string, string>();
+
+function statementName(query: { sql: string }): string {
+  if (!query.sql.startsWith(PREPARED_STATEMENT)) return undefined as unknown as string;
+  let name = statementNames.get(query.sql);
+  if (!name) {
+    name = `fellowship_${statementNames.size + 1}`;
+    statementNames.set(query.sql, name);
+  }
+  return name;
+}
+
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }, { statementNameGenerator: statementName }) });
 }
 
 const globalForPrisma = globalThis as { fellowshipPrisma?: PrismaClient };

@@ -7,6 +7,7 @@ import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NameForm } from '@/features/account/name-form';
 import { SessionsPanel } from '@/features/account/sessions-panel';
+import { ApiTokensSection } from '@/features/api-tokens/api-tokens-section';
 import { getSession } from '@/server/auth/session';
 import { api } from '@/trpc/server';
 
@@ -77,6 +78,8 @@ export default async function AccountPage() {
           </p>
           <SessionsPanel initialSessions={sessions} />
         </section>
+
+        <ApiTokensSection cohorts={me.memberships.map((membership) => membership.cohort)} />
       </div>
     </Container>
   );

@@ -1,9 +1,10 @@
-// A member's cohort home: the cohort, the caller's place in it (role, group, meeting time) and
-// the week the cohort is in now, with that week's readings.
+// A member's cohort home: the cohort, the caller's place in it (role, group, next meeting) and
+// the week the cohort is in now, with that week's readings. Dates come from the cohort
+// calendar, so spans and skipped weeks agree with the syllabus and settings pages.
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
-import { cohortWeekNumber, locateCurriculumWeek, weekStartDate } from '@/lib/cohort-week';
+import { buildCohortCalendar, findNextMeeting, listMeetingDates, locateCurrentUnit } from '@/lib/cohort-calendar';
 import type { CohortAccess } from './cohort-access';
 
 const groupSelect = {
@@ -26,6 +27,8 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
       status: true,
       startDate: true,
       timeZone: true,
+      skippedWeeks: true,
+      meetingCadenceWeeks: true,
       curriculum: {
         select: {
           slug: true,
@@ -85,9 +88,13 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
     : null;
 
   const { weeks, ...curriculum } = cohort.curriculum;
-  const weekNumber = cohortWeekNumber(cohort.startDate, cohort.timeZone, now);
-  const located = locateCurriculumWeek(weeks, weekNumber);
-  const unit = located ? weeks[located.index]! : null;
+  const located = locateCurrentUnit(cohort, weeks, now);
+  const unit = located ? weeks[located.unitIndex]! : null;
+  const calendar = buildCohortCalendar(cohort, weeks);
+  const withMeetings = groups.map((group) => {
+    const next = findNextMeeting(listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone), now, cohort.timeZone);
+    return { ...group, nextMeeting: next ? { date: next.date, startsAt: next.startsAt } : null };
+  });
 
   return {
     name: cohort.name,
@@ -96,19 +103,23 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
     status: cohort.status,
     startDate: cohort.startDate,
     timeZone: cohort.timeZone,
+    endDate: calendar.endDate,
     curriculum,
     /** ADMIN, FACILITATOR or FELLOW: what the caller may do here. */
     role: access.role,
     /** The caller's membership role, null for an admin who is not a member. */
     membershipRole: membership?.role ?? null,
-    groups,
+    groups: withMeetings,
     currentWeek:
       located && unit
         ? {
-            calendarWeek: weekNumber,
             phase: located.phase,
-            totalWeeks: located.totalWeeks,
-            startsOn: weekStartDate(cohort.startDate, Math.max(1, weekNumber)),
+            /** The syllabus week running now (from 1); null before, in a skipped week and after. */
+            teachingWeek: located.teachingWeek,
+            totalWeeks: located.totalTeachingWeeks,
+            /** The first and last day of the unit shown. */
+            startsOn: located.unitStartDate,
+            endsOn: located.unitEndDate,
             week: {
               ...unit,
               sections: unit.sections.map((section) => ({ ...section, computedMinutes: sumSectionMinutes(section) })),

@@ -42,9 +42,13 @@ const curriculumSelect = {
   },
 } as const;
 
-/** A whole syllabus, in order, with the reading time of each section and week worked out. */
+/**
+ * A template's whole syllabus, in order, with the reading time of each section and week worked
+ * out. Cohorts' copies are NOT_FOUND here: a members-only cohort's syllabus is read through the
+ * cohort, which checks who may.
+ */
 export async function getCurriculumBySlug(slug: string) {
-  const curriculum = await db.curriculum.findUnique({ where: { slug }, select: curriculumSelect });
+  const curriculum = await db.curriculum.findFirst({ where: { slug, sourceId: null }, select: curriculumSelect });
   if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
 
   const weeks = curriculum.weeks.map((week) => ({

@@ -9,8 +9,10 @@ export type CurriculumSummary = {
   weekCount: number;
 } & ReadingTime;
 
+/** The templates (cohorts' own copies are not listed: they are read through their cohort). */
 export async function listCurricula(): Promise<CurriculumSummary[]> {
   const curricula = await db.curriculum.findMany({
+    where: { sourceId: null },
     orderBy: [{ title: 'asc' }, { slug: 'asc' }],
     select: {
       slug: true,

@@ -1,48 +1,29 @@
 // Demo data: the Diffusion Track curriculum, a "Demo" cohort running it, two discussion
 // groups, and the people to fill them, so a fresh install has something to click through.
+// The curriculum comes in the way an admin's would: prisma/seed/diffusion-track.md through the
+// markdown importer, as a template; the cohort is created from it by the same service as the
+// admin pages', so it runs on its own copy.
 //
 // Idempotent: every row is keyed on a unique field and only created when missing; rows that
-// already exist are left exactly as they are (an admin may have edited them since).
-import { diffusionTrack, type CurriculumSeed } from '../../../../prisma/seed/diffusion-track';
+// already exist are left exactly as they are (an admin may have edited them since). Three
+// steps, each all or nothing (the template, the cohort with its copy, then groups and
+// people): a run that fails part-way is completed by the next one.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { toIsoDate } from '@/lib/cohort-calendar';
+import { PRISMA_DIR } from '@/server/db/migrations';
+import { createCohort } from '@/server/services/cohorts/create-cohort';
+import { importSyllabus } from '@/server/services/syllabus/import-syllabus';
+import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
+import { ADMIN, DEMO_EMAILS, FACILITATORS, FELLOWS, type DemoUser } from './demo-people';
+import { ensureDemoExercises } from './demo-exercises';
 
 type Tx = Prisma.TransactionClient;
 
-type DemoUser = { email: string; name: string; isAdmin: boolean };
-
-const ADMIN: DemoUser = { email: 'admin@example.com', name: 'Ada Admin', isAdmin: true };
-
-const FACILITATORS: DemoUser[] = [
-  { email: 'facilitator1@example.com', name: 'Farah Rahman', isAdmin: false },
-  { email: 'facilitator2@example.com', name: 'Theo Brooks', isAdmin: false },
-];
-
-const FELLOW_NAMES = [
-  'Priya Raman',
-  'Marcus Chen',
-  'Sofia Alvarez',
-  'Jamal Okafor',
-  'Emily Nguyen',
-  'Daniel Kim',
-  'Hannah Schmidt',
-  'Omar Haddad',
-  'Grace Liu',
-  'Lucas Moreau',
-  'Aisha Bello',
-  'Noah Patel',
-];
-
-const FELLOWS: DemoUser[] = FELLOW_NAMES.map((name, index) => ({
-  email: `fellow${index + 1}@example.com`,
-  name,
-  isAdmin: false,
-}));
-
-export const DEMO_EMAILS = {
-  admin: ADMIN.email,
-  facilitators: FACILITATORS.map((user) => user.email),
-  fellows: FELLOWS.map((user) => user.email),
-} as const;
+// The people live in their own module, which the demo sign-in route imports without pulling
+// in the seeding (and its file reads) into the web app's bundle.
+export { DEMO_EMAILS } from './demo-people';
 
 export const DEMO_COHORT_SLUG = 'demo';
 const DEMO_TIME_ZONE = 'America/Los_Angeles';
@@ -120,21 +101,24 @@ export function demoCohortStartDate(now: Date, timeZone: string = DEMO_TIME_ZONE
   return date;
 }
 
+export const DEMO_CURRICULUM_SLUG = 'diffusion-track';
+const DEMO_SYLLABUS_FILE = path.join(PRISMA_DIR, 'seed', 'diffusion-track.md');
+
 export async function seedDemoData(db: PrismaClient, options?: { now?: Date }): Promise<SeedSummary> {
   const now = options?.now ?? new Date();
-  // One transaction: a failure part-way leaves no half-built curriculum or cohort behind.
+  const curriculumCreated = await ensureTemplate(db);
+  const cohort = await ensureCohort(db, now);
   return db.$transaction(
     async (tx) => {
-      const curriculum = await ensureCurriculum(tx, diffusionTrack);
       const people = [ADMIN, ...FACILITATORS, ...FELLOWS];
       const users = await ensureUsers(tx, people);
-      const cohort = await ensureCohort(tx, curriculum.id, now);
       const groups = await ensureGroups(tx, cohort.id);
       const membershipsCreated = await ensureMemberships(tx, cohort.id, users.byEmail, groups.byName);
+      await ensureDemoExercises(tx);
 
       return {
-        curriculumSlug: diffusionTrack.slug,
-        curriculumCreated: curriculum.created,
+        curriculumSlug: DEMO_CURRICULUM_SLUG,
+        curriculumCreated,
         cohortSlug: DEMO_COHORT_SLUG,
         cohortCreated: cohort.created,
         users: users.byEmail.size,
@@ -151,59 +135,44 @@ export async function seedDemoData(db: PrismaClient, options?: { now?: Date }): 
   );
 }
 
-/** Creates the curriculum with all its weeks, or leaves an existing one (and its weeks) alone. */
-async function ensureCurriculum(tx: Tx, seed: CurriculumSeed): Promise<{ id: string; created: boolean }> {
-  const existing = await tx.curriculum.findUnique({ where: { slug: seed.slug }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
+/** Imports the Diffusion Track markdown as a template, unless a curriculum has its slug already. */
+async function ensureTemplate(db: PrismaClient): Promise<boolean> {
+  const existing = await db.curriculum.findUnique({ where: { slug: DEMO_CURRICULUM_SLUG }, select: { id: true } });
+  if (existing) return false;
+  const parsed = parseSyllabusMarkdown(await readFile(DEMO_SYLLABUS_FILE, 'utf8'), { slug: DEMO_CURRICULUM_SLUG });
+  try {
+    await importSyllabus(db, parsed);
+  } catch (error) {
+    // A second seeding at the same moment (two app starts) got there first: that is fine.
+    if ((error as { code?: string }).code === 'CONFLICT') return false;
+    throw error;
+  }
+  return true;
+}
 
-  const created = await tx.curriculum.create({
-    data: {
-      slug: seed.slug,
-      title: seed.title,
-      description: seed.description,
-      weeks: {
-        create: seed.weeks.map((week, weekIndex) => ({
-          position: weekIndex + 1,
-          number: week.number,
-          span: week.span,
-          title: week.title,
-          notes: week.notes,
-          sections: {
-            create: week.sections.map((section, sectionIndex) => ({
-              position: sectionIndex + 1,
-              title: section.title,
-              kind: section.kind,
-              statedMinutes: section.statedMinutes,
-              items: {
-                createMany: {
-                  data: section.items.map((item, itemIndex) => ({
-                    position: itemIndex + 1,
-                    kind: item.kind,
-                    title: item.title,
-                    url: item.url,
-                    minutes: item.minutes,
-                    optional: item.optional,
-                    note: item.note,
-                  })),
-                },
-              },
-            })),
-          },
-          goals: {
-            createMany: {
-              data: week.goals.map((goal, goalIndex) => ({
-                position: goalIndex + 1,
-                category: goal.category,
-                text: goal.text,
-              })),
-            },
-          },
-        })),
-      },
-    },
-    select: { id: true },
-  });
-  return { id: created.id, created: true };
+/** Creates the demo cohort from the template (its own copy of the syllabus), unless it exists. */
+async function ensureCohort(db: PrismaClient, now: Date): Promise<{ id: string; created: boolean }> {
+  const existing = await db.cohort.findUnique({ where: { slug: DEMO_COHORT_SLUG }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  let cohort: { id: string };
+  try {
+    cohort = await createCohort(db, {
+      curriculum: DEMO_CURRICULUM_SLUG,
+      slug: DEMO_COHORT_SLUG,
+      name: 'Demo',
+      term: 'Demo term',
+      startDate: toIsoDate(demoCohortStartDate(now, DEMO_TIME_ZONE)),
+      timeZone: DEMO_TIME_ZONE,
+    });
+  } catch (error) {
+    // Another seeding created it a moment ago.
+    const raced = (error as { code?: string }).code === 'CONFLICT' && (await db.cohort.findUnique({ where: { slug: DEMO_COHORT_SLUG }, select: { id: true } }));
+    if (raced) return { id: raced.id, created: false };
+    throw error;
+  }
+  // Running, so the demo people land in a live cohort (new cohorts start as drafts).
+  await db.cohort.update({ where: { id: cohort.id }, data: { status: 'ACTIVE' } });
+  return { id: cohort.id, created: true };
 }
 
 async function ensureUsers(
@@ -220,29 +189,6 @@ async function ensureUsers(
     select: { id: true, email: true },
   });
   return { byEmail: new Map(rows.map((row) => [row.email, row.id])), created: count };
-}
-
-async function ensureCohort(
-  tx: Tx,
-  curriculumId: string,
-  now: Date,
-): Promise<{ id: string; created: boolean }> {
-  const existing = await tx.cohort.findUnique({ where: { slug: DEMO_COHORT_SLUG }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-
-  const created = await tx.cohort.create({
-    data: {
-      slug: DEMO_COHORT_SLUG,
-      name: 'Demo',
-      term: 'Demo term',
-      curriculumId,
-      startDate: demoCohortStartDate(now, DEMO_TIME_ZONE),
-      timeZone: DEMO_TIME_ZONE,
-      status: 'ACTIVE',
-    },
-    select: { id: true },
-  });
-  return { id: created.id, created: true };
 }
 
 async function ensureGroups(

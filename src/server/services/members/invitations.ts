@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
+import type { Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 
 export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'revoked';
 
@@ -40,6 +42,18 @@ export const revokeInvitationInput = z.object({ invitationId: z.string().min(1).
 
 /** Revokes an open invitation of this cohort; revoking one already revoked changes nothing. */
 export async function revokeInvitation(access: CohortAccess, input: z.infer<typeof revokeInvitationInput>, now: Date = new Date()) {
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    return revokeInTransaction(tx, access, input, now);
+  });
+}
+
+async function revokeInTransaction(
+  db: Prisma.TransactionClient,
+  access: CohortAccess,
+  input: z.infer<typeof revokeInvitationInput>,
+  now: Date,
+) {
   const { count } = await db.invitation.updateMany({
     where: { id: input.invitationId, cohortId: access.cohortId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: now },

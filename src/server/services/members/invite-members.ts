@@ -6,6 +6,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { isEmailAddress, normalizeEmail, splitEmailList } from '@/lib/email-list';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
 
 export const MAX_INVITATIONS_PER_REQUEST = 500;
@@ -50,6 +51,7 @@ export async function inviteMembers(
 
   return db.$transaction(
     async (tx) => {
+      await assertCohortWritable(tx, access.cohortId);
       await assertGroupsInCohort(
         tx,
         access.cohortId,

@@ -5,6 +5,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
 
 const membershipId = z.string().min(1).max(64);
@@ -36,6 +37,7 @@ const resultSelect = { id: true, role: true, groupId: true, leadsGroups: { selec
  */
 export async function changeRole(access: CohortAccess, input: z.infer<typeof changeRoleInput>) {
   return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
     const membership = await findMembership(tx, access, input.membershipId);
     if (membership.role === input.role) {
       return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, select: resultSelect });
@@ -66,6 +68,7 @@ export async function changeRole(access: CohortAccess, input: z.infer<typeof cha
 export async function moveToGroup(access: CohortAccess, input: z.infer<typeof moveToGroupInput>) {
   const groupIds = [...new Set(input.groupIds)];
   return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
     const membership = await findMembership(tx, access, input.membershipId);
     await assertGroupsInCohort(tx, access.cohortId, groupIds);
     if (membership.role === 'FELLOW') {
@@ -87,7 +90,10 @@ export async function moveToGroup(access: CohortAccess, input: z.infer<typeof mo
 
 /** Takes the person out of the cohort; their account stays. */
 export async function removeMember(access: CohortAccess, input: z.infer<typeof removeMemberInput>) {
-  const { count } = await db.membership.deleteMany({ where: { id: input.membershipId, cohortId: access.cohortId } });
-  if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
-  return { id: input.membershipId };
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    const { count } = await tx.membership.deleteMany({ where: { id: input.membershipId, cohortId: access.cohortId } });
+    if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+    return { id: input.membershipId };
+  });
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
+import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { CurrentWeek } from '@/features/cohorts/current-week';
 import { MyGroups } from '@/features/cohorts/my-groups';
 import { loadCohort } from './load-cohort';
@@ -27,7 +28,8 @@ export default async function CohortPage({ params }: CohortPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
-  const canSeeMembers = home.role !== 'FELLOW';
+  // Admins reach the members page from the cohort's admin links below the header.
+  const canSeeMembers = home.role === 'FACILITATOR';
 
   return (
     <Container className="py-8 sm:py-12">
@@ -47,11 +49,15 @@ export default async function CohortPage({ params }: CohortPageProps) {
               {home.role === 'ADMIN' ? 'Members and invitations' : 'Your group’s members'}
             </Link>
           ) : null}
-          <Link href={`/syllabus/${home.curriculum.slug}`} className={buttonClasses('secondary')}>
+          <Link href={`/cohorts/${home.slug}/syllabus`} className={buttonClasses('secondary')}>
             Full syllabus
           </Link>
         </div>
       </header>
+      {home.role === 'ADMIN' ? <CohortAdminNav slug={home.slug} current="home" /> : null}
+      {home.status === 'ARCHIVED' ? (
+        <p className="mt-4 max-w-[65ch] text-muted">This cohort is archived: it stays here to read, and nothing in it changes any more.</p>
+      ) : null}
 
       {/* Phones: the meeting first, then the readings. Wide screens: readings, meeting beside them. */}
       <div className="mt-10 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-12">

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/server/db/client';
 import { getAuthSettings, sessionCookieName } from '@/server/auth/settings';
 import { createSession } from '@/server/services/auth/sessions';
-import { DEMO_EMAILS } from '@/server/services/demo/seed-demo';
+import { DEMO_EMAILS } from '@/server/services/demo/demo-people';
 
 const roleSchema = z.enum(['admin', 'facilitator', 'fellow']);
 const DEMO_EMAIL_BY_ROLE = {

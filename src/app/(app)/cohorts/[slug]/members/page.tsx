@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/ui/container';
+import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { InvitationsTable } from '@/features/members/invitations-table';
 import { InviteForm } from '@/features/members/invite-form';
 import { MembersTable } from '@/features/members/members-table';
@@ -42,6 +43,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
           ? 'Everyone in this cohort. Change roles and groups here; removing someone keeps their account.'
           : 'The fellows of the groups you lead, and the cohort’s facilitators. Only admins can change groups.'}
       </p>
+      {isAdmin ? <CohortAdminNav slug={home.slug} current="members" /> : null}
 
       <section aria-labelledby="members-heading" className="mt-8">
         <h2 id="members-heading" className="mb-3 text-xl font-semibold">

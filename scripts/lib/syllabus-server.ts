@@ -1,0 +1,195 @@
+// The app as the syllabus benchmark and the Lighthouse run measure it: a fresh embedded
+// PostgreSQL (deleted afterwards) with the demo data, the demo cohort's syllabus made public,
+// a members-only cohort on the same syllabus with one member, and `next start` on the
+// production build in NEXT_DIST_DIR (default .next), built first when the sources changed.
+// PostgreSQL logs every statement the app sends, so callers can count queries.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isBuildCurrent } from '@/cli/build-stamp';
+import { buildApp, clearRuntimeCaches, projectRoot } from '@/cli/next-process';
+import { createPrismaClient } from '@/server/db/client';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
+import { applyMigrations } from '@/server/db/migrations';
+import { createSession } from '@/server/services/auth/sessions';
+import { DEMO_COHORT_SLUG, DEMO_EMAILS, seedDemoData } from '@/server/services/demo/seed-demo';
+
+export const MEMBERS_COHORT_SLUG = 'bench-members';
+/** A public cohort whose syllabus is one short week: the same route as the demo's, a small page. */
+export const SMALL_COHORT_SLUG = 'bench-small';
+
+export type SyllabusServer = {
+  base: string;
+  distDir: string;
+  /** The paths under test. */
+  pages: { cohort: string; template: string; about: string; members: string; small: string };
+  /** The session cookie of a member of the members-only cohort. */
+  memberCookie: string;
+  /** Statements PostgreSQL has logged since it started. */
+  statements(): number;
+  /** Stops PostgreSQL only (the app keeps running). */
+  stopDatabase(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export function log(message: string) {
+  console.log(`[syllabus] ${message}`);
+}
+
+export async function startSyllabusServer(): Promise<SyllabusServer> {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-syllabus-'));
+  // As root, PostgreSQL runs as another user, who must be able to reach its data folder.
+  chmodSync(tmp, 0o755);
+  let postgres: EmbeddedServer | undefined;
+  let next: ChildProcess | undefined;
+  let statementCount = 0;
+
+  const stop = async () => {
+    if (next && next.exitCode === null && next.signalCode === null) {
+      const child = next;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await postgres?.stop().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    log('Starting an embedded PostgreSQL…');
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pgdata'),
+      ephemeral: true,
+      fast: true,
+      onLog: (message) => {
+        // With log_statement = all: one line per statement the app sends.
+        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statementCount += 1;
+      },
+    });
+    await ensureDatabase(postgres.adminUrl, 'fellowship_syllabus');
+    const databaseUrl = withDatabase(postgres.adminUrl, 'fellowship_syllabus');
+    await applyMigrations(databaseUrl);
+
+    const prisma = createPrismaClient(databaseUrl);
+    let memberCookie: string;
+    let templateSlug: string;
+    try {
+      const seeded = await seedDemoData(prisma);
+      templateSlug = seeded.curriculumSlug;
+      const demo = await prisma.cohort.update({
+        where: { slug: DEMO_COHORT_SLUG },
+        data: { syllabusVisibility: 'PUBLIC' },
+        select: { curriculumId: true, startDate: true, timeZone: true, skippedWeeks: true },
+      });
+      const fellow = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.fellows[0]! }, select: { id: true } });
+      const members = await prisma.cohort.create({
+        data: { slug: MEMBERS_COHORT_SLUG, name: 'Members only', ...demo, status: 'ACTIVE', syllabusVisibility: 'MEMBERS' },
+      });
+      await prisma.membership.create({ data: { cohortId: members.id, userId: fellow.id, role: 'FELLOW' } });
+      const small = await prisma.curriculum.create({
+        data: {
+          slug: `${SMALL_COHORT_SLUG}-syllabus`,
+          title: 'One short week',
+          weeks: {
+            create: {
+              position: 1,
+              number: 1,
+              title: 'Introduction',
+              sections: {
+                create: {
+                  position: 1,
+                  title: 'Core Readings',
+                  kind: 'CORE',
+                  items: { create: [{ position: 1, title: 'A first reading', url: 'https://example.org/first', minutes: 20 }] },
+                },
+              },
+            },
+          },
+        },
+      });
+      await prisma.cohort.create({
+        data: { slug: SMALL_COHORT_SLUG, name: 'Small', startDate: demo.startDate, timeZone: demo.timeZone, curriculumId: small.id, status: 'ACTIVE', syllabusVisibility: 'PUBLIC' },
+      });
+      const { sessionToken } = await createSession(prisma, fellow.id, { maxAgeMs: 86_400_000, idleMs: 86_400_000 });
+      memberCookie = `next-auth.session-token=${sessionToken}`;
+      await prisma.$executeRawUnsafe(`ALTER DATABASE fellowship_syllabus SET log_statement = 'all'`);
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    const port = await findFreePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      FELLOWSHIP_LOCAL_MODE: '0',
+      FELLOWSHIP_DEMO: '0',
+    };
+    if (!isBuildCurrent(projectRoot)) {
+      log(`Building the app into ${distDir} (the sources changed; takes a few minutes)…`);
+      if ((await buildApp(env)) !== 0) throw new Error('The build failed; see the messages above.');
+    }
+    // Pages and data cached by an earlier run belong to another database.
+    clearRuntimeCaches(env);
+
+    log(`Starting next start on port ${port}…`);
+    const output: string[] = [];
+    next = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    next.stdout!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+    next.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (next.exitCode !== null) throw new Error(`next start exited:\n${output.join('').slice(-3000)}`);
+      if (await fetch(`${base}/api/health`).then((response) => response.ok, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`next start did not answer within 2 minutes:\n${output.join('').slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    const server: SyllabusServer = {
+      base,
+      distDir,
+      pages: {
+        cohort: `/cohorts/${DEMO_COHORT_SLUG}/syllabus`,
+        template: `/syllabus/${templateSlug}`,
+        about: '/about',
+        members: `/cohorts/${MEMBERS_COHORT_SLUG}/syllabus`,
+        small: `/cohorts/${SMALL_COHORT_SLUG}/syllabus`,
+      },
+      memberCookie,
+      statements: () => statementCount,
+      stopDatabase: async () => {
+        await postgres?.stop();
+      },
+      stop,
+    };
+    return server;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Requests each page a few times, so the first (rendering, caching) request is behind us. */
+export async function warmUp(server: SyllabusServer, paths: { path: string; cookie?: string }[]) {
+  for (const { path: pagePath, cookie } of paths) {
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    for (let i = 0; i < 10; i++) await fetch(`${server.base}${pagePath}`, { headers }).then((response) => response.arrayBuffer());
+    const response = await fetch(`${server.base}${pagePath}`, { headers });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    log(`${pagePath}${cookie ? ' (signed in)' : ''}: ${response.status}, ${(bytes / 1024).toFixed(0)} KB, x-nextjs-cache: ${response.headers.get('x-nextjs-cache') ?? '(none: rendered per request)'}`);
+    if (response.status !== 200) throw new Error(`${pagePath} answered ${response.status}`);
+  }
+}

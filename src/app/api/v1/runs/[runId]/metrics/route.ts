@@ -1,0 +1,25 @@
+import { methodNotAllowed } from '@/server/api/rest';
+import { metricsBodySchema, readMetricsQuerySchema, runIdParamsSchema } from '@/server/api/v1/schemas';
+import { defineTokenRoute } from '@/server/api/v1/token-route';
+import { db } from '@/server/db/client';
+import { assertBatchSize } from '@/server/services/runs/batch-size';
+import { ingestMetrics } from '@/server/services/runs/ingest-metrics';
+import { readMetricSeries } from '@/server/services/runs/read-metrics';
+
+/** POST /api/v1/runs/<run_id>/metrics: a numbered batch of points, stored exactly once. */
+export const POST = defineTokenRoute({
+  params: runIdParamsSchema,
+  body: metricsBodySchema,
+  inspectBody: assertBatchSize,
+  handler: ({ auth, params, body }) => ingestMetrics(db, auth, params.runId, body),
+});
+
+/** GET /api/v1/runs/<run_id>/metrics?key=K&max_points=N: one key's points, downsampled. */
+export const GET = defineTokenRoute({
+  params: runIdParamsSchema,
+  query: readMetricsQuerySchema,
+  handler: ({ auth, params, query }) => readMetricSeries(db, auth, params.runId, query.key, query.max_points),
+});
+
+const otherMethod = methodNotAllowed(['GET', 'POST']);
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };

@@ -1,0 +1,208 @@
+'use client';
+
+// A cohort's settings: name, term, dates, time zone, cadence, weeks off, who may read its
+// syllabus, and its status. Archiving makes it read-only; restoring undoes that.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { buildCohortCalendar, parseIsoDate, toIsoDate } from '@/lib/cohort-calendar';
+import { formatCalendarDate, pluralize } from '@/lib/format';
+import { errorMessage } from '@/trpc/errors';
+import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { Field, StartDateField, TextField, TimeZoneField } from './fields';
+import { formFieldErrors } from './form-errors';
+import { SkippedWeeksPicker } from './skipped-weeks-picker';
+
+type Settings = RouterOutputs['cohorts']['settings'];
+
+export function CohortSettingsForm({ settings }: { settings: Settings }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const archived = settings.status === 'ARCHIVED';
+  const [name, setName] = useState(settings.name);
+  const [term, setTerm] = useState(settings.term ?? '');
+  const [startDate, setStartDate] = useState(toIsoDate(settings.startDate));
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [cadence, setCadence] = useState(String(settings.meetingCadenceWeeks));
+  const [skippedWeeks, setSkippedWeeks] = useState<number[]>(settings.skippedWeeks);
+  const [visibility, setVisibility] = useState(settings.syllabusVisibility);
+  const [status, setStatus] = useState<'DRAFT' | 'ACTIVE'>(settings.status === 'ACTIVE' ? 'ACTIVE' : 'DRAFT');
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const update = useMutation(
+    trpc.cohorts.update.mutationOptions({
+      onSuccess: (cohort) => {
+        setSaved(cohort.status === 'ARCHIVED' ? null : `Saved. ${cohort.name} is ${cohort.status === 'ACTIVE' ? 'running' : 'a draft'}.`);
+        router.refresh();
+      },
+    }),
+  );
+  const archive = useMutation(
+    trpc.cohorts.archive.mutationOptions({
+      onSuccess: () => {
+        setSaved(null);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = update.error ? formFieldErrors(update.error) : {};
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  const start = parseIsoDate(startDate);
+  const calendar = start ? buildCohortCalendar({ startDate: start, skippedWeeks }, settings.curriculum.weeks) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(null);
+    update.mutate({
+      cohort: settings.slug,
+      name,
+      term: term.trim() || null,
+      startDate,
+      timeZone: timeZone.trim(),
+      meetingCadenceWeeks: Number(cadence),
+      skippedWeeks,
+      syllabusVisibility: visibility,
+      status,
+    });
+  }
+
+  if (archived) {
+    return (
+      <div className="grid grid-cols-1 gap-4 rounded-xl border border-line bg-surface p-5 sm:p-6">
+        <p>
+          {settings.name} ran from {formatCalendarDate(settings.startDate)}
+          {settings.endDate ? ` to ${formatCalendarDate(settings.endDate)}` : ''} ({settings.timeZone}). Restore it to change its
+          settings, people or groups again.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <button type="button" className={buttonClasses('primary')} disabled={update.isPending} onClick={() => update.mutate({ cohort: settings.slug, status: 'ACTIVE' })}>
+            Restore as running
+          </button>
+          <button type="button" className={buttonClasses('secondary')} disabled={update.isPending} onClick={() => update.mutate({ cohort: settings.slug, status: 'DRAFT' })}>
+            Restore as a draft
+          </button>
+        </div>
+        {update.error ? (
+          <Alert tone="error" role="alert">
+            {errorMessage(update.error)}
+          </Alert>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div>
+      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-8">
+        <div className="grid grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:grid-cols-2 sm:p-6">
+          <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} errors={errors.name} required />
+          <TextField id={`${id}-term`} label="Term (optional)" value={term} onChange={setTerm} errors={errors.term} />
+          <StartDateField id={`${id}-start`} value={startDate} onChange={setStartDate} errors={errors.startDate} />
+          <TimeZoneField id={`${id}-zone`} value={timeZone} onChange={setTimeZone} errors={errors.timeZone} />
+          <TextField
+            id={`${id}-cadence`}
+            label="Groups meet every … weeks"
+            type="number"
+            inputMode="numeric"
+            value={cadence}
+            onChange={setCadence}
+            errors={errors.meetingCadenceWeeks}
+            hint="1 for weekly meetings; weeks off have no meeting and do not count."
+          />
+          <Field id={`${id}-status`} label="Status" hint="Drafts are for setting up; running cohorts are under way." errors={errors.status}>
+            {(describedBy, invalid) => (
+              <select
+                id={`${id}-status`}
+                value={status}
+                onChange={(event) => setStatus(event.target.value as 'DRAFT' | 'ACTIVE')}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                className={`mt-1 ${inputClasses}`}
+              >
+                <option value="DRAFT">Draft</option>
+                <option value="ACTIVE">Running</option>
+              </select>
+            )}
+          </Field>
+          <fieldset className="sm:col-span-2">
+            <legend className="font-medium">Who can read the cohort’s syllabus page</legend>
+            <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:gap-6">
+              <label className="inline-flex min-h-11 items-center gap-2">
+                <input type="radio" name={`${id}-visibility`} value="MEMBERS" checked={visibility === 'MEMBERS'} onChange={() => setVisibility('MEMBERS')} className="size-4" />
+                Its members only
+              </label>
+              <label className="inline-flex min-h-11 items-center gap-2">
+                <input type="radio" name={`${id}-visibility`} value="PUBLIC" checked={visibility === 'PUBLIC'} onChange={() => setVisibility('PUBLIC')} className="size-4" />
+                Anyone with the link
+              </label>
+            </div>
+          </fieldset>
+        </div>
+
+        <fieldset aria-describedby={`${id}-weeks-hint`}>
+          <legend className="text-xl font-semibold">Weeks off</legend>
+          <p id={`${id}-weeks-hint`} className="mt-1 mb-3 max-w-[65ch] text-muted">
+            Tick a holiday week: it has no readings or meetings, and every week after it moves one week later.
+            {calendar?.endDate
+              ? ` With these weeks, the cohort runs ${pluralize(calendar.totalTeachingWeeks, 'week')} and ends on ${formatCalendarDate(calendar.endDate)}.`
+              : null}
+          </p>
+          <SkippedWeeksPicker
+            id={`${id}-skip`}
+            startDate={startDate}
+            skippedWeeks={skippedWeeks}
+            units={settings.curriculum.weeks}
+            onChange={setSkippedWeeks}
+          />
+          {errors.skippedWeeks ? <p className="mt-1 text-[0.9rem] font-medium text-danger">{errors.skippedWeeks.join(' ')}</p> : null}
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={buttonClasses('primary')} disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" className="mt-4">
+        {update.error ? (
+          <Alert tone="error" role="alert">
+            {hasFieldErrors ? 'Some fields need attention: see the messages beside them.' : errorMessage(update.error)}
+          </Alert>
+        ) : null}
+        {saved ? (
+          <Alert tone="success" role="status">
+            {saved}
+          </Alert>
+        ) : null}
+      </div>
+
+      <section aria-labelledby={`${id}-archive`} className="mt-12 max-w-3xl rounded-xl border border-line bg-surface p-5 sm:p-6">
+        <h2 id={`${id}-archive`} className="text-xl font-semibold">
+          Archive
+        </h2>
+        <p className="mt-1 mb-3 text-muted">
+          When the quarter is over: the cohort becomes read-only. Its members still see it and its syllabus; you can restore it
+          later.
+        </p>
+        <ConfirmButton
+          question={`Archive ${settings.name}?`}
+          confirmLabel="Archive the cohort"
+          onConfirm={() => archive.mutate({ cohort: settings.slug })}
+          pending={archive.isPending}
+        >
+          Archive cohort
+        </ConfirmButton>
+        {archive.error ? (
+          <Alert tone="error" role="alert" className="mt-3">
+            {errorMessage(archive.error)}
+          </Alert>
+        ) : null}
+      </section>
+    </div>
+  );
+}

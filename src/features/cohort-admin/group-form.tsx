@@ -1,0 +1,122 @@
+'use client';
+
+// A discussion group's name and meeting settings, for adding a group or editing one.
+import { useId, useState, type FormEvent } from 'react';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { WEEKDAY_NAMES } from '@/lib/cohort-calendar';
+import { Field, TextField } from './fields';
+
+export type GroupValues = {
+  name: string;
+  meetingDay: number | null;
+  meetingTime: string | null;
+  meetingMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+};
+
+export const EMPTY_GROUP: GroupValues = { name: '', meetingDay: null, meetingTime: null, meetingMinutes: 90, location: null, videoUrl: null };
+
+export function GroupForm({
+  initial,
+  submitLabel,
+  pendingLabel,
+  pending,
+  errors,
+  onSubmit,
+  onCancel,
+  labelledBy,
+  disabled,
+}: {
+  initial: GroupValues;
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  errors: Record<string, string[]>;
+  onSubmit: (values: { name: string; meetingDay: number | null; meetingTime: string; meetingMinutes: number; location: string; videoUrl: string }) => void;
+  onCancel?: () => void;
+  labelledBy?: string;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  const [name, setName] = useState(initial.name);
+  const [day, setDay] = useState(initial.meetingDay === null ? '' : String(initial.meetingDay));
+  const [time, setTime] = useState(initial.meetingTime ?? '');
+  const [minutes, setMinutes] = useState(String(initial.meetingMinutes));
+  const [location, setLocation] = useState(initial.location ?? '');
+  const [videoUrl, setVideoUrl] = useState(initial.videoUrl ?? '');
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSubmit({
+      name,
+      meetingDay: day === '' ? null : Number(day),
+      meetingTime: time,
+      meetingMinutes: Number(minutes),
+      location,
+      videoUrl,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={labelledBy} className="grid grid-cols-1 gap-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <TextField id={`${id}-name`} label="Group name" value={name} onChange={setName} errors={errors.name} required disabled={disabled} className="sm:col-span-2 lg:col-span-1" />
+        <Field id={`${id}-day`} label="Meeting day" errors={errors.meetingDay}>
+          {(describedBy, invalid) => (
+            <select
+              id={`${id}-day`}
+              value={day}
+              onChange={(event) => setDay(event.target.value)}
+              disabled={disabled}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              className={`mt-1 ${inputClasses}`}
+            >
+              <option value="">Not set</option>
+              {WEEKDAY_NAMES.map((weekday, index) => (
+                <option key={weekday} value={index}>
+                  {weekday}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField id={`${id}-time`} label="Time" type="time" value={time} onChange={setTime} errors={errors.meetingTime} disabled={disabled} hint="In the cohort’s time zone." />
+        <TextField
+          id={`${id}-minutes`}
+          label="Length (minutes)"
+          type="number"
+          inputMode="numeric"
+          value={minutes}
+          onChange={setMinutes}
+          errors={errors.meetingMinutes}
+          disabled={disabled}
+        />
+        <TextField id={`${id}-location`} label="Place (optional)" value={location} onChange={setLocation} errors={errors.location} disabled={disabled} className="sm:col-span-2" placeholder="e.g. Room 2.14" />
+        <TextField
+          id={`${id}-video`}
+          label="Video link (optional)"
+          type="url"
+          inputMode="url"
+          value={videoUrl}
+          onChange={setVideoUrl}
+          errors={errors.videoUrl}
+          disabled={disabled}
+          className="sm:col-span-2"
+          placeholder="e.g. https://meet.example.com/…"
+        />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClasses('primary')} disabled={pending || disabled}>
+          {pending ? pendingLabel : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className={buttonClasses('quiet')} onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,298 @@
+'use client';
+
+// Roster CSV import: a file or pasted text → a preview with every row's fate (new account,
+// existing account, invalid and why) → "Import N people" → a summary. All rows or none.
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { FieldError } from '@/components/ui/field-error';
+import { pluralize } from '@/lib/format';
+import { errorMessage } from '@/trpc/errors';
+import { useTRPC, type RouterOutputs } from '@/trpc/react';
+
+type Preview = RouterOutputs['roster']['preview'];
+type Imported = RouterOutputs['roster']['import'];
+type Row = Preview['rows'][number];
+
+const MAX_BYTES = 1024 * 1024;
+
+const FATES: Record<Row['fate'], { icon: string; label: string; className: string }> = {
+  new: { icon: '+', label: 'New', className: 'border-success/50 bg-success-soft text-success' },
+  existing: { icon: '✓', label: 'Existing', className: 'border-accent/40 bg-accent-soft text-accent-strong' },
+  invalid: { icon: '!', label: 'Invalid', className: 'border-danger/50 bg-danger-soft text-danger' },
+};
+
+const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
+
+export function RosterImport({ cohort, groupNames, archived }: { cohort: string; groupNames: string[]; archived: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const [createMissingGroups, setCreateMissingGroups] = useState(false);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [onlyInvalid, setOnlyInvalid] = useState(false);
+  const [imported, setImported] = useState<Imported | null>(null);
+
+  const previewMutation = useMutation(trpc.roster.preview.mutationOptions({ onSuccess: setPreview }));
+  const importMutation = useMutation(
+    trpc.roster.import.mutationOptions({
+      onSuccess: (result) => {
+        setImported(result);
+        setPreview(null);
+        setCsv('');
+        setFileName(null);
+        setFileInputKey((key) => key + 1);
+        router.refresh();
+      },
+    }),
+  );
+
+  /** Any change to the input makes the preview out of date. */
+  function changed() {
+    setPreview(null);
+    setImported(null);
+    setClientError(null);
+    previewMutation.reset();
+    importMutation.reset();
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    changed();
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setClientError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a roster may be at most 1 MB. Split it into smaller files.`);
+      return;
+    }
+    setFileName(file.name);
+    setCsv(await file.text());
+  }
+
+  function onPreview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    changed();
+    if (csv.trim() === '') {
+      setClientError('Choose a CSV file or paste the roster first.');
+      return;
+    }
+    previewMutation.mutate({ cohort, csv, createMissingGroups });
+  }
+
+  const importable = preview ? preview.counts.total - preview.counts.unchanged : 0;
+  const rows = preview ? (onlyInvalid ? preview.rows.filter((row) => row.fate === 'invalid') : preview.rows) : [];
+  const inputError = clientError ?? (previewMutation.error ? errorMessage(previewMutation.error) : null);
+
+  return (
+    <div className="grid grid-cols-1 gap-8">
+      <form onSubmit={onPreview} noValidate className="grid max-w-3xl grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:p-6">
+        <div className="text-[0.95rem]">
+          <p>
+            The first line names the columns, in any order and any case: <code>name</code>, <code>email</code>,{' '}
+            <code>role</code> (fellow or facilitator; fellow when empty) and <code>group</code>.
+          </p>
+          <p className="mt-1 text-muted">
+            {groupNames.length ? (
+              <>This cohort’s groups: {groupNames.join(', ')}.</>
+            ) : (
+              <>
+                This cohort has no groups yet: <Link href={`/cohorts/${cohort}/groups`}>create them</Link>, or let the import
+                create the ones the file names.
+              </>
+            )}{' '}
+            People without an account get one and sign in later with that email.
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${id}-file`} className="block font-medium">
+            CSV file
+          </label>
+          <input
+            key={fileInputKey}
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            onChange={onFile}
+            disabled={archived}
+            aria-describedby={`${id}-file-hint`}
+            className="mt-1 block w-full text-[0.95rem] file:mr-3 file:min-h-10 file:rounded-lg file:border file:border-line file:bg-surface-muted file:px-3 file:font-semibold file:text-text"
+          />
+          <p id={`${id}-file-hint`} className="mt-1 text-[0.9rem] text-muted">
+            {fileName ? `Read ${fileName}: it is shown below, where you can correct it.` : 'Up to 1 MB (5000 people).'}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${id}-csv`} className="block font-medium">
+            Or paste the roster
+          </label>
+          <textarea
+            id={`${id}-csv`}
+            rows={8}
+            value={csv}
+            onChange={(event) => {
+              changed();
+              setCsv(event.target.value);
+            }}
+            disabled={archived}
+            spellCheck={false}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? `${id}-csv-error` : undefined}
+            placeholder={'name,email,role,group\nAda Lovelace,ada@example.org,fellow,Group A\nGrace Hopper,grace@example.org,facilitator,Group A'}
+            className={`mt-1 font-mono text-[0.9rem] ${inputClasses}`}
+          />
+          <FieldError id={`${id}-csv-error`} messages={inputError ? [inputError] : null} />
+        </div>
+        <label className="flex items-start gap-2 py-1">
+          <input
+            type="checkbox"
+            className="mt-1.5 size-4 shrink-0"
+            checked={createMissingGroups}
+            disabled={archived}
+            onChange={(event) => {
+              changed();
+              setCreateMissingGroups(event.target.checked);
+            }}
+          />
+          Create the groups the file names that this cohort does not have yet
+        </label>
+        <div>
+          <button type="submit" className={buttonClasses('primary')} disabled={archived || previewMutation.isPending}>
+            {previewMutation.isPending ? 'Reading the roster…' : 'Preview'}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" className="max-w-3xl">
+        {imported ? (
+          <Alert tone="success" role="status" title={`Imported ${pluralize(imported.joined + imported.updated, 'person', 'people')}`}>
+            <p>
+              {pluralize(imported.accountsCreated, 'new account')}, {imported.joined} joined the cohort, {imported.updated} updated
+              {imported.unchanged ? `, ${imported.unchanged} already as listed` : ''}.
+              {imported.groupsCreated.length ? ` Created ${pluralize(imported.groupsCreated.length, 'group')}: ${imported.groupsCreated.join(', ')}.` : ''}
+            </p>
+            <p className="mt-1">
+              <Link href={`/cohorts/${cohort}/members`}>See the members</Link> ·{' '}
+              <Link href={`/cohorts/${cohort}/groups`}>Check the groups</Link>
+            </p>
+          </Alert>
+        ) : null}
+      </div>
+
+      {preview ? (
+        <section aria-labelledby={`${id}-preview`} className="grid grid-cols-1 gap-4">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+            <div>
+              <h2 id={`${id}-preview`} className="text-xl font-semibold">
+                Preview
+              </h2>
+              <p role="status">
+                {pluralize(preview.counts.total, 'row')}: {preview.counts.new} new, {preview.counts.existing} existing
+                {preview.counts.unchanged ? ` (${preview.counts.unchanged} already as listed)` : ''},{' '}
+                <span className={preview.counts.invalid ? 'font-semibold text-danger' : ''}>{preview.counts.invalid} invalid</span>.
+              </p>
+              {preview.groupsToCreate.length ? (
+                <p className="text-muted">Groups to create: {preview.groupsToCreate.join(', ')}.</p>
+              ) : null}
+              {preview.ignoredColumns.length ? (
+                <p className="text-muted">Columns left out: {preview.ignoredColumns.join(', ')}.</p>
+              ) : null}
+            </div>
+            {preview.counts.invalid ? (
+              <label className="inline-flex min-h-11 items-center gap-2">
+                <input type="checkbox" className="size-4" checked={onlyInvalid} onChange={(event) => setOnlyInvalid(event.target.checked)} />
+                Show only the rows to fix
+              </label>
+            ) : null}
+          </div>
+
+          {preview.counts.invalid ? (
+            <Alert tone="warning" title={`${pluralize(preview.counts.invalid, 'row needs', 'rows need')} fixing`}>
+              Correct the file or the box above, then preview again. An import adds every row or none, so nobody is left out by
+              accident.
+            </Alert>
+          ) : null}
+
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              className={buttonClasses('primary')}
+              disabled={preview.counts.invalid > 0 || importable === 0 || importMutation.isPending}
+              onClick={() => importMutation.mutate({ cohort, csv, createMissingGroups })}
+            >
+              {importMutation.isPending
+                ? 'Importing…'
+                : preview.counts.invalid
+                  ? 'Import'
+                  : importable === 0
+                    ? 'Nothing to import'
+                    : `Import ${pluralize(importable, 'person', 'people')}`}
+            </button>
+            <p className="text-[0.9rem] text-muted">
+              {preview.counts.invalid
+                ? 'Fix the invalid rows first.'
+                : importable === 0
+                  ? 'Everyone is already in the cohort as listed.'
+                  : 'Every row is written together, or none is.'}
+            </p>
+          </div>
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
+            <table className="w-full min-w-[44rem] text-left text-[0.95rem]">
+              <caption className="sr-only">What the import does with each row of the file</caption>
+              <thead className="border-b border-line bg-surface-muted text-muted">
+                <tr>
+                  <th scope="col" className="sticky left-0 min-w-[13rem] bg-surface-muted px-3 py-2 font-semibold">
+                    Person (line)
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Role
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Group
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    What happens
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {rows.map((row) => {
+                  const fate = FATES[row.fate];
+                  return (
+                    <tr key={row.line} data-fate={row.fate}>
+                      <th scope="row" className="sticky left-0 max-w-[16rem] bg-surface px-3 py-2 text-left align-top font-normal">
+                        <span className="block font-medium">{row.name ?? <span className="text-muted">No name</span>}</span>
+                        <span className="block text-[0.9rem] break-all text-muted">{row.email || 'No email'}</span>
+                        <span className="block text-[0.85rem] text-muted tabular-nums">Line {row.line}</span>
+                      </th>
+                      <td className="px-3 py-2 align-top">{row.role ? ROLE_LABELS[row.role] : '—'}</td>
+                      <td className="px-3 py-2 align-top whitespace-nowrap">{row.group ?? <span className="text-muted">None</span>}</td>
+                      <td className="px-3 py-2 align-top">
+                        <span className={`mr-2 inline-flex items-center gap-1 rounded-full border px-2 text-[0.8rem] leading-5 font-semibold ${fate.className}`}>
+                          <span aria-hidden="true">{fate.icon}</span>
+                          {fate.label}
+                        </span>
+                        <span>{row.message}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+
+          {importMutation.error ? (
+            <Alert tone="error" role="alert">
+              {errorMessage(importMutation.error)}
+            </Alert>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,336 @@
+'use client';
+
+// Markdown import for admins: a file (or pasted text) → a dry run that shows what would be
+// stored, the warnings with their line numbers and the text kept as notes → the import.
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { FieldError } from '@/components/ui/field-error';
+import { formatMinutes, pluralize } from '@/lib/format';
+import { errorMessage, fieldErrors } from '@/trpc/errors';
+import { useTRPC, type RouterOutputs } from '@/trpc/react';
+
+type Preview = RouterOutputs['curricula']['preview'];
+type Imported = RouterOutputs['curricula']['import'];
+
+const MAX_BYTES = 1024 * 1024;
+
+export function CurriculumImport() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  // A new key empties the file input after an import.
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const [markdown, setMarkdown] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [slug, setSlug] = useState('');
+  const [replace, setReplace] = useState(false);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [imported, setImported] = useState<Imported | null>(null);
+
+  const previewMutation = useMutation(
+    trpc.curricula.preview.mutationOptions({
+      onSuccess: (result) => {
+        setPreview(result);
+        setReplace(false);
+      },
+    }),
+  );
+  const importMutation = useMutation(
+    trpc.curricula.import.mutationOptions({
+      onSuccess: (result) => {
+        setImported(result);
+        setPreview(null);
+        setMarkdown('');
+        setFileName(null);
+        setSlug('');
+        setFileInputKey((key) => key + 1);
+        router.refresh();
+      },
+    }),
+  );
+
+  /** Any change to the input makes the preview out of date. */
+  function changed() {
+    setPreview(null);
+    setImported(null);
+    setClientError(null);
+    previewMutation.reset();
+    importMutation.reset();
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    changed();
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setClientError(`${file.name} is ${(file.size / MAX_BYTES).toFixed(1)} MB; a syllabus may be at most 1 MB.`);
+      setFileName(null);
+      return;
+    }
+    setFileName(file.name);
+    setMarkdown(await file.text());
+  }
+
+  function onPreview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    changed();
+    if (markdown.trim() === '') {
+      setClientError('Choose a markdown file or paste the syllabus first.');
+      return;
+    }
+    previewMutation.mutate({ markdown, slug: slug.trim() || undefined });
+  }
+
+  const previewFieldErrors = previewMutation.error ? fieldErrors(previewMutation.error) : {};
+  const slugErrors = previewFieldErrors.slug ?? null;
+  const markdownErrors = clientError ? [clientError] : (previewFieldErrors.markdown ?? null);
+  const previewError = previewMutation.error && !slugErrors && !markdownErrors ? errorMessage(previewMutation.error) : null;
+  const blockedByConflict = preview?.conflict ? !preview.conflict.replaceable || !replace : false;
+
+  return (
+    <div className="grid gap-6">
+      <form onSubmit={onPreview} noValidate className="grid gap-5 rounded-xl border border-line bg-surface p-5">
+        <div>
+          <label htmlFor={`${id}-file`} className="block font-medium">
+            Markdown file
+          </label>
+          <p id={`${id}-file-hint`} className="text-[0.9rem] text-muted">
+            A .md file of at most 1 MB. Its text appears below, where you can still change it.
+          </p>
+          <input
+            key={fileInputKey}
+            id={`${id}-file`}
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            aria-describedby={`${id}-file-hint`}
+            onChange={onFile}
+            className="mt-2 block w-full text-[0.95rem] file:mr-3 file:rounded-lg file:border file:border-line file:bg-surface-muted file:px-3 file:py-2 file:font-semibold file:text-text"
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-markdown`} className="block font-medium">
+            Or paste the markdown
+          </label>
+          <textarea
+            id={`${id}-markdown`}
+            name="markdown"
+            rows={8}
+            value={markdown}
+            spellCheck={false}
+            aria-invalid={markdownErrors ? true : undefined}
+            aria-describedby={markdownErrors ? `${id}-markdown-error` : undefined}
+            onChange={(event) => {
+              changed();
+              setFileName(null);
+              setMarkdown(event.target.value);
+            }}
+            className={`${inputClasses} mt-2 font-mono text-[0.9rem]`}
+            placeholder={'# AI Safety Reading Group\n\n## Week 1: Introduction\n\nCore Readings (60 min):\n\n1. [A reading](https://example.com) (30 min)'}
+          />
+          {fileName ? <p className="mt-1 text-[0.9rem] text-muted">From {fileName}</p> : null}
+          <FieldError id={`${id}-markdown-error`} messages={markdownErrors} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-slug`} className="block font-medium">
+            Slug <span className="font-normal text-muted">(optional)</span>
+          </label>
+          <p id={`${id}-slug-hint`} className="text-[0.9rem] text-muted">
+            The address of the syllabus page, /syllabus/&lt;slug&gt;. Left empty, it is made from the title.
+          </p>
+          <input
+            id={`${id}-slug`}
+            name="slug"
+            value={slug}
+            autoComplete="off"
+            aria-invalid={slugErrors ? true : undefined}
+            aria-describedby={`${id}-slug-hint${slugErrors ? ` ${id}-slug-error` : ''}`}
+            onChange={(event) => {
+              changed();
+              setSlug(event.target.value);
+            }}
+            className={`${inputClasses} mt-2 max-w-md`}
+          />
+          <FieldError id={`${id}-slug-error`} messages={slugErrors} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={buttonClasses('primary')} disabled={previewMutation.isPending}>
+            {previewMutation.isPending ? 'Reading the syllabus…' : 'Preview import'}
+          </button>
+          <span className="text-[0.9rem] text-muted">Nothing is stored yet.</span>
+        </div>
+      </form>
+
+      <div aria-live="polite">
+        {previewError ? (
+          <Alert tone="error" role="alert" title="The syllabus could not be read">
+            {previewError}
+          </Alert>
+        ) : null}
+        {imported ? <ImportedSummary imported={imported} /> : null}
+      </div>
+
+      {preview ? (
+        <section aria-labelledby={`${id}-preview-heading`} className="rounded-xl border border-line bg-surface p-5">
+          <h3 id={`${id}-preview-heading`} className="text-xl font-semibold">
+            Preview: {preview.title}
+          </h3>
+          <ImportPreviewDetails preview={preview} />
+
+          {preview.conflict ? (
+            <div className="mt-6">
+              <Alert tone="warning" title={`The slug “${preview.conflict.slug}” is taken`}>
+                <p>{preview.conflict.message}</p>
+                {preview.conflict.replaceable ? (
+                  <label className="mt-3 flex items-start gap-2 font-medium">
+                    <input
+                      type="checkbox"
+                      checked={replace}
+                      onChange={(event) => setReplace(event.target.checked)}
+                      className="mt-1.5 size-4 accent-[var(--accent)]"
+                    />
+                    Replace the weeks of “{preview.conflict.title}” with this file
+                  </label>
+                ) : null}
+              </Alert>
+            </div>
+          ) : null}
+
+          <div className="mt-6 flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              className={buttonClasses('primary')}
+              disabled={importMutation.isPending || blockedByConflict}
+              onClick={() => importMutation.mutate({ markdown, slug: preview.slug, replace: Boolean(preview.conflict) && replace })}
+            >
+              {importMutation.isPending
+                ? 'Importing…'
+                : `${preview.conflict && replace ? 'Replace with' : 'Import'} ${pluralize(preview.counts.weeks, 'week')} and ${pluralize(preview.counts.items, 'reading')}`}
+            </button>
+            <button type="button" className={buttonClasses('quiet')} onClick={changed} disabled={importMutation.isPending}>
+              Cancel
+            </button>
+          </div>
+          {importMutation.error ? (
+            <p role="alert" className="mt-3 font-medium text-danger">
+              {errorMessage(importMutation.error)}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ImportPreviewDetails({ preview }: { preview: Preview }) {
+  const { counts, coverage } = preview;
+  return (
+    <>
+      <p className="mt-1 text-muted">
+        Slug <code className="font-mono">{preview.slug}</code> · {pluralize(counts.weeks, 'week')}
+        {counts.calendarWeeks !== counts.weeks ? ` (${pluralize(counts.calendarWeeks, 'calendar week')})` : null} ·{' '}
+        {pluralize(counts.sections, 'section')} · {pluralize(counts.items, 'reading')} ({counts.linked} with links) ·{' '}
+        {pluralize(counts.goals, 'learning goal')}
+      </p>
+      <p className="mt-1 text-[0.9rem] text-muted">
+        Of {pluralize(coverage.totalLines, 'line')}: {coverage.structuredLines} read as weeks, sections, readings and goals;{' '}
+        {coverage.keptLines} kept as notes; {coverage.ignoredLines} not imported (front matter, table of contents);{' '}
+        {coverage.blankLines} blank.
+      </p>
+
+      <h4 className="mt-5 font-semibold">Weeks</h4>
+      {preview.weeks.length === 0 ? (
+        <p className="text-muted">No weeks.</p>
+      ) : (
+        <ol className="mt-2 divide-y divide-line rounded-lg border border-line">
+          {preview.weeks.map((week) => {
+            const items = week.sections.reduce((sum, section) => sum + section.items, 0);
+            return (
+              <li key={week.index} className="px-3 py-2">
+                {week.part ? <span className="block text-sm text-muted">{week.part}</span> : null}
+                <span className="font-medium">
+                  {week.label ? `${week.label}: ` : null}
+                  {week.title}
+                </span>
+                <span className="block text-[0.9rem] text-muted">
+                  {pluralize(week.sections.length, 'section')} · {pluralize(items, 'reading')} · {formatMinutes(week.readingTime.requiredMinutes)} core
+                  {week.readingTime.optionalMinutes > 0 ? ` · ${formatMinutes(week.readingTime.optionalMinutes)} optional` : null}
+                  {week.goals > 0 ? ` · ${pluralize(week.goals, 'learning goal')}` : null}
+                  {week.hasNotes ? ' · notes' : null}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <h4 className="mt-5 font-semibold">
+        Warnings <Badge tone={preview.warnings.length ? 'warning' : 'neutral'}>{preview.warnings.length}</Badge>
+      </h4>
+      {preview.warnings.length === 0 ? (
+        <p className="text-muted">None: every line was understood or kept.</p>
+      ) : (
+        <ul className="mt-2 space-y-1">
+          {preview.warnings.map((warning, index) => (
+            <li key={`${warning.line}-${index}`} className="text-[0.95rem]">
+              <span className="font-semibold text-warning">Line {warning.line}:</span> {warning.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4 className="mt-5 font-semibold">Kept as notes</h4>
+      {preview.kept.length === 0 ? (
+        <p className="text-muted">Nothing: all the text became weeks, readings and goals.</p>
+      ) : (
+        <ul className="mt-2 space-y-2">
+          {preview.kept.map((span) => (
+            <li key={`${span.from}-${span.to}`}>
+              <details className="group rounded-lg border border-line">
+                <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-[0.95rem]">
+                  <span aria-hidden="true" className="inline-block text-muted transition-transform group-open:rotate-90">
+                    ▸
+                  </span>
+                  {span.from === span.to ? `Line ${span.from}` : `Lines ${span.from}–${span.to}`}: {span.reason}
+                </summary>
+                <pre className="overflow-x-auto border-t border-line px-3 py-2 font-mono text-[0.85rem] whitespace-pre-wrap">{span.text}</pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {preview.ignored.length > 0 ? (
+        <p className="mt-3 text-[0.9rem] text-muted">
+          Not imported:{' '}
+          {preview.ignored
+            .map((span) => `${span.from === span.to ? `line ${span.from}` : `lines ${span.from}–${span.to}`} (${span.reason})`)
+            .join('; ')}
+          .
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ImportedSummary({ imported }: { imported: Imported }) {
+  return (
+    <Alert tone="success" role="status" title={`${imported.outcome === 'replaced' ? 'Replaced' : 'Imported'} “${imported.title}”`}>
+      <p>
+        {pluralize(imported.weeks, 'week')}, {pluralize(imported.sections, 'section')}, {pluralize(imported.items, 'reading')} and{' '}
+        {pluralize(imported.goals, 'learning goal')}, as {imported.slug}.
+      </p>
+      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+        <Link href={`/syllabus/${imported.slug}`}>View the syllabus</Link>
+        <Link href={`/admin/curricula/${imported.slug}/edit`}>Edit it</Link>
+        <a href={`/admin/curricula/${imported.slug}/export`} download>
+          Download markdown
+        </a>
+      </p>
+    </Alert>
+  );
+}

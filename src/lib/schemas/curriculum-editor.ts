@@ -1,0 +1,238 @@
+// Inputs of the curriculum editor (src/server/services/curriculum-editor), shared with the
+// editor's forms so that a field can say what is wrong before the server does. Every
+// mutation names the curriculum by slug; the target must belong to it.
+import { z } from 'zod';
+import { slugSchema } from './slug';
+
+export const SECTION_KINDS = ['CORE', 'PRACTICAL', 'OPTIONAL', 'OTHER'] as const;
+export const ITEM_KINDS = ['READING', 'VIDEO', 'NOTEBOOK', 'EXERCISE'] as const;
+export const GOAL_CATEGORIES = ['THEORETICAL', 'PRACTICAL', 'GENERAL'] as const;
+
+export const MAX_ITEM_MINUTES = 1000;
+
+export const URL_MESSAGE = 'Enter a web address that starts with https:// or http://, or a mailto: address.';
+
+/**
+ * A reading's link as typed, when it may become a link: absolute http(s) with a host, or
+ * mailto. The same rule as the markdown importer's, so an edited syllabus exports and
+ * imports back the same. Anything else (javascript:, data:, relative paths) is refused.
+ */
+export function acceptableReadingUrl(value: string): string | null {
+  const url = value.trim();
+  if (url === '' || /[\s\u0000-\u001f\u007f]/.test(url) || !URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '') return url;
+  if (parsed.protocol === 'mailto:' && parsed.pathname.length > 0) return url;
+  return null;
+}
+
+const id = z.string().min(1).max(64);
+const curriculum = slugSchema;
+
+const required = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Optional text: blank means none. */
+const optional = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform((value) => (value === null || value.trim() === '' ? null : value));
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .transform((value) => (value === null || value === '' ? null : value));
+
+const notes = optional(200_000);
+const urlField = z
+  .string()
+  .max(4000, 'must be at most 4000 characters')
+  .nullable()
+  .transform((value) => (value === null || value.trim() === '' ? null : value.trim()))
+  .refine((value) => value === null || acceptableReadingUrl(value) !== null, URL_MESSAGE);
+const minutesField = z
+  .number({ error: 'must be a whole number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(0, 'must be 0 or more')
+  .max(MAX_ITEM_MINUTES, `must be at most ${MAX_ITEM_MINUTES} minutes`)
+  .nullable();
+const weekNumber = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000').nullable();
+const span = z.number().int('must be a whole number').min(1, 'must be at least 1').max(52, 'must be at most 52');
+/** Where to put a new or moved node, from 1; past the end means last. */
+const position = z.number().int().min(1).max(100_000);
+
+// --- Curriculum -----------------------------------------------------------------------------
+
+export const curriculumRefInput = z.object({ curriculum });
+
+export const updateCurriculumInput = z.object({
+  curriculum,
+  title: required(500).optional(),
+  description: optionalLine(2000).optional(),
+  notes: notes.optional(),
+});
+
+// --- Weeks ----------------------------------------------------------------------------------
+
+const weekFields = {
+  title: required(500),
+  label: optionalLine(100),
+  number: weekNumber,
+  span,
+  part: optionalLine(500),
+  notes,
+};
+
+export const addWeekInput = z.object({
+  curriculum,
+  position: position.optional(),
+  title: weekFields.title.default('New week'),
+  number: weekNumber.optional(),
+  span: span.optional(),
+});
+
+export const updateWeekInput = z.object({
+  curriculum,
+  weekId: id,
+  title: weekFields.title.optional(),
+  label: weekFields.label.optional(),
+  number: weekFields.number.optional(),
+  span: weekFields.span.optional(),
+  part: weekFields.part.optional(),
+  notes: weekFields.notes.optional(),
+});
+
+export const weekRefInput = z.object({ curriculum, weekId: id });
+export const moveWeekInput = z.object({ curriculum, weekId: id, toPosition: position });
+
+// --- Sections -------------------------------------------------------------------------------
+
+export const addSectionInput = z.object({
+  curriculum,
+  weekId: id,
+  position: position.optional(),
+  title: required(500).default('New section'),
+  kind: z.enum(SECTION_KINDS).default('CORE'),
+});
+
+export const updateSectionInput = z.object({
+  curriculum,
+  sectionId: id,
+  title: required(500).optional(),
+  kind: z.enum(SECTION_KINDS).optional(),
+  /** The stated total as written ("70 mins", "< 200 mins"); its minutes are worked out from it. */
+  statedText: optionalLine(100).optional(),
+  group: optionalLine(500).optional(),
+});
+
+export const sectionRefInput = z.object({ curriculum, sectionId: id });
+export const moveSectionInput = z.object({ curriculum, sectionId: id, toWeekId: id.optional(), toPosition: position });
+
+// --- Items (readings) -----------------------------------------------------------------------
+
+export const addItemInput = z.object({
+  curriculum,
+  sectionId: id,
+  position: position.optional(),
+  title: required(2000).default('New reading'),
+  url: urlField.optional(),
+  minutes: minutesField.optional(),
+  optional: z.boolean().optional(),
+  note: optionalLine(4000).optional(),
+  kind: z.enum(ITEM_KINDS).optional(),
+});
+
+export const updateItemInput = z.object({
+  curriculum,
+  itemId: id,
+  title: required(2000).optional(),
+  url: urlField.optional(),
+  minutes: minutesField.optional(),
+  optional: z.boolean().optional(),
+  note: optionalLine(4000).optional(),
+  kind: z.enum(ITEM_KINDS).optional(),
+});
+
+export const itemRefInput = z.object({ curriculum, itemId: id });
+export const moveItemInput = z.object({ curriculum, itemId: id, toSectionId: id.optional(), toPosition: position });
+
+// --- Learning goals -------------------------------------------------------------------------
+
+export const addGoalInput = z.object({
+  curriculum,
+  weekId: id,
+  position: position.optional(),
+  text: required(4000).default('New learning goal'),
+  category: z.enum(GOAL_CATEGORIES).default('GENERAL'),
+});
+
+export const updateGoalInput = z.object({
+  curriculum,
+  goalId: id,
+  text: required(4000).optional(),
+  category: z.enum(GOAL_CATEGORIES).optional(),
+});
+
+export const goalRefInput = z.object({ curriculum, goalId: id });
+export const moveGoalInput = z.object({ curriculum, goalId: id, toPosition: position });
+
+// --- Snapshots: what a delete returns and a restore takes back -----------------------------
+// Lenient about text (an imported syllabus may hold an empty title) but not about links.
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+const itemSnapshot = z.object({
+  id,
+  position,
+  kind: z.enum(ITEM_KINDS),
+  title: text(2000),
+  url: urlField,
+  minutes: minutesField,
+  minutesText: optionalLine(100),
+  optional: z.boolean(),
+  note: optionalLine(4000),
+});
+
+const sectionSnapshot = z.object({
+  id,
+  position,
+  title: text(500),
+  kind: z.enum(SECTION_KINDS),
+  statedMinutes: z.number().int().min(0).max(100_000).nullable(),
+  statedText: optionalLine(100),
+  group: optionalLine(500),
+  items: z.array(itemSnapshot).max(1000),
+});
+
+const goalSnapshot = z.object({ id, position, category: z.enum(GOAL_CATEGORIES), text: text(4000) });
+
+const weekSnapshot = z.object({
+  id,
+  position,
+  number: weekNumber,
+  span,
+  label: optionalLine(100),
+  title: text(500),
+  part: optionalLine(500),
+  partNotes: notes,
+  notes,
+  sections: z.array(sectionSnapshot).max(200),
+  goals: z.array(goalSnapshot).max(500),
+});
+
+export const restoreWeekInput = z.object({ curriculum, week: weekSnapshot });
+export const restoreSectionInput = z.object({ curriculum, weekId: id, section: sectionSnapshot });
+export const restoreItemInput = z.object({ curriculum, sectionId: id, item: itemSnapshot });
+export const restoreGoalInput = z.object({ curriculum, weekId: id, goal: goalSnapshot });
+
+export type ItemSnapshot = z.input<typeof itemSnapshot>;
+export type SectionSnapshot = z.input<typeof sectionSnapshot>;
+export type GoalSnapshot = z.input<typeof goalSnapshot>;
+export type WeekSnapshot = z.input<typeof weekSnapshot>;
+
+// --- Cohorts' copies ------------------------------------------------------------------------
+
+export const cohortTemplateInput = z.object({ cohort: slugSchema });

@@ -1,0 +1,65 @@
+// The admin's view of every cohort: status, dates, the syllabus it runs and how many people
+// and groups it has; and the template curricula a new cohort can start from.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { buildCohortCalendar } from '@/lib/cohort-calendar';
+
+export async function listAdminCohorts(db: PrismaClient) {
+  const cohorts = await db.cohort.findMany({
+    orderBy: [{ startDate: 'desc' }, { name: 'asc' }],
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      term: true,
+      status: true,
+      startDate: true,
+      timeZone: true,
+      skippedWeeks: true,
+      meetingCadenceWeeks: true,
+      curriculum: {
+        select: {
+          slug: true,
+          title: true,
+          sourceVersion: true,
+          source: { select: { slug: true, title: true, version: true } },
+          weeks: { select: { span: true }, orderBy: { position: 'asc' } },
+        },
+      },
+      _count: { select: { groups: true } },
+    },
+  });
+  // One grouped count for every cohort's fellows and facilitators, not a count per cohort.
+  const roleCounts = await db.membership.groupBy({ by: ['cohortId', 'role'], _count: { _all: true } });
+  const countsById = new Map<string, { fellows: number; facilitators: number }>();
+  for (const row of roleCounts) {
+    const counts = countsById.get(row.cohortId) ?? { fellows: 0, facilitators: 0 };
+    if (row.role === 'FELLOW') counts.fellows = row._count._all;
+    else counts.facilitators = row._count._all;
+    countsById.set(row.cohortId, counts);
+  }
+  return cohorts.map(({ id, curriculum: { weeks, ...curriculum }, _count, skippedWeeks, ...cohort }) => {
+    const calendar = buildCohortCalendar({ startDate: cohort.startDate, skippedWeeks }, weeks);
+    return {
+      ...cohort,
+      skippedWeeks,
+      curriculum,
+      endDate: calendar.endDate,
+      teachingWeeks: calendar.totalTeachingWeeks,
+      counts: { groups: _count.groups, ...(countsById.get(id) ?? { fellows: 0, facilitators: 0 }) },
+    };
+  });
+}
+
+export type AdminCohortRow = Awaited<ReturnType<typeof listAdminCohorts>>[number];
+
+/** Curricula a cohort can start from: templates, not cohorts' own copies. */
+export async function listCurriculumTemplates(db: PrismaClient) {
+  const templates = await db.curriculum.findMany({
+    where: { sourceId: null },
+    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+    select: { slug: true, title: true, version: true, weeks: { select: { span: true } } },
+  });
+  return templates.map(({ weeks, ...template }) => ({ ...template, teachingWeeks: weeks.reduce((sum, week) => sum + Math.max(1, week.span), 0) }));
+}
+
+export type CurriculumTemplate = Awaited<ReturnType<typeof listCurriculumTemplates>>[number];

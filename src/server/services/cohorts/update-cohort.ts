@@ -1,0 +1,101 @@
+// An admin's changes to a cohort's settings, and archiving. An archived cohort is read-only:
+// only its status may change (to restore it); its members still see it.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { buildCohortCalendar, parseIsoDate } from '@/lib/cohort-calendar';
+import { updateCohortInput, type UpdateCohortInput } from '@/lib/schemas/cohort';
+import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
+import { AppError } from '@/server/errors';
+
+const settingsSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  term: true,
+  status: true,
+  startDate: true,
+  timeZone: true,
+  meetingCadenceWeeks: true,
+  skippedWeeks: true,
+  syllabusVisibility: true,
+  clonedFromId: true,
+  updatedAt: true,
+} as const;
+
+/** A cohort's settings, with what the settings form needs to preview its calendar. */
+export async function getCohortSettings(db: PrismaClient, cohortId: string) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      ...settingsSelect,
+      curriculum: {
+        select: {
+          slug: true,
+          title: true,
+          sourceVersion: true,
+          source: { select: { slug: true, title: true, version: true } },
+          weeks: { orderBy: { position: 'asc' }, select: { number: true, span: true, label: true, title: true } },
+        },
+      },
+      _count: { select: { groups: true } },
+    },
+  });
+  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  const [fellows, facilitators] = await Promise.all([
+    db.membership.count({ where: { cohortId, role: 'FELLOW' } }),
+    db.membership.count({ where: { cohortId, role: 'FACILITATOR' } }),
+  ]);
+  const calendar = buildCohortCalendar(cohort, cohort.curriculum.weeks);
+  return { ...cohort, counts: { fellows, facilitators, groups: cohort._count.groups }, endDate: calendar.endDate };
+}
+
+export type CohortSettings = Awaited<ReturnType<typeof getCohortSettings>>;
+
+export async function updateCohort(db: PrismaClient, cohortId: string, rawInput: UpdateCohortInput) {
+  const input = updateCohortInput.parse(rawInput);
+  const updated = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+    const current = rows[0]?.status;
+    if (!current) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+    const { status, ...fields } = input;
+    const changesSettings = Object.values(fields).some((value) => value !== undefined);
+    const staysArchived = current === 'ARCHIVED' && (status === undefined || status === 'ARCHIVED');
+    if (changesSettings && staysArchived) {
+      throw new AppError('CONFLICT', 'This cohort is archived, so it is read-only. Restore it (set its status to Draft or Running) to change its settings.');
+    }
+    return tx.cohort.update({
+      where: { id: cohortId },
+      data: {
+        name: fields.name,
+        term: fields.term,
+        startDate: fields.startDate ? parseIsoDate(fields.startDate)! : undefined,
+        timeZone: fields.timeZone,
+        meetingCadenceWeeks: fields.meetingCadenceWeeks,
+        skippedWeeks: fields.skippedWeeks,
+        syllabusVisibility: fields.syllabusVisibility,
+        status,
+      },
+      select: settingsSelect,
+    });
+  });
+  // Dates, visibility and status show on the cached syllabus page.
+  invalidateCohortSyllabus(updated.slug);
+  return updated;
+}
+
+/** Makes the cohort read-only; archiving an archived cohort changes nothing. */
+export async function archiveCohort(db: PrismaClient, cohortId: string) {
+  const archived = await db.$transaction(async (tx) => {
+    // FOR UPDATE waits for writes that hold the row FOR SHARE (cohort-guard.ts) to finish.
+    await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+    return tx.cohort.update({ where: { id: cohortId }, data: { status: 'ARCHIVED' }, select: settingsSelect });
+  });
+  invalidateCohortSyllabus(archived.slug);
+  return archived;
+}
+
+/** The id of the cohort with this slug (for the CLI, which names cohorts by slug). */
+export async function findCohortId(db: PrismaClient, slug: string): Promise<string> {
+  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true } });
+  if (!cohort) throw new AppError('NOT_FOUND', `No cohort has the address "${slug}".`);
+  return cohort.id;
+}

@@ -1,0 +1,40 @@
+// The admin's list of curriculum templates: what each holds and which cohorts run it.
+import type { CohortStatus } from '@/generated/prisma/enums';
+import { db } from '@/server/db/client';
+
+export type CurriculumTemplateRow = {
+  slug: string;
+  title: string;
+  description: string | null;
+  version: number;
+  updatedAt: Date;
+  /** Calendar weeks: a unit that spans weeks 2 and 3 counts twice. */
+  weekCount: number;
+  readingCount: number;
+  /** Cohorts running this template, directly or through their own copy of it. */
+  cohorts: { slug: string; name: string; status: CohortStatus }[];
+};
+
+export async function listCurriculumTemplates(): Promise<CurriculumTemplateRow[]> {
+  const cohortSelect = { select: { slug: true, name: true, status: true }, orderBy: { startDate: 'desc' } } as const;
+  const templates = await db.curriculum.findMany({
+    where: { sourceId: null },
+    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      version: true,
+      updatedAt: true,
+      weeks: { select: { span: true, sections: { select: { _count: { select: { items: true } } } } } },
+      cohorts: cohortSelect,
+      copies: { select: { cohorts: cohortSelect } },
+    },
+  });
+  return templates.map(({ weeks, cohorts, copies, ...template }) => ({
+    ...template,
+    weekCount: weeks.reduce((sum, week) => sum + week.span, 0),
+    readingCount: weeks.reduce((sum, week) => sum + week.sections.reduce((count, section) => count + section._count.items, 0), 0),
+    cohorts: [...cohorts, ...copies.flatMap((copy) => copy.cohorts)],
+  }));
+}

@@ -1,0 +1,37 @@
+// The syllabus pages' data cache. A page asks for its syllabus through these functions; the
+// first request reads the database (syllabus-page.ts) and Next's data cache keeps the result
+// under a tag, so later requests, and later renders of the page itself, read no database. The
+// tags are expired by invalidate-curriculum.ts whenever a curriculum or a cohort changes, and
+// the time limit bounds staleness for changes made outside the web app (the CLI), which
+// cannot reach a running server's cache.
+import { unstable_cache } from 'next/cache';
+import { loadCohortSyllabusPage, loadTemplateSyllabusPage } from './syllabus-page';
+
+/** How long a cached template syllabus may live without an invalidation, in seconds. */
+export const SYLLABUS_CACHE_SECONDS = 3600;
+/** …and a cohort's, whose visibility and calendar matter more (keep to its page's `revalidate`). */
+export const COHORT_SYLLABUS_CACHE_SECONDS = 600;
+
+/** The tag of everything cached for /syllabus/<slug>. */
+export function templateSyllabusTag(slug: string): string {
+  return `syllabus:${slug}`;
+}
+
+/** The tag of everything cached for /cohorts/<slug>/syllabus. */
+export function cohortSyllabusTag(cohortSlug: string): string {
+  return `cohort-syllabus:${cohortSlug}`;
+}
+
+export function getCachedTemplateSyllabus(slug: string) {
+  return unstable_cache(loadTemplateSyllabusPage, ['syllabus-page', 'template'], {
+    tags: [templateSyllabusTag(slug)],
+    revalidate: SYLLABUS_CACHE_SECONDS,
+  })(slug);
+}
+
+export function getCachedCohortSyllabus(cohortSlug: string) {
+  return unstable_cache(loadCohortSyllabusPage, ['syllabus-page', 'cohort'], {
+    tags: [cohortSyllabusTag(cohortSlug)],
+    revalidate: COHORT_SYLLABUS_CACHE_SECONDS,
+  })(cohortSlug);
+}

@@ -1,0 +1,51 @@
+// Every saved edit of a curriculum runs through `editCurriculum`: one transaction that first
+// bumps the curriculum's version (which also locks its row, so two edits of one curriculum
+// never interleave and positions stay dense), then makes the change; after the commit, the
+// cached syllabus pages of the curriculum are expired.
+import { Prisma } from '@/generated/prisma/client';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import { invalidateCurriculum } from '@/server/services/curricula/invalidate-curriculum';
+
+export type Tx = Prisma.TransactionClient;
+
+export type EditContext = { tx: Tx; curriculumId: string; version: number };
+
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
+
+export function curriculumNotFound(slug: string): AppError {
+  return new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
+}
+
+/** The message for a week, section, reading or goal that is not (or no longer) in the curriculum. */
+export function targetNotFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `That ${what} is not in this curriculum any more. Reload the page to see the current version.`);
+}
+
+export async function editCurriculum<T>(
+  slug: string,
+  change: (context: EditContext) => Promise<T>,
+): Promise<T & { version: number }> {
+  let curriculumId: string | null = null;
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; version: number }[]>`
+        UPDATE "Curriculum" SET "version" = "version" + 1, "updatedAt" = now()
+        WHERE "slug" = ${slug}
+        RETURNING "id", "version"`;
+      const row = rows[0];
+      if (!row) throw curriculumNotFound(slug);
+      curriculumId = row.id;
+      const value = await change({ tx, curriculumId: row.id, version: row.version });
+      return { ...value, version: row.version };
+    }, TRANSACTION_OPTIONS);
+    if (curriculumId) await invalidateCurriculum(curriculumId);
+    return result;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      // A restore of something that is already back (an undo pressed twice).
+      throw new AppError('CONFLICT', 'That is already in the curriculum: reload the page to see the current version.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+// The demo's training exercise: Week 5's "Full VAE derivation and implementation" becomes the
+// `vae` exercise (primary metric `elbo`, higher is better), in the Diffusion Track template and
+// in the demo cohort's own copy of it, so demo fellows can send runs at once.
+//
+// Idempotent: a curriculum that already has a `vae` exercise, or whose item already has a
+// slug (an admin chose one), is left alone.
+import type { Prisma } from '@/generated/prisma/client';
+
+export const DEMO_EXERCISE = { slug: 'vae', primaryMetric: 'elbo', higherIsBetter: true } as const;
+const DEMO_COHORT = 'demo';
+const TEMPLATE = 'diffusion-track';
+const WEEK = 5;
+const TITLE_START = 'full vae derivation';
+
+/** Returns how many curriculum items it marked. */
+export async function ensureDemoExercises(db: Prisma.TransactionClient): Promise<number> {
+  // One after the other: inside a transaction, queries share one connection.
+  const cohort = await db.cohort.findUnique({
+    where: { slug: DEMO_COHORT },
+    select: { curriculumId: true, curriculum: { select: { sourceId: true } } },
+  });
+  const template = await db.curriculum.findUnique({ where: { slug: TEMPLATE }, select: { id: true } });
+  const curriculumIds = new Set(
+    [cohort?.curriculumId, cohort?.curriculum.sourceId, template?.id].filter((id): id is string => Boolean(id)),
+  );
+  let marked = 0;
+  for (const curriculumId of curriculumIds) {
+    const taken = await db.curriculumItem.count({
+      where: { exerciseSlug: DEMO_EXERCISE.slug, section: { week: { curriculumId } } },
+    });
+    if (taken > 0) continue;
+    const item = await db.curriculumItem.findFirst({
+      where: {
+        exerciseSlug: null,
+        title: { startsWith: TITLE_START, mode: 'insensitive' },
+        section: { week: { curriculumId, number: WEEK } },
+      },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    });
+    if (!item) continue;
+    await db.curriculumItem.update({
+      where: { id: item.id },
+      data: {
+        kind: 'EXERCISE',
+        exerciseSlug: DEMO_EXERCISE.slug,
+        primaryMetric: DEMO_EXERCISE.primaryMetric,
+        higherIsBetter: DEMO_EXERCISE.higherIsBetter,
+      },
+    });
+    marked += 1;
+  }
+  return marked;
+}

@@ -1,0 +1,172 @@
+// A cohort's discussion groups: name, when and where they meet, and who leads them. Every
+// query names the cohort, so a group id of another cohort is NOT_FOUND, as for one that does
+// not exist. Archived cohorts refuse every change (cohort-guard.ts).
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { buildCohortCalendar, findNextMeeting, listMeetingDates } from '@/lib/cohort-calendar';
+import {
+  createGroupInput,
+  deleteGroupInput,
+  setGroupFacilitatorsInput,
+  updateGroupInput,
+  type CreateGroupInput,
+  type UpdateGroupInput,
+} from '@/lib/schemas/cohort';
+import { AppError } from '@/server/errors';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+
+const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
+
+const groupSelect = {
+  id: true,
+  name: true,
+  meetingDay: true,
+  meetingTime: true,
+  meetingMinutes: true,
+  location: true,
+  videoUrl: true,
+} as const satisfies Prisma.DiscussionGroupSelect;
+
+/** Groups with their facilitators and fellow counts, the cohort's facilitators, and meeting dates. */
+export async function listCohortGroups(db: PrismaClient, cohortId: string, now: Date = new Date()) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      status: true,
+      startDate: true,
+      timeZone: true,
+      skippedWeeks: true,
+      meetingCadenceWeeks: true,
+      curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: { span: true } } } },
+      groups: {
+        orderBy: { name: 'asc' },
+        select: {
+          ...groupSelect,
+          _count: { select: { members: true } },
+          facilitators: { select: { membership: { select: { id: true, user: { select: { name: true, email: true } } } } } },
+        },
+      },
+      memberships: {
+        where: { role: 'FACILITATOR' },
+        orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
+        select: { id: true, user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  const calendar = buildCohortCalendar(cohort, cohort.curriculum.weeks);
+  const ungrouped = await db.membership.count({ where: { cohortId, role: 'FELLOW', groupId: null } });
+  return {
+    archived: cohort.status === 'ARCHIVED',
+    timeZone: cohort.timeZone,
+    ungroupedFellows: ungrouped,
+    facilitators: cohort.memberships.map((membership) => ({ membershipId: membership.id, ...membership.user })),
+    groups: cohort.groups.map(({ _count, facilitators, ...group }) => {
+      const meetings = listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone);
+      return {
+        ...group,
+        fellowCount: _count.members,
+        facilitators: facilitators
+          .map(({ membership }) => ({ membershipId: membership.id, ...membership.user }))
+          .sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email)),
+        meetingCount: meetings.length,
+        firstMeeting: meetings[0]?.date ?? null,
+        nextMeeting: findNextMeeting(meetings, now, cohort.timeZone)?.date ?? null,
+      };
+    }),
+  };
+}
+
+export type CohortGroups = Awaited<ReturnType<typeof listCohortGroups>>;
+export type CohortGroupRow = CohortGroups['groups'][number];
+
+async function assertNameFree(tx: Prisma.TransactionClient, cohortId: string, name: string, exceptId?: string) {
+  const clash = await tx.discussionGroup.findFirst({
+    where: { cohortId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (clash) {
+    throw new AppError('CONFLICT', `This cohort already has a group called "${clash.name}": choose another name.`, [
+      { path: 'name', message: `There is already a group called "${clash.name}".` },
+    ]);
+  }
+}
+
+async function findGroup(tx: Prisma.TransactionClient, cohortId: string, groupId: string) {
+  const group = await tx.discussionGroup.findFirst({ where: { id: groupId, cohortId }, select: { id: true } });
+  if (!group) throw new AppError('NOT_FOUND', GROUP_NOT_FOUND);
+  return group;
+}
+
+function mapUniqueRace(error: unknown): never {
+  if ((error as { code?: string }).code === 'P2002') {
+    throw new AppError('CONFLICT', 'This cohort already has a group with that name: choose another name.', [
+      { path: 'name', message: 'There is already a group with this name.' },
+    ]);
+  }
+  throw error;
+}
+
+export async function createGroup(db: PrismaClient, cohortId: string, rawInput: CreateGroupInput) {
+  const input = createGroupInput.parse(rawInput);
+  return db
+    .$transaction(async (tx) => {
+      await assertCohortWritable(tx, cohortId);
+      await assertNameFree(tx, cohortId, input.name);
+      return tx.discussionGroup.create({ data: { cohortId, ...input }, select: groupSelect });
+    })
+    .catch(mapUniqueRace);
+}
+
+export async function updateGroup(db: PrismaClient, cohortId: string, rawInput: UpdateGroupInput) {
+  const { groupId, ...fields } = updateGroupInput.parse(rawInput);
+  return db
+    .$transaction(async (tx) => {
+      await assertCohortWritable(tx, cohortId);
+      await findGroup(tx, cohortId, groupId);
+      if (fields.name !== undefined) await assertNameFree(tx, cohortId, fields.name, groupId);
+      return tx.discussionGroup.update({ where: { id: groupId }, data: fields, select: groupSelect });
+    })
+    .catch(mapUniqueRace);
+}
+
+/** Deletes the group; its fellows stay in the cohort without a group, its facilitators stop leading it. */
+export async function deleteGroup(db: PrismaClient, cohortId: string, rawInput: { groupId: string }) {
+  const { groupId } = deleteGroupInput.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, cohortId);
+    await findGroup(tx, cohortId, groupId);
+    const fellows = await tx.membership.count({ where: { cohortId, groupId } });
+    await tx.discussionGroup.delete({ where: { id: groupId } });
+    return { id: groupId, fellowsWithoutGroup: fellows };
+  });
+}
+
+/** Exactly these facilitators of the cohort lead the group afterwards. */
+export async function setGroupFacilitators(db: PrismaClient, cohortId: string, rawInput: { groupId: string; membershipIds: string[] }) {
+  const input = setGroupFacilitatorsInput.parse(rawInput);
+  const membershipIds = [...new Set(input.membershipIds)];
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, cohortId);
+    await findGroup(tx, cohortId, input.groupId);
+    const memberships = await tx.membership.findMany({
+      where: { cohortId, id: { in: membershipIds } },
+      select: { id: true, role: true, user: { select: { name: true, email: true } } },
+    });
+    if (memberships.length !== membershipIds.length) {
+      throw new AppError('NOT_FOUND', 'No such member in this cohort. Reload the page to see the current list.');
+    }
+    const fellow = memberships.find((membership) => membership.role !== 'FACILITATOR');
+    if (fellow) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${fellow.user.name ?? fellow.user.email} is a fellow: make them a facilitator on the members page first.`,
+      );
+    }
+    await tx.groupFacilitator.deleteMany({ where: { groupId: input.groupId, membershipId: { notIn: membershipIds } } });
+    await tx.groupFacilitator.createMany({
+      data: membershipIds.map((membershipId) => ({ groupId: input.groupId, membershipId })),
+      skipDuplicates: true,
+    });
+    return { groupId: input.groupId, membershipIds };
+  });
+}

@@ -1,0 +1,62 @@
+// A cohort's exercises: curriculum items of kind EXERCISE with a slug, in the cohort's own
+// copy of its curriculum (Cohort.curriculumId).
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+
+export type CohortExercise = {
+  itemId: string;
+  slug: string;
+  title: string;
+  primaryMetric: string | null;
+  higherIsBetter: boolean | null;
+  week: number | null;
+};
+
+export async function listCohortExercises(db: PrismaClient, curriculumId: string): Promise<CohortExercise[]> {
+  const items = await db.curriculumItem.findMany({
+    where: { kind: 'EXERCISE', exerciseSlug: { not: null }, section: { week: { curriculumId } } },
+    orderBy: [{ section: { week: { position: 'asc' } } }, { section: { position: 'asc' } }, { position: 'asc' }],
+    select: {
+      id: true,
+      exerciseSlug: true,
+      title: true,
+      primaryMetric: true,
+      higherIsBetter: true,
+      section: { select: { week: { select: { number: true } } } },
+    },
+  });
+  const seen = new Set<string>();
+  const exercises: CohortExercise[] = [];
+  for (const item of items) {
+    // Slugs are unique in a curriculum; should an edit ever repeat one, the first one counts.
+    if (seen.has(item.exerciseSlug!)) continue;
+    seen.add(item.exerciseSlug!);
+    exercises.push({
+      itemId: item.id,
+      slug: item.exerciseSlug!,
+      title: item.title,
+      primaryMetric: item.primaryMetric,
+      higherIsBetter: item.higherIsBetter,
+      week: item.section.week.number,
+    });
+  }
+  return exercises;
+}
+
+/** The exercise `slug` of the cohort, or a 404 that lists the ones there are. */
+export async function findCohortExercise(
+  db: PrismaClient,
+  curriculumId: string,
+  cohortName: string,
+  slug: string,
+): Promise<CohortExercise> {
+  const exercises = await listCohortExercises(db, curriculumId);
+  const found = exercises.find((exercise) => exercise.slug === slug);
+  if (found) return found;
+  const known = exercises.map((exercise) => exercise.slug);
+  throw new AppError(
+    'NOT_FOUND',
+    `No exercise "${slug}" in ${cohortName}. ${known.length ? `Its exercises are: ${known.join(', ')}.` : 'It has no exercises yet.'}`,
+    [{ path: 'exercise', message: known.length ? `must be one of ${known.join(', ')}` : 'this cohort has no exercises' }],
+  );
+}

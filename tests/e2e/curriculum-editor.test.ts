@@ -1,0 +1,206 @@
+// The curriculum editor in a real browser, as the demo admin: fix a reading's title and link,
+// reorder readings by keyboard, delete one and undo, and see the public syllabus follow (it
+// is cached, so this also checks that saving expires the cache). Edits the demo template's
+// week 5 and puts it back afterwards, so other files see the demo data as seeded.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
+import { launchBrowser, screenshotPath } from './browser';
+import { baseUrl, demoSessionCookie, signInContextAs, sql, trpcMutation } from './support';
+
+const TEMPLATE = 'diffusion-track';
+const EDITED_TITLE = 'What Failure Looks Like (Christiano, 2019)';
+const EDITED_URL = 'https://example.org/what-failure-looks-like';
+
+type ItemRow = { id: string; title: string; url: string | null; position: number };
+
+/** Week 5's first section ("Theoretical"), in order. */
+async function week5Items(): Promise<ItemRow[]> {
+  return sql<ItemRow>(
+    `SELECT i.id, i.title, i.url, i.position
+       FROM "CurriculumItem" i
+       JOIN "CurriculumSection" s ON s.id = i."sectionId" AND s.position = 1
+       JOIN "CurriculumWeek" w ON w.id = s."weekId" AND w.position = 5
+       JOIN "Curriculum" c ON c.id = w."curriculumId" AND c.slug = $1
+      ORDER BY i.position`,
+    [TEMPLATE],
+  );
+}
+
+async function versionOf(slug: string): Promise<number> {
+  return (await sql<{ version: number }>('SELECT version FROM "Curriculum" WHERE slug = $1', [slug]))[0]!.version;
+}
+
+async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+let browser: Browser;
+let admin: BrowserContext;
+let original: ItemRow[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // Reduced motion: the page scrolls smoothly otherwise, and a keyboard drag that starts while
+  // focus is still scrolling the handle into view measures the rows mid-scroll.
+  admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await signInContextAs(admin, 'admin');
+  original = await week5Items();
+  expect(original.map((item) => item.title)).toEqual(['X-Risk Analysis for AI Research', 'What Failure Looks Like', 'Clarifying What Failure Looks Like']);
+});
+
+afterAll(async () => {
+  // Put week 5 back as seeded, through the editor's own API.
+  const cookie = await demoSessionCookie('admin');
+  const now = await week5Items();
+  const edited = now.find((item) => item.id === original[1]!.id);
+  if (edited) {
+    await trpcMutation('curriculumEditor.updateItem', { curriculum: TEMPLATE, itemId: edited.id, title: original[1]!.title, url: original[1]!.url }, cookie);
+  }
+  for (const item of original) {
+    if (now.some((row) => row.id === item.id)) {
+      await trpcMutation('curriculumEditor.moveItem', { curriculum: TEMPLATE, itemId: item.id, toPosition: item.position }, cookie);
+    }
+  }
+  await admin?.close();
+  await browser?.close();
+});
+
+describe('the curriculum editor', () => {
+  it('edits a reading, reorders by keyboard, deletes and undoes, and the public syllabus follows', async () => {
+    // A signed-out visitor's syllabus page, cached before the edits. The build's data cache
+    // outlives the server, and an earlier run against another database may have filled it:
+    // an edit that changes nothing expires it first.
+    const description = (await sql<{ description: string | null }>('SELECT description FROM "Curriculum" WHERE slug = $1', [TEMPLATE]))[0]!.description;
+    await trpcMutation('curriculumEditor.updateCurriculum', { curriculum: TEMPLATE, description }, await demoSessionCookie('admin'));
+    const visitor = await browser.newPage();
+    await visitor.goto(`${baseUrl}/syllabus/${TEMPLATE}`);
+    await visitor.getByRole('link', { name: 'What Failure Looks Like', exact: true }).waitFor();
+
+    const page = await admin.newPage();
+    const response = await page.goto(`${baseUrl}/admin/curricula/${TEMPLATE}/edit`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: /^Edit / }).waitFor();
+    expect(await page.getByText('Template', { exact: true }).count()).toBeGreaterThan(0);
+    const startVersion = await versionOf(TEMPLATE);
+    const [xrisk, failure, clarifying] = original as [ItemRow, ItemRow, ItemRow];
+
+    // Every input has a name: the reading's title field is found by its label.
+    const titleInput = page.locator(`#item-${failure.id}-title`);
+    expect(await page.getByLabel('Title of reading 2 in Theoretical, Week 5', { exact: true }).and(titleInput).count()).toBe(1);
+
+    // Title: saved on blur.
+    await titleInput.fill(EDITED_TITLE);
+    await titleInput.press('Tab');
+    await until(week5Items, (items) => items[1]!.title === EDITED_TITLE, 'the new title');
+    await page.locator(`#item-${failure.id}-title`).locator('xpath=..').getByText('Saved').waitFor();
+
+    // Link: a javascript: URL is refused beside the field, then a good one is saved on Enter.
+    const urlInput = page.locator(`#item-${failure.id}-url`);
+    await urlInput.fill('javascript:alert(1)');
+    await urlInput.press('Enter');
+    await page.locator(`#item-${failure.id}-url-error`).getByText(URL_MESSAGE).waitFor();
+    expect(await urlInput.getAttribute('aria-invalid')).toBe('true');
+    expect((await week5Items())[1]!.url).toBe(failure.url);
+    await urlInput.fill(EDITED_URL);
+    await urlInput.press('Enter');
+    await until(week5Items, (items) => items[1]!.url === EDITED_URL, 'the new link');
+    await until(() => urlInput.getAttribute('aria-invalid'), (value) => value === null, 'the error to clear');
+
+    // Reorder by keyboard with the drag handle: pick up "Clarifying…", move it up, drop it.
+    const handle = page.getByRole('button', { name: 'Drag to reorder reading “Clarifying What Failure Looks Like”' });
+    // dnd-kit's own live region says where the reading is while it moves.
+    const dndStatus = (text: RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor({ state: 'attached', timeout: 5000 });
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await dndStatus(/“Clarifying What Failure Looks Like” is over position 3 of 3/);
+    await page.keyboard.press('ArrowUp');
+    await dndStatus(/“Clarifying What Failure Looks Like” is over position 2 of 3/);
+    await page.keyboard.press('Space');
+    await until(week5Items, (items) => items.map((item) => item.id).join() === [xrisk.id, clarifying.id, failure.id].join(), 'the keyboard drag');
+    await page.getByRole('status').filter({ hasText: /Moved reading “Clarifying What Failure Looks Like” to position 2 of 3/ }).waitFor();
+
+    // …and with the "Move down" button, pressed from the keyboard: focus stays on the button.
+    const moveDown = page.getByRole('button', { name: 'Move reading “Clarifying What Failure Looks Like” down' });
+    await moveDown.focus();
+    await page.keyboard.press('Enter');
+    await until(week5Items, (items) => items.map((item) => item.id).join() === [xrisk.id, failure.id, clarifying.id].join(), 'the move down');
+    await until(() => focusedId(page), (id) => id === `${clarifying.id}-move-up` || id === `${clarifying.id}-move-down`, 'focus on a move button');
+
+    // Delete a reading: gone at once, with Undo offered (and focused); Undo brings it back.
+    await page.getByRole('button', { name: 'Delete reading “X-Risk Analysis for AI Research”' }).click();
+    await until(week5Items, (items) => items.length === 2, 'the delete');
+    expect(await page.locator(`#item-${xrisk.id}-title`).count()).toBe(0);
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    expect(await undo.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.screenshot({ path: screenshotPath('curriculum-editor-undo-desktop') });
+    await page.keyboard.press('Enter');
+    const restored = await until(week5Items, (items) => items.length === 3, 'the undo');
+    expect(restored.map((item) => item.id)).toEqual([xrisk.id, failure.id, clarifying.id]);
+    await page.locator(`#item-${xrisk.id}-title`).waitFor();
+    await until(() => focusedId(page), (id) => id === `item-${xrisk.id}-title`, 'focus on the restored reading');
+    expect(await versionOf(TEMPLATE)).toBe(startVersion + 6);
+
+    // The visitor's cached page shows the new title and link.
+    await visitor.goto(`${baseUrl}/syllabus/${TEMPLATE}`);
+    const link = visitor.getByRole('link', { name: EDITED_TITLE, exact: true });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(EDITED_URL);
+    expect(await visitor.getByRole('link', { name: 'What Failure Looks Like', exact: true }).count()).toBe(0);
+    await visitor.close();
+
+    // Screenshots, desktop and phone.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath('curriculum-editor-desktop'), fullPage: false });
+    await page.locator(`#item-${failure.id}-title`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('curriculum-editor-week-desktop') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/admin/curricula/${TEMPLATE}/edit`);
+    await page.getByRole('heading', { level: 1, name: /^Edit / }).waitFor();
+    await page.screenshot({ path: screenshotPath('curriculum-editor-phone') });
+    await page.getByRole('button', { name: /^Week 5: / }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 120));
+    await page.screenshot({ path: screenshotPath('curriculum-editor-week-header-phone') });
+    await page.locator(`#item-${failure.id}-title`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('curriculum-editor-week-phone') });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('shows the demo cohort what changed in its template', async () => {
+    const page = await admin.newPage();
+    const response = await page.goto(`${baseUrl}/cohorts/demo/template-changes`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Template changes' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /The template changed since this cohort was created: \d+ changes?/ }).waitFor();
+    await page.getByText(EDITED_TITLE).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Apply to this cohort' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('template-changes-desktop'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('template-changes-phone'), fullPage: true });
+    await page.close();
+  });
+
+  it('is for admins only', async () => {
+    const fellow = await browser.newContext();
+    await signInContextAs(fellow, 'fellow');
+    const page = await fellow.newPage();
+    expect((await page.goto(`${baseUrl}/admin/curricula/${TEMPLATE}/edit`))?.status()).toBe(404);
+    expect((await page.goto(`${baseUrl}/cohorts/demo/template-changes`))?.status()).toBe(404);
+    await fellow.close();
+    const visitor = await browser.newPage();
+    await visitor.goto(`${baseUrl}/admin/curricula/${TEMPLATE}/edit`);
+    expect(new URL(visitor.url()).pathname).toBe('/signin');
+    await visitor.close();
+  });
+});
