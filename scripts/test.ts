@@ -49,4 +49,5 @@ if (existsSync(report)) {
 const failedSteps = steps.filter((s) => !s.ok).length;
 // Lint and type errors count as failures too, so the closing line never reads green over them.
 console.log(`Tests: ${passed} passed, ${failed + (failed === 0 && failedSteps ? failedSteps : 0)} failed, ${skipped} skipped`);
-process.exit(failedSteps ? 1 : 0);
+// Vitest's own exit code is not trusted alone: any failed test fails the run.
+process.exit(failedSteps || failed ? 1 : 0);
