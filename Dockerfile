@@ -53,4 +53,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # exec: server.js becomes the main process and receives `docker stop`'s SIGTERM.
-CMD ["sh", "-c", "node dist/fellowship.mjs db prepare && exec node server.js"]
+CMD ["sh", "-c", "node dist/fellowship.mjs db prepare && exec node --max-semi-space-size=32 server.js"]

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { isBuildCurrent } from '../src/cli/build-stamp';
-import { buildApp, projectRoot } from '../src/cli/next-process';
+import { buildApp, projectRoot, SERVER_NODE_FLAGS } from '../src/cli/next-process';
 import { createPrismaClient } from '../src/server/db/client';
 import { findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
@@ -256,7 +256,7 @@ async function main() {
 
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
-    const nodeFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [];
+    const nodeFlags = [...SERVER_NODE_FLAGS, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [])];
     next = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: projectRoot,
       env: { ...env, NODE_ENV: 'production' },

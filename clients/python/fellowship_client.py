@@ -296,6 +296,7 @@ class Run:
         self.exercise = exercise
         self.name = name
         self.params = dict(params or {})
+        self._params_changed = False
         self.tags = list(tags or [])
         self.client_run_id = client_run_id or os.environ.get("FELLOWSHIP_RUN_ID") or uuid.uuid4().hex
         self.mode = (mode or os.environ.get("FELLOWSHIP_MODE") or "online").lower()
@@ -477,6 +478,11 @@ class Run:
         self._cut_batch()
         return self._drain(deadline=time.monotonic() + timeout)
 
+    def update_params(self, params: Mapping[str, Any]) -> None:
+        """Adds hyperparameters after the run started; they reach the server with the run's final status."""
+        self.params.update(params)
+        self._params_changed = True
+
     def finish(
         self,
         status: str = "finished",
@@ -499,6 +505,8 @@ class Run:
             end["summary"] = {str(key): encode_value(value) for key, value in summary.items() if _is_number_like(value)}
         if exit_code is not None:
             end["exit_code"] = int(exit_code)
+        if getattr(self, "_params_changed", False):
+            end["params"] = self.params
         self.spool.append({"type": "finish", **end})
         _unregister_active_run(self)
         if self._http is None:
@@ -728,7 +736,7 @@ def _lightning_logger_class() -> type:
             if self._run is None:
                 self._params.update(clean)
             else:
-                self._run.params.update(clean)
+                self._run.update_params(clean)
 
         def log_metrics(self, metrics: Mapping[str, Any], step: Optional[int] = None) -> None:
             self.experiment.log(dict(metrics), step=step)

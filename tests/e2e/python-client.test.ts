@@ -163,6 +163,15 @@ describe.skipIf(!python)('Python client against the real server', () => {
       }
     });
 
+    it('lightning hyperparameters logged after the first metrics still reach the run', async () => {
+      const result = await runPython('replay.py', ['lightning-late-hparams', path.join(fixtures, 'lightning-vae-trace.jsonl'), `lightning-late-${Date.now()}`], {});
+      expect(result.code, result.stderr).toBe(0);
+      const run = await api<RunBody>(`/api/v1/runs/${lastLine(result.stdout)}`);
+      const calls = readJsonl('lightning-vae-trace.jsonl');
+      expect(run.status).toBe('finished');
+      expect(run.params).toMatchObject((calls.find((c) => c.call === 'log_hyperparams')!.params as Record<string, unknown>));
+    });
+
     it('hf-trainer-trace through FellowshipCallback: the logged values at their global steps, finished', async () => {
       const result = await runPython('replay.py', ['hf', path.join(fixtures, 'hf-trainer-trace.jsonl'), `hf-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);

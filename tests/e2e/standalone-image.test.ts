@@ -68,7 +68,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     expect(JSON.parse(prepared)).toMatchObject({ seeded: true, applied: expect.arrayContaining([expect.stringContaining('init')]) });
 
     const port = await findFreePort();
-    server = spawn(process.execPath, ['server.js'], {
+    server = spawn(process.execPath, ['--max-semi-space-size=32', 'server.js'], {
       cwd: runner,
       env: {
         ...process.env,

@@ -11,6 +11,8 @@ import { cloneCohort, createCohort } from '@/server/services/cohorts/create-coho
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 import { listAdminCohorts, listCurriculumTemplates } from '@/server/services/cohorts/list-admin-cohorts';
 import { archiveCohort, getCohortSettings, updateCohort } from '@/server/services/cohorts/update-cohort';
+import { updateCurriculumFields } from '@/server/services/curriculum-editor/edit-weeks';
+import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
 import { createGroup, deleteGroup, listCohortGroups, setGroupFacilitators, updateGroup } from '@/server/services/groups/manage-groups';
 import { invitationStatus, revokeInvitation } from '@/server/services/members/invitations';
 import { inviteMembers } from '@/server/services/members/invite-members';
@@ -349,6 +351,15 @@ describe('updating and archiving', () => {
     await expectAppError(setGroupFacilitators(db, cohort.id, { groupId, membershipIds: [facilitator.id] }), 'CONFLICT', readOnly);
     await expectAppError(importRoster(db, cohort.id, { csv: 'name,email\nAda,ada@example.org\n' }), 'CONFLICT', readOnly);
     await expectAppError(updateCohort(db, cohort.id, { name: 'Sneaky' }), 'CONFLICT', /archived/);
+    // Its copy of the syllabus is read-only too.
+    const copy = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { curriculum: { select: { slug: true, title: true } } } });
+    await expectAppError(updateCurriculumFields({ curriculum: copy.curriculum.slug, title: 'Sneaky' }), 'CONFLICT', /archived cohort "Renamed", so it is read-only/);
+    expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy.curriculum.slug } })).title).toBe(copy.curriculum.title);
+    // Its open invitation no longer lets anyone in, and signing in with it adds no membership.
+    expect(await checkSignInAllowed(db, 'invitee@example.org')).toMatchObject({ allowed: false, reason: 'CohortArchived' });
+    const invitee = await createUser({ email: 'invitee@example.org' });
+    expect(await acceptPendingInvitations(db, invitee.id, invitee.email)).toBe(0);
+    expect(await db.membership.count({ where: { userId: invitee.id } })).toBe(0);
 
     // Nothing changed.
     expect(await db.membership.findUniqueOrThrow({ where: { id: fellow.id } })).toMatchObject({ role: 'FELLOW', groupId });

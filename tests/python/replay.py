@@ -51,11 +51,18 @@ def metric_lines(path):
 
 def main():
     scenario, fixture, client_run_id = sys.argv[1:4]
-    if scenario in ("lightning", "hf"):
+    if scenario in ("lightning", "lightning-late-hparams", "hf"):
         stub_frameworks()
     import fellowship_client as fc
 
     lines = metric_lines(fixture)
+    if scenario == "lightning-late-hparams":
+        # Some LightningModules call save_hyperparameters() after the first log_metrics: move the call there.
+        hparams = [call for call in lines if call["call"] == "log_hyperparams"]
+        rest = [call for call in lines if call["call"] != "log_hyperparams"]
+        first_metrics = next(i for i, call in enumerate(rest) if call["call"] == "log_metrics")
+        lines = rest[: first_metrics + 1] + hparams + rest[first_metrics + 1 :]
+        scenario = "lightning"
     if scenario == "lightning":
         logger = fc.FellowshipLogger(exercise="vae", client_run_id=client_run_id)
         for call in lines:

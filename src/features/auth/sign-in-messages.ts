@@ -54,6 +54,11 @@ const PROBLEMS: Record<string, SignInProblem> = {
     message: SIGN_IN_REFUSAL_MESSAGES.InvitationExpired,
     offerEmailForm: false,
   },
+  CohortArchived: {
+    title: 'That cohort has ended',
+    message: SIGN_IN_REFUSAL_MESSAGES.CohortArchived,
+    offerEmailForm: false,
+  },
   NotInvited: {
     title: 'We do not know this email address',
     message: SIGN_IN_REFUSAL_MESSAGES.NotInvited,

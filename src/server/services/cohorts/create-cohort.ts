@@ -11,6 +11,7 @@ import {
   type CreateCohortInput,
 } from '@/lib/schemas/cohort';
 import { AppError } from '@/server/errors';
+import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
 import { copyCurriculum } from './copy-curriculum';
 import { uniqueCohortSlug, uniqueCurriculumSlug } from './unique-slug';
 
@@ -58,7 +59,7 @@ async function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionC
 /** A cohort running its own copy of the template curriculum `input.curriculum`. */
 export async function createCohort(db: PrismaClient, rawInput: CreateCohortInput) {
   const input = createCohortInput.parse(rawInput);
-  return inTransaction(db, async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     const template = await tx.curriculum.findUnique({
       where: { slug: input.curriculum },
       select: { id: true, version: true, sourceId: true },
@@ -97,6 +98,9 @@ export async function createCohort(db: PrismaClient, rawInput: CreateCohortInput
       select: createdCohortSelect,
     });
   });
+  // The address may have been asked for before (and cached as "no such cohort").
+  invalidateCohortSyllabus(created.slug);
+  return created;
 }
 
 /**
@@ -107,7 +111,7 @@ export async function createCohort(db: PrismaClient, rawInput: CreateCohortInput
  */
 export async function cloneCohort(db: PrismaClient, rawInput: CloneCohortInput) {
   const input = cloneCohortInput.parse(rawInput);
-  return inTransaction(db, async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     const source = await tx.cohort.findUnique({
       where: { slug: input.source },
       select: {
@@ -183,6 +187,8 @@ export async function cloneCohort(db: PrismaClient, rawInput: CloneCohortInput) 
     }
     return tx.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: createdCohortSelect });
   });
+  invalidateCohortSyllabus(created.slug);
+  return created;
 }
 
 export type CreatedCohort = Awaited<ReturnType<typeof createCohort>>;

@@ -22,6 +22,17 @@ export function targetNotFound(what: string): AppError {
   return new AppError('NOT_FOUND', `That ${what} is not in this curriculum any more. Reload the page to see the current version.`);
 }
 
+/** An archived cohort keeps the syllabus it ran with: its copy of the curriculum is read-only. */
+async function assertNotArchivedCopy(tx: Tx, curriculumId: string): Promise<void> {
+  const archived = await tx.cohort.findFirst({ where: { curriculumId, status: 'ARCHIVED' }, select: { name: true } });
+  if (archived) {
+    throw new AppError(
+      'CONFLICT',
+      `This is the syllabus of the archived cohort "${archived.name}", so it is read-only. Restore the cohort on its settings page to edit it.`,
+    );
+  }
+}
+
 export async function editCurriculum<T>(
   slug: string,
   change: (context: EditContext) => Promise<T>,
@@ -35,6 +46,7 @@ export async function editCurriculum<T>(
         RETURNING "id", "version"`;
       const row = rows[0];
       if (!row) throw curriculumNotFound(slug);
+      await assertNotArchivedCopy(tx, row.id);
       curriculumId = row.id;
       const value = await change({ tx, curriculumId: row.id, version: row.version });
       return { ...value, version: row.version };

@@ -2,7 +2,7 @@
 // invitation. Invitations are accepted at sign-in, turning into cohort memberships.
 import type { PrismaClient } from '@/generated/prisma/client';
 
-export type SignInRefusal = 'AccountDisabled' | 'InvitationExpired' | 'NotInvited';
+export type SignInRefusal = 'AccountDisabled' | 'InvitationExpired' | 'CohortArchived' | 'NotInvited';
 
 export type SignInVerdict = { allowed: true } | { allowed: false; reason: SignInRefusal; message: string };
 
@@ -10,6 +10,8 @@ export const SIGN_IN_REFUSAL_MESSAGES: Record<SignInRefusal, string> = {
   AccountDisabled: 'This account has been disabled. Ask an admin of your fellowship if you think this is a mistake.',
   InvitationExpired:
     'Your invitation has expired. Ask the admin of your fellowship to invite you again; the new invitation will work at once.',
+  CohortArchived:
+    'The cohort you were invited to has ended and is archived, so the invitation no longer opens it. Ask the admin of your fellowship for an invitation to a current cohort.',
   NotInvited:
     'There is no account or invitation for this email address. Check the address, or ask the admin of your fellowship to invite you.',
 };
@@ -24,21 +26,26 @@ export async function checkSignInAllowed(db: PrismaClient, rawEmail: string, now
   if (user) return user.disabledAt ? refuse('AccountDisabled') : { allowed: true };
   const invitations = await db.invitation.findMany({
     where: { email, acceptedAt: null, revokedAt: null },
-    select: { expiresAt: true },
+    select: { expiresAt: true, cohort: { select: { status: true } } },
   });
-  if (invitations.some((invitation) => invitation.expiresAt > now)) return { allowed: true };
+  const current = invitations.filter((invitation) => invitation.expiresAt > now);
+  // An archived cohort is read-only: its invitations no longer let anyone in.
+  if (current.some((invitation) => invitation.cohort.status !== 'ARCHIVED')) return { allowed: true };
+  if (current.length) return refuse('CohortArchived');
   return refuse(invitations.length ? 'InvitationExpired' : 'NotInvited');
 }
 
 /**
  * Turns the user's open, unexpired invitations into memberships (one per cohort; a later
- * invitation to the same cohort updates the role and group). All or nothing.
+ * invitation to the same cohort updates the role and group). All or nothing. Invitations into
+ * archived cohorts stay open and unaccepted: the archive is read-only, and restoring the
+ * cohort makes them work again.
  */
 export async function acceptPendingInvitations(db: PrismaClient, userId: string, rawEmail: string, now = new Date()) {
   const email = rawEmail.trim().toLowerCase();
   return db.$transaction(async (tx) => {
     const invitations = await tx.invitation.findMany({
-      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now }, cohort: { status: { not: 'ARCHIVED' } } },
       select: { id: true, cohortId: true, role: true, groupId: true },
       orderBy: { createdAt: 'asc' },
     });
