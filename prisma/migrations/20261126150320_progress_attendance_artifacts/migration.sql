@@ -16,7 +16,7 @@ CREATE TABLE "RunArtifact" (
     "id" TEXT NOT NULL,
     "runId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "step" INTEGER,
+    "step" INTEGER NOT NULL DEFAULT 0,
     "contentType" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
     "width" INTEGER,
@@ -93,6 +93,9 @@ CREATE TABLE "AttendanceChange" (
 
 -- CreateIndex
 CREATE INDEX "RunArtifact_runId_step_idx" ON "RunArtifact"("runId", "step");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RunArtifact_runId_name_step_key" ON "RunArtifact"("runId", "name", "step");
 
 -- CreateIndex
 CREATE INDEX "ReadingProgress_itemId_idx" ON "ReadingProgress"("itemId");
