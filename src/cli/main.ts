@@ -30,6 +30,7 @@ import { findCohortId } from '@/server/services/cohorts/update-cohort';
 import { importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '@/server/services/roster/import-roster';
 import { assertRosterSize } from '@/server/services/roster/parse-roster';
 import { toIsoDate } from '@/lib/cohort-calendar';
+import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
 
 const USAGE = `Usage: fellowship <command> [options]
 
@@ -59,6 +60,10 @@ Commands:
   roster import <cohort> <file.csv> [--dry-run] [--create-groups]
                                     Add people from a CSV (name, email, role, group): all rows
                                     or none; --dry-run shows each row's fate and writes nothing
+  export attendance <cohort> [--group G]
+                                    Print attendance as CSV: a row per fellow, a column per meeting
+  export progress <cohort> [--group G]
+                                    Print reading progress as CSV: a row per fellow, a column per reading
 
 Options:
   --json      Print the result as JSON (for scripts)
@@ -341,6 +346,22 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+function exportCommand(write: typeof exportAttendanceCsv): Command {
+  return {
+    positionals: ['cohort'],
+    options: { group: { type: 'string' } },
+    run: ({ values, positionals }) =>
+      withPrisma(async (prisma) => {
+        const cohortId = await findCohortId(prisma, positionals[0]!);
+        const groupId = typeof values.group === 'string' ? await findGroupIdByName(prisma, cohortId, values.group) : undefined;
+        return { csv: await write(prisma, cohortId, { groupId }) };
+      }),
+    print: ({ csv }: { csv: string }) => csv.replace(/\n$/, ''),
+  };
+}
+commands['export attendance'] = exportCommand(exportAttendanceCsv);
+commands['export progress'] = exportCommand(exportProgressCsv);
 
 async function findUserByEmail(prisma: ReturnType<typeof createPrismaClient>, email: string) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });

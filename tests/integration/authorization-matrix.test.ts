@@ -309,6 +309,15 @@ const MATRIX: Record<string, Row> = {
   },
 
   // A cohort's groups and roster: its admins only; another cohort's groups are out of reach.
+  // Who is keeping up: a facilitator's grid of the groups they lead, the admin's overview.
+  'standing.groupProgress': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id }), expect: cohortA('FACILITATOR', { facilitatorA2: 'NOT_FOUND' }) },
+  'standing.groupProgress (own first group)': { procedure: 'standing.groupProgress', input: () => ({ cohort: 'a', week: null }), expect: cohortA('FACILITATOR', { admin: 'NOT_FOUND' }) },
+  'standing.groupProgress (group of cohort B)': {
+    procedure: 'standing.groupProgress',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id }),
+    expect: cohortA('FACILITATOR', { facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+  'standing.cohortOverview': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'groups.list': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'groups.create': { input: () => ({ cohort: 'a', name: 'A3', meetingDay: 3, meetingTime: '18:00' }), expect: cohortAdminOnly() },
   'groups.update': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, meetingTime: '19:00' }), expect: cohortAdminOnly() },

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'members' | 'groups' | 'roster' | 'settings';
+export type CohortAdminPage = 'home' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
+  { page: 'overview', label: 'Overview', path: '/overview' },
+  { page: 'progress', label: 'Group progress', path: '/progress' },
   { page: 'members', label: 'Members', path: '/members' },
   { page: 'groups', label: 'Groups', path: '/groups' },
   { page: 'roster', label: 'Roster import', path: '/roster' },

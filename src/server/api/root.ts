@@ -10,6 +10,7 @@ import { cohortsRouter } from '@/server/api/routers/cohorts/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups/groups-router';
 import { rosterRouter } from '@/server/api/routers/roster/roster-router';
 import { usersRouter } from '@/server/api/routers/users/users-router';
+import { standingRouter } from '@/server/api/routers/standing/standing-router';
 
 export const appRouter = createTRPCRouter({
   curriculum: curriculumRouter,
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   cohorts: cohortsRouter,
   groups: groupsRouter,
   roster: rosterRouter,
+  standing: standingRouter,
 });
 
 export type AppRouter = typeof appRouter;

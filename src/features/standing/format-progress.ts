@@ -1,0 +1,33 @@
+// Small formatting helpers of the progress views.
+import type { AttendanceSummary } from '@/server/services/standing/compute-standing';
+
+export function formatPercent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** "4 of 5 attended, 1 absent" (late counts as attended). */
+export function describeAttendance(summary: AttendanceSummary): string {
+  if (summary.held === 0) return 'No meetings yet';
+  const attended = summary.present + summary.late;
+  const extras = [
+    summary.late ? `${summary.late} late` : null,
+    summary.excused ? `${summary.excused} excused` : null,
+    summary.absent ? `${summary.absent} absent` : null,
+    summary.unmarked ? `${summary.unmarked} not marked` : null,
+  ].filter(Boolean);
+  return `${attended} of ${summary.held} attended${extras.length ? ` (${extras.join(', ')})` : ''}`;
+}
+
+/** "today", "yesterday", "3 days ago", or the date for older activity. */
+export function describeLastActivity(at: Date | null, now: Date, timeZone: string): string {
+  if (!at) return 'None yet';
+  const days = Math.floor((now.getTime() - at.getTime()) / 86_400_000);
+  if (days <= 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days < 14) return `${days} days ago`;
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' }).format(at);
+}
+
+export function formatDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+}

@@ -1,0 +1,67 @@
+// The facilitator's view of one group: fellows × readings for one week or the whole cohort,
+// with each fellow's attendance so far, core readings done and last activity. Facilitators
+// see the groups they lead, admins any group; anyone else gets NOT_FOUND.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
+
+export type GroupProgressInput = { groupId?: string; /** A unit's position, or null for the whole cohort. */ week?: number | null };
+
+export function assertMayWatchGroup(access: CohortAccess, groupId: string) {
+  if (access.role === 'ADMIN') return;
+  if (access.role === 'FACILITATOR' && access.groupIds.includes(groupId)) return;
+  throw new AppError('NOT_FOUND', 'No such group in this cohort.');
+}
+
+/** The unit the cohort is in (the last one started), or the first before the start. */
+function currentUnit(units: ProgressUnit[], now: Date): ProgressUnit | undefined {
+  const started = units.filter((unit) => unit.startsOn.getTime() <= now.getTime());
+  return started.at(-1) ?? units[0];
+}
+
+export async function getGroupProgress(db: PrismaClient, access: CohortAccess, input: GroupProgressInput, now: Date = new Date()) {
+  // A facilitator's first group by default; an admin picks one.
+  const groupId = input.groupId ?? access.groupIds[0];
+  if (!groupId) throw new AppError('NOT_FOUND', 'You lead no group in this cohort yet.');
+  assertMayWatchGroup(access, groupId);
+  const progress = await loadCohortProgress(db, access.cohortId, { groupIds: [groupId], now });
+  const group = progress.groups[0];
+  if (!group) throw new AppError('NOT_FOUND', 'No such group in this cohort.');
+
+  const chosen =
+    input.week === null
+      ? null
+      : input.week !== undefined
+        ? progress.units.find((unit) => unit.position === input.week)
+        : currentUnit(progress.units, now);
+  if (input.week !== undefined && input.week !== null && !chosen) {
+    throw new AppError('NOT_FOUND', `This syllabus has no week ${input.week}.`, [{ path: 'week', message: 'No such week.' }]);
+  }
+  const shownUnits = chosen ? [chosen] : progress.units;
+  const items = shownUnits.flatMap((unit) => unit.items.map((item) => ({ ...item, unitPosition: unit.position, unitLabel: unit.label })));
+  const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
+
+  return {
+    cohort: progress.cohort,
+    group,
+    units: progress.units.map(({ items: unitItems, ...unit }) => ({ ...unit, itemCount: unitItems.length })),
+    week: chosen ? chosen.position : null,
+    items,
+    meetingsHeld: heldMeetings.length,
+    coreTotal: progress.coreTotal,
+    coreDue: progress.coreDue,
+    fellows: progress.fellows.map((fellow) => ({
+      membershipId: fellow.membershipId,
+      name: fellow.name,
+      email: fellow.email,
+      lastActivityAt: fellow.lastActivityAt,
+      coreDone: fellow.coreDone,
+      coreDoneOfDue: fellow.coreDoneOfDue,
+      standing: fellow.standing,
+      cells: items.map((item) => ({ itemId: item.id, doneAt: fellow.done.get(item.id) ?? null })),
+    })),
+  };
+}
+
+export type GroupProgress = Awaited<ReturnType<typeof getGroupProgress>>;

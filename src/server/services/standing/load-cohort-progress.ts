@@ -1,0 +1,238 @@
+// The facts behind every progress view of a cohort (the facilitator's grid, the admin
+// overview, the CSV exports), loaded with a fixed number of queries whatever the number of
+// fellows: the cohort with its syllabus, its groups, the fellows, their ticks, the meetings
+// and the attendance marks. bench:dashboard counts them.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
+import { isOptionalReading } from '@/lib/reading-time';
+import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from './compute-standing';
+
+export type ProgressItem = {
+  id: string;
+  title: string;
+  url: string | null;
+  kind: string;
+  minutes: number | null;
+  core: boolean;
+  sectionTitle: string;
+};
+
+export type ProgressUnit = {
+  id: string;
+  position: number;
+  /** "Week 3", "Week 2 and 3". */
+  label: string;
+  title: string;
+  startsOn: Date;
+  endsOn: Date;
+  /** The unit has ended: its core readings are due. */
+  due: boolean;
+  items: ProgressItem[];
+};
+
+export type ProgressMeeting = { id: string; groupId: string; startsAt: Date; weekPosition: number | null; cancelled: boolean; /** Not cancelled, and begun. */ held: boolean };
+
+export type FellowProgress = {
+  membershipId: string;
+  name: string;
+  email: string;
+  groupId: string | null;
+  lastActivityAt: Date | null;
+  /** itemId → when it was marked done. */
+  done: Map<string, Date>;
+  /** meetingId → the fellow's mark and note. */
+  marks: Map<string, { status: AttendanceMark; note: string | null }>;
+  coreDone: number;
+  coreDoneOfDue: number;
+  standing: Standing;
+};
+
+export type CohortProgress = Awaited<ReturnType<typeof loadCohortProgress>>;
+
+/** `groupIds`: only these groups' fellows and meetings (a facilitator's view); all when omitted. */
+export async function loadCohortProgress(db: PrismaClient, cohortId: string, options: { groupIds?: string[]; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const groupFilter = options.groupIds ? { id: { in: options.groupIds } } : {};
+
+  const [cohort, groups, memberships, ticks, meetings, marks] = await Promise.all([
+    db.cohort.findUnique({
+      where: { id: cohortId },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        status: true,
+        startDate: true,
+        timeZone: true,
+        skippedWeeks: true,
+        atRiskMissedMeetings: true,
+        atRiskReadingPercent: true,
+        completionMaxUnexcusedAbsences: true,
+        completionReadingPercent: true,
+        curriculum: {
+          select: {
+            weeks: {
+              orderBy: { position: 'asc' },
+              select: {
+                id: true,
+                position: true,
+                number: true,
+                span: true,
+                label: true,
+                title: true,
+                sections: {
+                  orderBy: { position: 'asc' },
+                  select: {
+                    title: true,
+                    kind: true,
+                    items: {
+                      orderBy: { position: 'asc' },
+                      select: { id: true, title: true, url: true, kind: true, minutes: true, optional: true },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    }),
+    db.discussionGroup.findMany({
+      where: { cohortId, ...groupFilter },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, facilitators: { select: { membership: { select: { user: { select: { name: true, email: true } } } } } } },
+    }),
+    db.membership.findMany({
+      where: { cohortId, role: 'FELLOW', ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) },
+      select: { id: true, groupId: true, lastActivityAt: true, user: { select: { name: true, email: true } } },
+    }),
+    db.readingProgress.findMany({
+      where: { membership: { cohortId, role: 'FELLOW', ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) } },
+      select: { membershipId: true, itemId: true, completedAt: true },
+    }),
+    db.meeting.findMany({
+      where: { group: { cohortId, ...groupFilter } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, groupId: true, startsAt: true, weekPosition: true, cancelledAt: true },
+    }),
+    db.attendance.findMany({
+      where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW' } },
+      select: { meetingId: true, membershipId: true, status: true, note: true },
+    }),
+  ]);
+  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+
+  const weeks = cohort.curriculum.weeks;
+  const calendar = buildCohortCalendar(cohort, weeks);
+  const today = calendarDateInZone(now, cohort.timeZone);
+  const units: ProgressUnit[] = weeks.map((week, index) => {
+    const scheduled = calendar.units[index]!;
+    return {
+      id: week.id,
+      position: week.position,
+      label: week.label ?? (week.number !== null ? `Week ${week.number}` : `Unit ${week.position}`),
+      title: week.title,
+      startsOn: scheduled.startDate,
+      endsOn: scheduled.endDate,
+      due: scheduled.endDate.getTime() < today.getTime(),
+      items: week.sections.flatMap((section) =>
+        section.items.map((item) => ({
+          id: item.id,
+          title: item.title,
+          url: item.url,
+          kind: item.kind,
+          minutes: item.minutes,
+          core: !isOptionalReading(item, section),
+          sectionTitle: section.title,
+        })),
+      ),
+    };
+  });
+  const coreItems = new Set(units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
+  const dueCoreItems = new Set(units.filter((unit) => unit.due).flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
+  const cohortEnded = calendar.endDate !== null && calendar.endDate.getTime() < today.getTime();
+
+  const progressMeetings: ProgressMeeting[] = meetings.map((meeting) => ({
+    id: meeting.id,
+    groupId: meeting.groupId,
+    startsAt: meeting.startsAt,
+    weekPosition: meeting.weekPosition,
+    cancelled: meeting.cancelledAt !== null,
+    held: meeting.cancelledAt === null && meeting.startsAt.getTime() <= now.getTime(),
+  }));
+  const heldMeetings = new Set(progressMeetings.filter((meeting) => meeting.held).map((meeting) => meeting.id));
+  const heldPerGroup = new Map<string, number>();
+  for (const meeting of progressMeetings) {
+    if (meeting.held) heldPerGroup.set(meeting.groupId, (heldPerGroup.get(meeting.groupId) ?? 0) + 1);
+  }
+
+  const doneByFellow = new Map<string, Map<string, Date>>();
+  for (const tick of ticks) {
+    if (!doneByFellow.has(tick.membershipId)) doneByFellow.set(tick.membershipId, new Map());
+    doneByFellow.get(tick.membershipId)!.set(tick.itemId, tick.completedAt);
+  }
+  const marksByFellow = new Map<string, Map<string, { status: AttendanceMark; note: string | null }>>();
+  for (const mark of marks) {
+    if (!marksByFellow.has(mark.membershipId)) marksByFellow.set(mark.membershipId, new Map());
+    marksByFellow.get(mark.membershipId)!.set(mark.meetingId, { status: mark.status, note: mark.note });
+  }
+
+  const rules: StandingRules = cohort;
+  const fellows: FellowProgress[] = memberships
+    .map((membership) => {
+      const done = doneByFellow.get(membership.id) ?? new Map<string, Date>();
+      const fellowMarks = marksByFellow.get(membership.id) ?? new Map();
+      const coreDone = [...done.keys()].filter((itemId) => coreItems.has(itemId)).length;
+      const coreDoneOfDue = [...done.keys()].filter((itemId) => dueCoreItems.has(itemId)).length;
+      const heldMarks = [...fellowMarks.entries()].filter(([meetingId]) => heldMeetings.has(meetingId)).map(([, mark]) => mark.status);
+      const standing = computeStanding(
+        {
+          coreDone,
+          coreTotal: coreItems.size,
+          coreDoneOfDue,
+          coreDue: dueCoreItems.size,
+          marks: heldMarks,
+          meetingsHeld: membership.groupId ? (heldPerGroup.get(membership.groupId) ?? 0) : 0,
+        },
+        rules,
+        cohortEnded,
+      );
+      return {
+        membershipId: membership.id,
+        name: membership.user.name ?? membership.user.email,
+        email: membership.user.email,
+        groupId: membership.groupId,
+        lastActivityAt: membership.lastActivityAt,
+        done,
+        marks: fellowMarks,
+        coreDone,
+        coreDoneOfDue,
+        standing,
+      };
+    })
+    // At-risk fellows first, then by name.
+    .sort((a, b) => Number(b.standing.atRisk) - Number(a.standing.atRisk) || a.name.localeCompare(b.name));
+
+  return {
+    cohort: {
+      id: cohort.id,
+      slug: cohort.slug,
+      name: cohort.name,
+      status: cohort.status,
+      timeZone: cohort.timeZone,
+      ended: cohortEnded,
+      rules,
+    },
+    units,
+    coreTotal: coreItems.size,
+    coreDue: dueCoreItems.size,
+    groups: groups.map((group) => ({
+      id: group.id,
+      name: group.name,
+      facilitators: group.facilitators.map((lead) => lead.membership.user.name ?? lead.membership.user.email),
+    })),
+    meetings: progressMeetings,
+    fellows,
+  };
+}
