@@ -1,0 +1,309 @@
+// `npm run bench:dashboard`: the facilitator's grid and the admin overview on a cohort of
+// 500 fellows (10 groups, 6 weeks, 60 readings, 12 meetings per group, realistic progress),
+// through `next start` and tRPC with real session cookies, next to one hand-written SQL query
+// that computes the same grid straight from `pg` in the same run.
+//
+// Prints, for each request: SQL statements per request (PostgreSQL logs every statement; the
+// same request on a 50-fellow cohort shows whether the count grows with the fellows), and
+// p50/p95 latency of sequential requests (one at a time, so the latency is the server's work
+// plus a loopback round trip). Goal: p95 under 100 ms and within twice the hand-written query.
+// Options (env): BENCH_REQUESTS (default 200), NEXT_DIST_DIR.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { isBuildCurrent } from '@/cli/build-stamp';
+import { buildApp, clearRuntimeCaches, projectRoot, SERVER_NODE_FLAGS } from '@/cli/next-process';
+import { createPrismaClient } from '@/server/db/client';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
+import { applyMigrations } from '@/server/db/migrations';
+import { createSession } from '@/server/services/auth/sessions';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const WEEKS = 6;
+const ITEMS_PER_WEEK = 10;
+const MEETINGS_PER_WEEK = 2;
+const DAY = 86_400_000;
+
+type Prisma = ReturnType<typeof createPrismaClient>;
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** A deterministic pseudo-random sequence, so every run measures the same data. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * A cohort in its fifth week (so four weeks of readings are due and eight meetings per group
+ * held): `fellows` fellows in `groups` groups, each fellow with a diligence that decides how
+ * many readings they ticked and meetings they attended.
+ */
+async function generateCohort(prisma: Prisma, slug: string, fellows: number, groups: number) {
+  const rand = random(fellows);
+  const today = new Date(Math.floor(Date.now() / DAY) * DAY);
+  const startDate = new Date(today.getTime() - (4 * 7 + 2) * DAY);
+  const week = (w: number) => ({
+    position: w + 1,
+    number: w + 1,
+    title: `Week ${w + 1}`,
+    sections: {
+      create: [
+        {
+          position: 1,
+          title: 'Core Readings',
+          kind: 'CORE' as const,
+          items: {
+            create: Array.from({ length: ITEMS_PER_WEEK - 2 }, (_, i) => ({ position: i + 1, title: `Reading ${w + 1}.${i + 1}`, url: `https://example.org/${w}/${i}`, minutes: 15 + i * 5 })),
+          },
+        },
+        {
+          position: 2,
+          title: 'Optional Additional Content',
+          kind: 'OPTIONAL' as const,
+          items: { create: [1, 2].map((i) => ({ position: i, title: `Extra ${w + 1}.${i}`, url: `https://example.org/${w}/x${i}`, minutes: 30 })) },
+        },
+      ],
+    },
+  });
+  const curriculum = await prisma.curriculum.create({
+    data: { slug: `${slug}-syllabus`, title: `Bench syllabus ${slug}`, weeks: { create: Array.from({ length: WEEKS }, (_, w) => week(w)) } },
+    select: {
+      id: true,
+      weeks: { orderBy: { position: 'asc' }, select: { sections: { orderBy: { position: 'asc' }, select: { items: { orderBy: { position: 'asc' }, select: { id: true } } } } } },
+    },
+  });
+  const itemsByWeek = curriculum.weeks.map((week) => week.sections.flatMap((section) => section.items.map((item) => item.id)));
+  const cohort = await prisma.cohort.create({
+    data: { slug, name: `Bench ${slug}`, curriculumId: curriculum.id, startDate, timeZone: 'Europe/London', status: 'ACTIVE' },
+  });
+
+  const groupRows = await Promise.all(
+    Array.from({ length: groups }, (_, g) =>
+      prisma.discussionGroup.create({ data: { cohortId: cohort.id, name: `Group ${String(g + 1).padStart(2, '0')}`, meetingDay: (g % 5) + 1, meetingTime: '18:00' } }),
+    ),
+  );
+  const facilitators = [];
+  for (const [g, group] of groupRows.entries()) {
+    const user = await prisma.user.create({ data: { email: `facilitator${g}@${slug}.bench`, name: `Facilitator ${g + 1}` } });
+    const membership = await prisma.membership.create({ data: { cohortId: cohort.id, userId: user.id, role: 'FACILITATOR' } });
+    await prisma.groupFacilitator.create({ data: { groupId: group.id, membershipId: membership.id } });
+    facilitators.push(user);
+  }
+  // Twelve meetings per group: two in each of the six weeks; those before today were held.
+  const meetings = new Map<string, { id: string; startsAt: Date }[]>();
+  for (const group of groupRows) {
+    const rows = Array.from({ length: WEEKS * MEETINGS_PER_WEEK }, (_, m) => ({
+      groupId: group.id,
+      weekPosition: Math.floor(m / MEETINGS_PER_WEEK) + 1,
+      startsAt: new Date(startDate.getTime() + (Math.floor(m / 2) * 7 + (m % 2) * 3 + 1) * DAY + 18 * 3_600_000),
+    }));
+    await prisma.meeting.createMany({ data: rows });
+    meetings.set(group.id, await prisma.meeting.findMany({ where: { groupId: group.id }, select: { id: true, startsAt: true } }));
+  }
+
+  await prisma.user.createMany({ data: Array.from({ length: fellows }, (_, f) => ({ email: `fellow${f}@${slug}.bench`, name: `Fellow ${String(f + 1).padStart(3, '0')}` })) });
+  const users = await prisma.user.findMany({ where: { email: { endsWith: `@${slug}.bench`, startsWith: 'fellow' } }, select: { id: true } });
+  await prisma.membership.createMany({
+    data: users.map((user, f) => ({ cohortId: cohort.id, userId: user.id, role: 'FELLOW' as const, groupId: groupRows[f % groups]!.id, lastActivityAt: new Date(today.getTime() - Math.floor(rand() * 10) * DAY) })),
+  });
+  const memberships = await prisma.membership.findMany({ where: { cohortId: cohort.id, role: 'FELLOW' }, select: { id: true, groupId: true } });
+
+  const ticks: { membershipId: string; itemId: string; completedAt: Date }[] = [];
+  const marks: { meetingId: string; membershipId: string; status: 'PRESENT' | 'LATE' | 'EXCUSED' | 'ABSENT' }[] = [];
+  for (const membership of memberships) {
+    const diligence = 0.35 + rand() * 0.65;
+    for (const [w, items] of itemsByWeek.entries()) {
+      // Weeks 1–4 are over, week 5 is running, week 6 is ahead.
+      const chance = w < 4 ? diligence : w === 4 ? diligence / 2 : 0;
+      for (const itemId of items) {
+        if (rand() < chance) ticks.push({ membershipId: membership.id, itemId, completedAt: new Date(startDate.getTime() + (w * 7 + Math.floor(rand() * 7)) * DAY) });
+      }
+    }
+    for (const meeting of meetings.get(membership.groupId!)!) {
+      if (meeting.startsAt.getTime() > Date.now()) continue;
+      const roll = rand();
+      const status = roll < diligence * 0.9 ? 'PRESENT' : roll < diligence * 0.9 + 0.05 ? 'LATE' : roll < diligence * 0.9 + 0.1 ? 'EXCUSED' : 'ABSENT';
+      marks.push({ meetingId: meeting.id, membershipId: membership.id, status });
+    }
+  }
+  await prisma.readingProgress.createMany({ data: ticks });
+  await prisma.attendance.createMany({ data: marks });
+  return { cohort, groups: groupRows, facilitator: facilitators[0]!, ticks: ticks.length, marks: marks.length };
+}
+
+/** The grid of one group straight from SQL: fellows × the week's readings with when done, and attendance counts. */
+const HAND_WRITTEN_GRID = `
+  WITH fellows AS (
+    SELECT m.id, u.name, m."lastActivityAt" FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+    WHERE m."cohortId" = $1 AND m."groupId" = $2 AND m.role = 'FELLOW'
+  ), items AS (
+    SELECT i.id, i.title, i.optional OR s.kind = 'OPTIONAL' AS optional, w.position AS week
+    FROM "CurriculumItem" i JOIN "CurriculumSection" s ON s.id = i."sectionId" JOIN "CurriculumWeek" w ON w.id = s."weekId"
+    JOIN "Cohort" c ON c."curriculumId" = w."curriculumId" WHERE c.id = $1
+  ), marks AS (
+    SELECT a."membershipId", count(*) FILTER (WHERE a.status IN ('PRESENT', 'LATE')) AS attended,
+           count(*) FILTER (WHERE a.status = 'ABSENT') AS absent
+    FROM "Attendance" a JOIN "Meeting" mt ON mt.id = a."meetingId"
+    WHERE mt."groupId" = $2 AND mt."cancelledAt" IS NULL AND mt."startsAt" <= now()
+    GROUP BY a."membershipId"
+  )
+  SELECT f.id, f.name, f."lastActivityAt", coalesce(mk.attended, 0) AS attended, coalesce(mk.absent, 0) AS absent,
+         json_agg(json_build_object('item', it.id, 'week', it.week, 'optional', it.optional, 'done', rp."completedAt") ORDER BY it.week, it.id) AS cells
+  FROM fellows f CROSS JOIN items it
+  LEFT JOIN "ReadingProgress" rp ON rp."membershipId" = f.id AND rp."itemId" = it.id
+  LEFT JOIN marks mk ON mk."membershipId" = f.id
+  GROUP BY f.id, f.name, f."lastActivityAt", mk.attended, mk.absent`;
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-dashboard-'));
+  chmodSync(tmp, 0o755);
+  let postgres: EmbeddedServer | undefined;
+  let next: ChildProcess | undefined;
+  let statements = 0;
+  const cleanup = async () => {
+    if (next && next.exitCode === null) {
+      next.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await postgres?.stop().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    log('embedded PostgreSQL…');
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pgdata'),
+      ephemeral: true,
+      fast: true,
+      onLog: (message) => {
+        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statements += 1;
+      },
+    });
+    await ensureDatabase(postgres.adminUrl, 'bench_dashboard');
+    const databaseUrl = withDatabase(postgres.adminUrl, 'bench_dashboard');
+    await applyMigrations(databaseUrl);
+    const prisma = createPrismaClient(databaseUrl);
+    log('generating 500 fellows in 10 groups, and a 50-fellow cohort to compare query counts…');
+    const big = await generateCohort(prisma, 'big', 500, 10);
+    const small = await generateCohort(prisma, 'small', 50, 10);
+    log(`big cohort: ${big.ticks} readings ticked, ${big.marks} attendance marks`);
+    const admin = await prisma.user.create({ data: { email: 'admin@bench.bench', name: 'Admin', isAdmin: true } });
+    const cookie = async (userId: string) => `next-auth.session-token=${(await createSession(prisma, userId, { maxAgeMs: DAY, idleMs: DAY })).sessionToken}`;
+    const facilitatorCookie = await cookie(big.facilitator.id);
+    const smallFacilitatorCookie = await cookie(small.facilitator.id);
+    const adminCookie = await cookie(admin.id);
+    await prisma.$executeRawUnsafe(`ALTER DATABASE bench_dashboard SET log_statement = 'all'`);
+    await prisma.$disconnect();
+
+    const port = await findFreePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      FELLOWSHIP_LOCAL_MODE: '0',
+      FELLOWSHIP_DEMO: '0',
+    };
+    if (!isBuildCurrent(projectRoot)) {
+      log('building the app (the sources changed)…');
+      if ((await buildApp(env)) !== 0) throw new Error('next build failed');
+    }
+    clearRuntimeCaches(env);
+    next = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (const deadline = Date.now() + 120_000; ; ) {
+      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (Date.now() > deadline || next.exitCode !== null) throw new Error('next start did not come up');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    const trpc = (procedure: string, input: unknown) => `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+    const targets = [
+      { name: 'facilitator grid, this week (500-fellow cohort)', url: trpc('standing.groupProgress', { cohort: 'big', groupId: big.groups[0]!.id }), cookie: facilitatorCookie },
+      { name: 'facilitator grid, whole cohort (500)', url: trpc('standing.groupProgress', { cohort: 'big', groupId: big.groups[0]!.id, week: null }), cookie: facilitatorCookie },
+      { name: 'admin overview (500)', url: trpc('standing.cohortOverview', { cohort: 'big' }), cookie: adminCookie },
+      { name: 'facilitator grid, this week (50-fellow cohort)', url: trpc('standing.groupProgress', { cohort: 'small', groupId: small.groups[0]!.id }), cookie: smallFacilitatorCookie },
+      { name: 'admin overview (50)', url: trpc('standing.cohortOverview', { cohort: 'small' }), cookie: adminCookie },
+    ];
+
+    const results: { name: string; statements: number; p50: number; p95: number; bytes: number }[] = [];
+    for (const target of targets) {
+      const get = async () => {
+        const response = await fetch(target.url, { headers: { cookie: target.cookie } });
+        const body = await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${target.name}: ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+        return body.byteLength;
+      };
+      for (let i = 0; i < 10; i++) await get();
+      // Statements of one request: PostgreSQL's log arrives asynchronously, so wait for it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const before = statements;
+      const bytes = await get();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const perRequest = statements - before;
+      const latencies: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now();
+        await get();
+        latencies.push(performance.now() - started);
+      }
+      results.push({ name: target.name, statements: perRequest, p50: percentile(latencies, 50), p95: percentile(latencies, 95), bytes });
+    }
+
+    // The baseline: the same grid (the whole cohort's readings for one group) from one query.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`SET log_statement = 'none'`);
+    const sqlLatencies: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 10 + REQUESTS; i++) {
+      const started = performance.now();
+      const result = await client.query(HAND_WRITTEN_GRID, [big.cohort.id, big.groups[0]!.id]);
+      if (i >= 10) sqlLatencies.push(performance.now() - started);
+      rows = result.rowCount ?? 0;
+    }
+    await client.end();
+    const sql = { p50: percentile(sqlLatencies, 50), p95: percentile(sqlLatencies, 95) };
+
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    console.log(`\nDashboard requests through next start + tRPC, sequential, ${REQUESTS} each (${os.cpus().length} CPUs):`);
+    console.log(`  ${'request'.padEnd(50)} ${'SQL stmts'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'size'.padStart(8)}`);
+    for (const result of results) {
+      console.log(`  ${result.name.padEnd(50)} ${String(result.statements).padStart(9)} ${ms(result.p50).padStart(9)} ${ms(result.p95).padStart(9)} ${`${(result.bytes / 1024).toFixed(0)} KB`.padStart(8)}`);
+    }
+    console.log(`Baseline: one hand-written SQL query for a group's whole-cohort grid (${rows} fellows × 60 readings) over pg:`);
+    console.log(`  p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)}`);
+    const grid = results[1]!;
+    console.log(`Ratio whole-cohort grid p95 / SQL p95: ${(grid.p95 / sql.p95).toFixed(2)}  (goals: p95 < 100 ms and ≤ 2× the hand-written query)`);
+    console.log(`Statements per request do not grow with fellows: grid ${results[0]!.statements} (500) vs ${results[3]!.statements} (50); overview ${results[2]!.statements} vs ${results[4]!.statements}. They include the session and cohort-access lookups.`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
