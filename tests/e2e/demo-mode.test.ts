@@ -69,7 +69,7 @@ describe('demo mode on', () => {
     const links = await navLinks(page);
     // "This week" shows only for a member of one cohort; other e2e files may add more.
     expect(links).toEqual(expect.arrayContaining(['Account']));
-    expect(links).not.toContain('Admin');
+    expect(links).not.toContain('People');
     expect(await page.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('demo-fellow'), fullPage: true });
     await page.context().close();
@@ -81,8 +81,9 @@ describe('demo mode on', () => {
     await page.waitForURL((url) => url.pathname === '/cohorts/demo', { timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/cohorts/demo');
     const links = await navLinks(page);
-    expect(links).toEqual(expect.arrayContaining(['This week', 'Account']));
-    expect(links).not.toContain('Admin');
+    // Product brief: a facilitator's navigation is My groups (grid, attendance) · Syllabus · Exercises · Account.
+    expect(links).toEqual(expect.arrayContaining(['My groups', 'Attendance', 'Syllabus', 'Exercises', 'Account']));
+    expect(links).not.toContain('People');
     await page.screenshot({ path: screenshotPath('demo-facilitator'), fullPage: true });
     await page.context().close();
   });
@@ -93,7 +94,7 @@ describe('demo mode on', () => {
     await page.getByRole('heading', { name: 'Cohorts', exact: true }).waitFor();
     expect(await page.getByRole('main').getByRole('link', { name: /Demo/ }).count()).toBeGreaterThan(0);
     const links = await navLinks(page);
-    expect(links).toEqual(expect.arrayContaining(['Cohorts', 'Account', 'Admin']));
+    expect(links).toEqual(expect.arrayContaining(['Cohorts', 'Curricula', 'People', 'Account']));
     await page.screenshot({ path: screenshotPath('demo-admin'), fullPage: true });
     await page.context().close();
   });

@@ -14,15 +14,24 @@ async function buildNav(): Promise<{ links: NavLink[]; signedIn: boolean; name: 
   if (!session) return { links: [{ href: '/#curricula', label: 'Syllabi' }], signedIn: false, name: null };
 
   const cohorts = (await listCohorts(session.user)).filter((cohort) => cohort.myRole !== null);
-  const links: NavLink[] =
-    cohorts.length === 1
-      ? [{ href: `/cohorts/${cohorts[0]!.slug}`, label: 'This week' }]
-      : cohorts.map((cohort) => ({ href: `/cohorts/${cohort.slug}`, label: cohort.name }));
-  if (session.user.isAdmin) links.push({ href: '/admin/cohorts', label: 'Cohorts' });
-  if (session.user.isAdmin) links.push({ href: '/admin/curricula', label: 'Curricula' });
-  links.push({ href: '/#curricula', label: 'Syllabi' });
+  const links: NavLink[] = [];
+  const only = cohorts.length === 1 ? cohorts[0]! : null;
+  if (only?.myRole === 'FACILITATOR') {
+    const base = `/cohorts/${only.slug}`;
+    links.push({ href: `${base}/progress`, label: 'My groups' }, { href: `${base}/attendance`, label: 'Attendance' });
+    links.push({ href: `${base}/syllabus`, label: 'Syllabus' }, { href: `${base}/exercises`, label: 'Exercises' });
+  } else if (only) {
+    const base = `/cohorts/${only.slug}`;
+    links.push({ href: base, label: 'This week' }, { href: `${base}/syllabus`, label: 'Syllabus' }, { href: `${base}/runs`, label: 'My runs' });
+  } else {
+    // Several cohorts: each by name; the cohort's own pages link on from its home.
+    links.push(...cohorts.map((cohort) => ({ href: `/cohorts/${cohort.slug}`, label: cohort.name })));
+  }
+  if (session.user.isAdmin) {
+    links.push({ href: '/admin/cohorts', label: 'Cohorts' }, { href: '/admin/curricula', label: 'Curricula' }, { href: '/admin/users', label: 'People' });
+  }
+  if (!only) links.push({ href: '/#curricula', label: 'Syllabi' });
   links.push({ href: '/account', label: 'Account' });
-  if (session.user.isAdmin) links.push({ href: '/admin/users', label: 'Admin' });
   return { links, signedIn: true, name: session.user.name ?? session.user.email };
 }
 

@@ -35,7 +35,7 @@ function rates(totals: Totals) {
 }
 
 export async function getCohortOverview(db: PrismaClient, access: CohortAccess, now: Date = new Date()) {
-  const progress = await loadCohortProgress(db, access.cohortId, { now });
+  const progress = await loadCohortProgress(db, access.cohortId, { now, detail: 'counts' });
   const groups = progress.groups.map((group) => {
     const fellows = progress.fellows.filter((fellow) => fellow.groupId === group.id);
     return {
@@ -55,8 +55,11 @@ export async function getCohortOverview(db: PrismaClient, access: CohortAccess, 
     totals: rates(addUp(progress.fellows, progress.coreDue)),
     groups,
     ungroupedFellows: ungrouped.length,
-    // Sorted at-risk first by loadCohortProgress.
-    fellows: progress.fellows.map((fellow) => ({
+    /** How many fellows stand where: on track, at risk, (after the end) completed or not. */
+    standingCounts: countStandings(progress.fellows),
+    // The fellows who need a hand (at risk, or not completed once the cohort has ended); the
+    // rest are one click away in their group's grid.
+    fellows: progress.fellows.filter((fellow) => fellow.standing.atRisk || fellow.standing.status === 'not-completed').map((fellow) => ({
       membershipId: fellow.membershipId,
       name: fellow.name,
       email: fellow.email,
@@ -67,6 +70,12 @@ export async function getCohortOverview(db: PrismaClient, access: CohortAccess, 
       lastActivityAt: fellow.lastActivityAt,
     })),
   };
+}
+
+function countStandings(fellows: FellowProgress[]) {
+  const counts = { 'on-track': 0, 'at-risk': 0, completed: 0, 'not-completed': 0 };
+  for (const fellow of fellows) counts[fellow.standing.status] += 1;
+  return counts;
 }
 
 export type CohortOverview = Awaited<ReturnType<typeof getCohortOverview>>;

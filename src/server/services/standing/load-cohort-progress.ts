@@ -50,10 +50,23 @@ export type FellowProgress = {
 
 export type CohortProgress = Awaited<ReturnType<typeof loadCohortProgress>>;
 
-/** `groupIds`: only these groups' fellows and meetings (a facilitator's view); all when omitted. */
-export async function loadCohortProgress(db: PrismaClient, cohortId: string, options: { groupIds?: string[]; now?: Date } = {}) {
+type LoadOptions = {
+  /** Only these groups' fellows and meetings (a facilitator's view); all when omitted. */
+  groupIds?: string[];
+  now?: Date;
+  /**
+   * 'ticks' (default): which readings each fellow ticked and when, for grids and exports.
+   * 'counts': only how many core readings each fellow ticked, counted by PostgreSQL (the
+   * admin overview of a whole cohort needs no more, and 500 fellows' ticks are 15,000 rows).
+   */
+  detail?: 'ticks' | 'counts';
+};
+
+export async function loadCohortProgress(db: PrismaClient, cohortId: string, options: LoadOptions = {}) {
   const now = options.now ?? new Date();
   const groupFilter = options.groupIds ? { id: { in: options.groupIds } } : {};
+  const fellowFilter = { cohortId, role: 'FELLOW' as const, ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) };
+  const countsOnly = options.detail === 'counts';
 
   const [cohort, groups, memberships, ticks, meetings, marks] = await Promise.all([
     db.cohort.findUnique({
@@ -104,13 +117,12 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       select: { id: true, name: true, facilitators: { select: { membership: { select: { user: { select: { name: true, email: true } } } } } } },
     }),
     db.membership.findMany({
-      where: { cohortId, role: 'FELLOW', ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) },
+      where: fellowFilter,
       select: { id: true, groupId: true, lastActivityAt: true, user: { select: { name: true, email: true } } },
     }),
-    db.readingProgress.findMany({
-      where: { membership: { cohortId, role: 'FELLOW', ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) } },
-      select: { membershipId: true, itemId: true, completedAt: true },
-    }),
+    countsOnly
+      ? Promise.resolve([])
+      : db.readingProgress.findMany({ where: { membership: fellowFilter }, select: { membershipId: true, itemId: true, completedAt: true } }),
     db.meeting.findMany({
       where: { group: { cohortId, ...groupFilter } },
       orderBy: { startsAt: 'asc' },
@@ -151,6 +163,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
   });
   const coreItems = new Set(units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
   const dueCoreItems = new Set(units.filter((unit) => unit.due).flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
+  const counted = countsOnly ? await countTicks(db, fellowFilter, coreItems, dueCoreItems) : null;
   const cohortEnded = calendar.endDate !== null && calendar.endDate.getTime() < today.getTime();
 
   const progressMeetings: ProgressMeeting[] = meetings.map((meeting) => ({
@@ -183,8 +196,10 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     .map((membership) => {
       const done = doneByFellow.get(membership.id) ?? new Map<string, Date>();
       const fellowMarks = marksByFellow.get(membership.id) ?? new Map();
-      const coreDone = [...done.keys()].filter((itemId) => coreItems.has(itemId)).length;
-      const coreDoneOfDue = [...done.keys()].filter((itemId) => dueCoreItems.has(itemId)).length;
+      const coreDone = counted ? (counted.core.get(membership.id) ?? 0) : [...done.keys()].filter((itemId) => coreItems.has(itemId)).length;
+      const coreDoneOfDue = counted
+        ? (counted.due.get(membership.id) ?? 0)
+        : [...done.keys()].filter((itemId) => dueCoreItems.has(itemId)).length;
       const heldMarks = [...fellowMarks.entries()].filter(([meetingId]) => heldMeetings.has(meetingId)).map(([, mark]) => mark.status);
       const standing = computeStanding(
         {
@@ -235,4 +250,24 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     meetings: progressMeetings,
     fellows,
   };
+}
+
+/** Core readings ticked per fellow, all and due ones: two GROUP BY queries. */
+async function countTicks(
+  db: PrismaClient,
+  fellowFilter: { cohortId: string; role: 'FELLOW'; groupId?: { in: string[] } },
+  coreItems: Set<string>,
+  dueCoreItems: Set<string>,
+) {
+  const count = async (itemIds: Set<string>) => {
+    if (itemIds.size === 0) return new Map<string, number>();
+    const rows = await db.readingProgress.groupBy({
+      by: ['membershipId'],
+      where: { membership: fellowFilter, itemId: { in: [...itemIds] } },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.membershipId, row._count._all]));
+  };
+  const [core, due] = await Promise.all([count(coreItems), count(dueCoreItems)]);
+  return { core, due };
 }

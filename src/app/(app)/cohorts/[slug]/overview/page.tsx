@@ -37,7 +37,6 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const overview = await api.standing.cohortOverview({ cohort: slug });
   const now = new Date();
   const { totals, cohort } = overview;
-  const atRiskFellows = overview.fellows.filter((fellow) => fellow.standing.atRisk);
   const ended = cohort.ended;
 
   return (
@@ -104,13 +103,19 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
       </section>
 
       <section aria-labelledby="fellows-heading" className="mt-10">
-        <h2 id="fellows-heading" className="mb-3 text-xl font-semibold">
-          Fellows {atRiskFellows.length ? <span className="text-base font-normal text-muted">({atRiskFellows.length} at risk, listed first)</span> : null}
+        <h2 id="fellows-heading" className="mb-1 text-xl font-semibold">
+          {ended ? 'Fellows who did not complete' : 'Fellows at risk'}
         </h2>
-        {overview.fellows.length === 0 ? (
+        <p className="mb-3 text-muted">
+          {overview.standingCounts['on-track'] + overview.standingCounts.completed} of {totals.fellows} {ended ? 'completed' : 'on track'}. Every fellow’s
+          readings are in their group’s progress.
+        </p>
+        {totals.fellows === 0 ? (
           <EmptyState title="No fellows yet">
             <Link href={`/cohorts/${slug}/roster`}>Import the roster</Link> or invite people from the members page.
           </EmptyState>
+        ) : overview.fellows.length === 0 ? (
+          <EmptyState title={ended ? 'Everyone completed' : 'Nobody is at risk'}>Fellows who miss meetings or fall behind on readings will show here.</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Fellows and their standing">
             <table className="w-full border-collapse text-[0.95rem]">
