@@ -125,7 +125,8 @@ async function generateCohort(prisma: Prisma, slug: string, fellows: number, gro
   const ticks: { membershipId: string; itemId: string; completedAt: Date }[] = [];
   const marks: { meetingId: string; membershipId: string; status: 'PRESENT' | 'LATE' | 'EXCUSED' | 'ABSENT' }[] = [];
   for (const membership of memberships) {
-    const diligence = 0.35 + rand() * 0.65;
+    // Most fellows keep up; about one in seven falls behind.
+    const diligence = rand() < 0.15 ? 0.3 + rand() * 0.3 : 0.75 + rand() * 0.25;
     for (const [w, items] of itemsByWeek.entries()) {
       // Weeks 1–4 are over, week 5 is running, week 6 is ahead.
       const chance = w < 4 ? diligence : w === 4 ? diligence / 2 : 0;
@@ -136,7 +137,8 @@ async function generateCohort(prisma: Prisma, slug: string, fellows: number, gro
     for (const meeting of meetings.get(membership.groupId!)!) {
       if (meeting.startsAt.getTime() > Date.now()) continue;
       const roll = rand();
-      const status = roll < diligence * 0.9 ? 'PRESENT' : roll < diligence * 0.9 + 0.05 ? 'LATE' : roll < diligence * 0.9 + 0.1 ? 'EXCUSED' : 'ABSENT';
+      const absent = (1 - diligence) * 0.3;
+      const status = roll < absent ? 'ABSENT' : roll < absent + 0.04 ? 'EXCUSED' : roll < absent + 0.1 ? 'LATE' : 'PRESENT';
       marks.push({ meetingId: meeting.id, membershipId: membership.id, status });
     }
   }

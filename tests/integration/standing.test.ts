@@ -124,6 +124,13 @@ describe('at risk and completion', () => {
     expect(progress.fellows.map((fellow) => fellow.name)).toEqual(['Behind Reader', 'Often Absent', 'Excused Twice', 'Keen Reader']);
   });
 
+  it('gives the same standings when PostgreSQL does the counting (the overview’s path)', async () => {
+    const ticks = await loadCohortProgress(db, world.cohort.id, { now: midCohort });
+    const counts = await loadCohortProgress(db, world.cohort.id, { now: midCohort, detail: 'counts' });
+    const summary = (progress: typeof ticks) => progress.fellows.map((f) => [f.name, f.coreDone, f.coreDoneOfDue, f.standing]);
+    expect(summary(counts)).toEqual(summary(ticks));
+  });
+
   it('follows the cohort’s own thresholds', async () => {
     await db.cohort.update({ where: { id: world.cohort.id }, data: { atRiskMissedMeetings: 3, atRiskReadingPercent: 0 } });
     try {

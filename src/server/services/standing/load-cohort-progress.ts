@@ -128,10 +128,12 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       orderBy: { startsAt: 'asc' },
       select: { id: true, groupId: true, startsAt: true, weekPosition: true, cancelledAt: true },
     }),
-    db.attendance.findMany({
-      where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW' } },
-      select: { meetingId: true, membershipId: true, status: true, note: true },
-    }),
+    countsOnly
+      ? Promise.resolve([])
+      : db.attendance.findMany({
+          where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW' } },
+          select: { meetingId: true, membershipId: true, status: true, note: true },
+        }),
   ]);
   if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
 
@@ -163,7 +165,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
   });
   const coreItems = new Set(units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
   const dueCoreItems = new Set(units.filter((unit) => unit.due).flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
-  const counted = countsOnly ? await countTicks(db, fellowFilter, coreItems, dueCoreItems) : null;
+  const counted = countsOnly ? await countTicksAndMarks(db, fellowFilter, coreItems, dueCoreItems, now) : null;
   const cohortEnded = calendar.endDate !== null && calendar.endDate.getTime() < today.getTime();
 
   const progressMeetings: ProgressMeeting[] = meetings.map((meeting) => ({
@@ -200,7 +202,9 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       const coreDoneOfDue = counted
         ? (counted.due.get(membership.id) ?? 0)
         : [...done.keys()].filter((itemId) => dueCoreItems.has(itemId)).length;
-      const heldMarks = [...fellowMarks.entries()].filter(([meetingId]) => heldMeetings.has(meetingId)).map(([, mark]) => mark.status);
+      const heldMarks = counted
+        ? (counted.marks.get(membership.id) ?? [])
+        : [...fellowMarks.entries()].filter(([meetingId]) => heldMeetings.has(meetingId)).map(([, mark]) => mark.status);
       const standing = computeStanding(
         {
           coreDone,
@@ -252,12 +256,13 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
   };
 }
 
-/** Core readings ticked per fellow, all and due ones: two GROUP BY queries. */
-async function countTicks(
+/** Core readings ticked per fellow (all, and due ones) and their marks at held meetings: three GROUP BY queries. */
+async function countTicksAndMarks(
   db: PrismaClient,
   fellowFilter: { cohortId: string; role: 'FELLOW'; groupId?: { in: string[] } },
   coreItems: Set<string>,
   dueCoreItems: Set<string>,
+  now: Date,
 ) {
   const count = async (itemIds: Set<string>) => {
     if (itemIds.size === 0) return new Map<string, number>();
@@ -268,6 +273,19 @@ async function countTicks(
     });
     return new Map(rows.map((row) => [row.membershipId, row._count._all]));
   };
-  const [core, due] = await Promise.all([count(coreItems), count(dueCoreItems)]);
-  return { core, due };
+  const [core, due, markRows] = await Promise.all([
+    count(coreItems),
+    count(dueCoreItems),
+    db.attendance.groupBy({
+      by: ['membershipId', 'status'],
+      where: { membership: fellowFilter, meeting: { cancelledAt: null, startsAt: { lte: now } } },
+      _count: { _all: true },
+    }),
+  ]);
+  // The marks as a list, as computeStanding counts them.
+  const marks = new Map<string, AttendanceMark[]>();
+  for (const row of markRows) {
+    marks.set(row.membershipId, [...(marks.get(row.membershipId) ?? []), ...Array<AttendanceMark>(row._count._all).fill(row.status)]);
+  }
+  return { core, due, marks };
 }
