@@ -5,6 +5,7 @@ Standard library only, one file. Two lines in a training script:
     import fellowship_client as fc
     run = fc.init(exercise="vae", name="beta=1", params={"lr": 1e-3})
     run.log({"elbo": -24.0, "kl": 4.1}, step=100)
+    run.log_image("samples", png_bytes, step=100)   # a PNG or JPEG sample grid (optional)
     run.finish()
 
 or ``with fc.init(...) as run:`` (an exception finishes the run as failed).
@@ -31,6 +32,7 @@ Command line:
 from __future__ import annotations
 
 import atexit
+import base64
 import gzip
 import json
 import math
@@ -42,6 +44,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional
@@ -133,6 +136,23 @@ def _is_number_like(value: Any) -> bool:
         return False
 
 
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def image_content_type(data: bytes) -> str:
+    """image/png or image/jpeg, from the first bytes (the server checks them the same way)."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    raise FellowshipError("log_image takes PNG or JPEG bytes (e.g. from PIL's Image.save(buffer, 'PNG')).")
+
+
+def _image_path(run_id: str, name: str, step: int) -> str:
+    query = urllib.parse.urlencode({"name": name, "step": int(step)})
+    return f"/api/v1/runs/{run_id}/artifacts?{query}"
+
+
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
@@ -142,11 +162,15 @@ class _Http:
         self.token = token
         self.timeout = timeout
 
-    def request(self, method: str, path: str, body: Any = None) -> Any:
-        """One request; raises _Retryable for what a retry may fix, FellowshipError otherwise."""
+    def request(self, method: str, path: str, body: Any = None, raw: Optional[bytes] = None, content_type: Optional[str] = None) -> Any:
+        """One request; raises _Retryable for what a retry may fix, FellowshipError otherwise.
+        `raw` sends bytes as they are (an image) with `content_type`; `body` sends JSON."""
         data = None
         headers = {"Authorization": f"Bearer {self.token}", "User-Agent": USER_AGENT, "Accept": "application/json"}
-        if body is not None:
+        if raw is not None:
+            data = raw
+            headers["Content-Type"] = content_type or "application/octet-stream"
+        elif body is not None:
             data = json.dumps(body, allow_nan=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
             if len(data) > 16 * 1024:
@@ -223,6 +247,14 @@ def _with_retries(
                     raise
             else:
                 time.sleep(delay)
+
+
+def _upload_image(http: "_Http", run_id: str, image: Mapping[str, Any], **retry: Any) -> Any:
+    data = base64.b64decode(image["data"])
+    return _with_retries(
+        lambda: http.request("POST", _image_path(run_id, image["name"], image["step"]), raw=data, content_type=image["content_type"]),
+        **retry,
+    )
 
 
 # --- spool ----------------------------------------------------------------------------------------
@@ -310,6 +342,7 @@ class Run:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._queue: List[Dict[str, Any]] = []  # spooled batches not yet acknowledged
+        self._images: List[Dict[str, Any]] = []  # spooled images not yet uploaded
         self._queue_ready = threading.Condition(self._lock)
         self._send_lock = threading.Lock()  # one sender at a time: batches go out in order, once
         self._failed: Optional[FellowshipError] = None
@@ -392,6 +425,29 @@ class Run:
         if full:
             self._cut_batch()
 
+    def log_image(self, name: str, data: bytes, step: int = 0) -> None:
+        """Record a PNG or JPEG image (a sample grid) at a step. Kept in the spool, then uploaded by
+        the sender thread; a later image with the same name and step replaces it on the server."""
+        if self.finished:
+            raise FellowshipError("This run has finished; start a new one with fellowship_client.init().")
+        data = bytes(data)
+        content_type = image_content_type(data)
+        if len(data) > MAX_IMAGE_BYTES:
+            raise FellowshipError(f"The image {name!r} is {len(data)} bytes; the server takes at most {MAX_IMAGE_BYTES} (5 MB).")
+        record = {
+            "type": "image",
+            "name": str(name),
+            "step": int(step),
+            "content_type": content_type,
+            "data": base64.b64encode(data).decode("ascii"),
+        }
+        self.spool.append(record)
+        if self._http is None:
+            return  # offline: the spool keeps it until `sync`
+        with self._lock:
+            self._images.append(record)
+        self._wake.set()
+
     def _next_step(self) -> int:
         self._auto_step = getattr(self, "_auto_step", -1) + 1
         return self._auto_step
@@ -438,7 +494,7 @@ class Run:
             while self._failed is None:
                 with self._lock:
                     if not self._queue:
-                        return True
+                        break
                     batch = self._queue[0]
                 body = {"seq": batch["seq"], "points": batch["points"]}
                 try:
@@ -461,7 +517,24 @@ class Run:
                 self.spool.append({"type": "ack", "seq": batch["seq"]})
                 with self._lock:
                     self._queue.pop(0)
-            return False
+            return self._failed is None and self._drain_images(deadline, stop)
+
+    def _drain_images(self, deadline: Optional[float], stop: Optional[threading.Event]) -> bool:
+        """Uploads spooled images in order (after the points); True when none is left."""
+        while True:
+            with self._lock:
+                if not self._images:
+                    return True
+                image = self._images[0]
+            try:
+                _upload_image(self._http, self.run_id, image, deadline=deadline, stop=stop, on_retry=self._report_retry)  # type: ignore[arg-type]
+            except _Retryable:
+                return False
+            except FellowshipError as error:
+                # A refused image (too large, not an image) is reported and skipped: the points matter more.
+                print(f"fellowship: the server refused image {image['name']!r} at step {image['step']}: {error}", file=sys.stderr)
+            with self._lock:
+                self._images.pop(0)
 
     def _report_retry(self, message: str, delay: float) -> None:
         self._warn_once(f"fellowship: {message}; retrying (points are safe in {self.spool.path})")
@@ -545,6 +618,9 @@ class _NoopRun:
     finished = False
 
     def log(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def log_image(self, *args: Any, **kwargs: Any) -> None:
         pass
 
     def flush(self, *args: Any, **kwargs: Any) -> bool:
@@ -653,12 +729,19 @@ def sync(paths: Iterable[str], url: Optional[str] = None, token: Optional[str] =
                 deadline=time.monotonic() + 300,
             )
             sent += len(batch["points"])
+        images = [r for r in records if r.get("type") == "image"]
+        for image in images:
+            try:
+                _upload_image(http, run_id, image, deadline=time.monotonic() + 300)
+            except FellowshipError as error:
+                log(f"{path}: image {image.get('name')!r} at step {image.get('step')} refused: {error}")
         end = next((r for r in reversed(records) if r.get("type") == "finish"), None)
         if end is not None:
             body = {key: value for key, value in end.items() if key != "type"}
             _with_retries(lambda: http.request("PATCH", f"/api/v1/runs/{run_id}", body), deadline=time.monotonic() + 300)
         total += sent
-        log(f"{path}: run {run_id}, {len(batches)} batches ({sent} points) in sync" + (f", {end['status']}" if end else ""))
+        log(f"{path}: run {run_id}, {len(batches)} batches ({sent} points)"
+            + (f", {len(images)} images" if images else "") + " in sync" + (f", {end['status']}" if end else ""))
     return total
 
 

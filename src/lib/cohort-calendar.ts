@@ -90,6 +90,12 @@ function wallClock(instant: Date, timeZone: string): number {
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour') % 24, part('minute'), part('second'));
 }
 
+/** "HH:MM" on the clocks of `timeZone` at `instant`. */
+export function wallClockTime(instant: Date, timeZone: string): string {
+  const clock = new Date(wallClock(instant, timeZone));
+  return `${String(clock.getUTCHours()).padStart(2, '0')}:${String(clock.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 /** Today's calendar date in `timeZone` at `now`, as UTC midnight. */
 export function calendarDateInZone(now: Date, timeZone: string): Date {
   const clock = new Date(wallClock(now, timeZone));
@@ -252,6 +258,14 @@ export type CurrentUnit = {
 /** The calendar week (from 0) that `now` falls in, read in the cohort's time zone. */
 export function calendarWeekAt(startDate: Date, timeZone: string, now: Date): number {
   return Math.floor(daysBetween(startDate, calendarDateInZone(now, timeZone)) / 7);
+}
+
+/**
+ * True once a unit's last day is over in the cohort's time zone, so its readings are due. A
+ * reading of the week ending on Sunday still belongs to that week at 23:30 that Sunday.
+ */
+export function isUnitOver(unit: { endDate: Date }, timeZone: string, now: Date): boolean {
+  return unit.endDate.getTime() < calendarDateInZone(now, timeZone).getTime();
 }
 
 /** Which unit a cohort is in at `now`; null when the curriculum has no units. */

@@ -10,6 +10,12 @@ function addMinutes(time: string, minutes: number): string | null {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/** "18:00" and 90 minutes -> "18:00–19:30"; the time as given when it cannot be read. */
+export function formatTimeRange(time: string, minutes: number): string {
+  const end = addMinutes(time, minutes);
+  return end ? `${time}–${end}` : time;
+}
+
 /** "Tuesdays, 18:00–19:30"; null when the group has no meeting time yet. */
 export function formatMeetingTime(group: { meetingDay: number | null; meetingTime: string | null; meetingMinutes?: number | null }): string | null {
   if (group.meetingDay === null && !group.meetingTime) return null;

@@ -75,6 +75,11 @@ async function buildWorld() {
     });
   const invitationA1 = await openInvitation(cohortA.id, groupA1.id, 'invitee-a1@matrix.test');
   const invitationB1 = await openInvitation(cohortB.id, groupB1.id, 'invitee-b1@matrix.test');
+  // Meetings for the attendance procedures: one of A1 (led by facilitatorA1) and one of cohort B.
+  const meetingOf = (groupId: string) =>
+    db.meeting.create({ data: { groupId, weekPosition: 1, startsAt: new Date('2027-01-05T18:00:00Z') }, select: { id: true } });
+  const meetingA1 = await meetingOf(groupA1.id);
+  const meetingB1 = await meetingOf(groupB1.id);
   // The curriculum editor's targets: the first week of the curriculum, its section, reading and goal.
   const editorWeek = await db.curriculumWeek.findFirstOrThrow({
     where: { curriculumId: curriculum.id },
@@ -114,9 +119,12 @@ async function buildWorld() {
     otherAdmin,
     invitationA1,
     invitationB1,
+    meetingA1,
+    meetingB1,
     editor,
     cookies,
     apiTokenA: await createApiToken(db, fellowA.user.id, cohortA.slug, { name: 'Matrix token' }),
+    runs: await createMatrixRuns(cohortA.id, fellowA.user.id, peerA2.user.id),
   };
 }
 
@@ -186,10 +194,63 @@ const cohortAdminOnly = () => cohortA('ADMIN');
 /** An admin of the site naming cohort B's object through cohort A: no such object in A. */
 const crossCohort = () => cohortA('ADMIN', { admin: 'NOT_FOUND' });
 
+/** A fellow's own progress: members of A who are fellows there; admins and facilitators are not. */
+const fellowsOfA = (overrides: Partial<Expectation> = {}) =>
+  cohortA('FELLOW', { facilitatorA1: 'FORBIDDEN', facilitatorA2: 'FORBIDDEN', admin: 'FORBIDDEN', ...overrides });
+
+/** Group A1's objects: its facilitator and admins; the facilitator of A2 does not see them. */
+const leadsA1 = () => cohortA('FACILITATOR', { facilitatorA2: 'NOT_FOUND' });
+/** Another group's or cohort's object named through cohort A where nobody may reach it. */
+const outOfReachThroughA = () => cohortA('FACILITATOR', { facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' });
+
 /** A small syllabus for the import procedures. */
 const MATRIX_SYLLABUS = '# Matrix track\n\n## Week 1: Start\n\nCore Readings (10 min):\n\n1. [A reading](https://example.com/a) (10 min)\n';
 
+/**
+ * A run of fellow A (group A1) and one of peer A2, each with an `elbo` point. Their exercise
+ * item lives in a curriculum of its own, so the curriculum editor's rows can delete the
+ * matrix curriculum's weeks and items (runs restrict deleting their exercise).
+ */
+async function createMatrixRuns(cohortId: string, fellowAUserId: string, peerA2UserId: string) {
+  const exercise = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: (await createCurriculum()).id } } } });
+  const run = async (userId: string, name: string) => {
+    const created = await db.run.create({ data: { cohortId, userId, exerciseItemId: exercise.id, clientRunId: name, name } });
+    const series = await db.metricSeries.create({ data: { runId: created.id, key: 'elbo', count: 1, min: -40, max: -40, last: -40, lastStep: 0 } });
+    await db.metricPoint.create({ data: { seriesId: series.id, step: 0, value: -40 } });
+    return created.id;
+  };
+  return { fellowA: await run(fellowAUserId, 'matrix-a1'), peerA2: await run(peerA2UserId, 'matrix-a2') };
+}
+
+/** A run of group A1: its fellow, A1's facilitator and admins; A2's facilitator gets NOT_FOUND. */
+const runOfA1 = () => cohortA('FELLOW', { facilitatorA2: 'NOT_FOUND' });
+/** A run of group A2 (not fellow A's): A2's facilitator and admins only. */
+const runOfA2 = () => cohortA('FELLOW', { fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND' });
+
 const MATRIX: Record<string, Row> = {
+  // Training results: run lists, pages, chart data, comparisons, exercise leaderboards.
+  'runs.list': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+  'runs.get': { input: (w) => ({ cohort: 'a', runId: w.runs.fellowA }), expect: runOfA1() },
+  'runs.get (a run of group A2)': { procedure: 'runs.get', input: (w) => ({ cohort: 'a', runId: w.runs.peerA2 }), expect: runOfA2() },
+  'runs.get (through cohort B)': {
+    procedure: 'runs.get',
+    input: (w) => ({ cohort: 'b', runId: w.runs.fellowA }),
+    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+  'runs.series': { input: (w) => ({ cohort: 'a', runId: w.runs.fellowA, key: 'elbo' }), expect: runOfA1() },
+  'runs.series (a run of group A2)': { procedure: 'runs.series', input: (w) => ({ cohort: 'a', runId: w.runs.peerA2, key: 'elbo' }), expect: runOfA2() },
+  'runs.compare': { input: (w) => ({ cohort: 'a', runIds: [w.runs.fellowA] }), expect: runOfA1() },
+  'runs.compare (with a run of group A2)': {
+    procedure: 'runs.compare',
+    input: (w) => ({ cohort: 'a', runIds: [w.runs.fellowA, w.runs.peerA2] }),
+    expect: cohortA('FELLOW', { fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
+  },
+  'runs.exercises': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+  // The matrix curriculum has no exercise slugs: members learn only that there is no such exercise.
+  'runs.exercise': {
+    input: () => ({ cohort: 'a', exercise: 'vae' }),
+    expect: cohortA('FELLOW', { fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
   // Public syllabus and the (viewer-filtered) cohort list.
   'curriculum.list': { input: () => undefined, expect: everyone() },
   'curriculum.bySlug': { input: (w) => ({ slug: w.curriculum.slug }), expect: everyone() },
@@ -407,6 +468,60 @@ const MATRIX: Record<string, Row> = {
   'curriculumEditor.templateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
   'curriculumEditor.applyTemplateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
 
+  // Meetings and attendance: the facilitators of the meeting's group and admins; a facilitator
+  // of another group gets NOT_FOUND, as does anyone naming another cohort's meeting or group.
+  // A fellow reads only their own record (attendance.mine; null for anyone who is not a fellow).
+  'attendance.groups': { input: () => ({ cohort: 'a' }), expect: cohortA('FACILITATOR') },
+  'attendance.meetings': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id }), expect: leadsA1() },
+  'attendance.meetings (group of cohort B)': {
+    procedure: 'attendance.meetings',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.moveMeeting': {
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, date: '2027-01-06', time: '19:00', minutes: 60, location: 'Library' }),
+    expect: leadsA1(),
+  },
+  'attendance.moveMeeting (meeting of cohort B)': {
+    procedure: 'attendance.moveMeeting',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id, date: '2027-01-06', time: '19:00', minutes: 60 }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.cancelMeeting': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.restoreMeeting': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.addMeeting': {
+    input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, date: '2027-01-08', time: '18:00', minutes: 90, weekPosition: null }),
+    expect: leadsA1(),
+  },
+  'attendance.addMeeting (group of cohort B)': {
+    procedure: 'attendance.addMeeting',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id, date: '2027-01-08', time: '18:00', minutes: 90 }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.sheet': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.sheet (meeting of cohort B)': {
+    procedure: 'attendance.sheet',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.changes': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.mark': {
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, membershipId: w.peerA1.membership.id, status: 'LATE', note: 'Bus' }),
+    expect: leadsA1(),
+  },
+  'attendance.mark (fellow of another group)': {
+    procedure: 'attendance.mark',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, membershipId: w.peerA2.membership.id, status: 'PRESENT' }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.mark (meeting of cohort B)': {
+    procedure: 'attendance.mark',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id, membershipId: w.fellowB.membership.id, status: 'PRESENT' }),
+    expect: outOfReachThroughA(),
+  },
+  'attendance.markAllPresent': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.mine': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+
   // API tokens: one's own. Making one needs membership of the cohort (an admin who is not a
   // member cannot); revoking someone else's token is NOT_FOUND.
   'apiTokens.list': { input: () => undefined, expect: signedIn() },
@@ -419,6 +534,21 @@ const MATRIX: Record<string, Row> = {
   'apiTokens.revoke': {
     input: (w) => ({ tokenId: w.apiTokenA.id }),
     expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+
+  // A fellow's own progress: fellows of the cohort only (admins and facilitators have no
+  // readings to tick); a reading or week outside the cohort's syllabus is NOT_FOUND.
+  'progress.setReadingDone': { input: (w) => ({ cohort: 'a', itemId: w.editor.itemId, done: true }), expect: fellowsOfA() },
+  'progress.setReadingDone (no such reading)': {
+    procedure: 'progress.setReadingDone',
+    input: () => ({ cohort: 'a', itemId: 'no-such-reading', done: true }),
+    expect: fellowsOfA({ fellowA: 'NOT_FOUND' }),
+  },
+  'progress.saveReflection': { input: (w) => ({ cohort: 'a', weekId: w.editor.weekId, text: 'A note' }), expect: fellowsOfA() },
+  'progress.saveReflection (no such week)': {
+    procedure: 'progress.saveReflection',
+    input: () => ({ cohort: 'a', weekId: 'no-such-week', text: 'A note' }),
+    expect: fellowsOfA({ fellowA: 'NOT_FOUND' }),
   },
 };
 
@@ -616,10 +746,13 @@ const anyToken = (): RestExpectation => ({ ...restAll('OK'), ...restDenied });
 /** The owner's run, named through a token: only its owner's token of its cohort reaches it. */
 const ownRun = (): RestExpectation => ({ ...restAll('NOT_FOUND'), ...restDenied, ownerA: 'OK' });
 
+/** A 1 × 1 PNG: signature and IHDR are all the API reads. */
+const MATRIX_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+
 type RestRow = {
   /** "METHOD /path" as the OpenAPI document names it. */
   operation: string;
-  request: (world: RestWorld, call: number) => { path: string; body?: unknown };
+  request: (world: RestWorld, call: number) => { path: string; body?: unknown; rawBody?: Uint8Array; headers?: Record<string, string> };
   expect: RestExpectation;
 };
 
@@ -649,6 +782,11 @@ const REST_MATRIX: Record<string, RestRow> = {
     request: (w, call) => ({ path: `/api/v1/runs/${w.runId}/metrics`, body: { seq: 100 + call, points: [{ key: 'elbo', step: call, value: -1 }] } }),
     expect: ownRun(),
   },
+  'POST /api/v1/runs/{run_id}/artifacts': {
+    operation: 'POST /api/v1/runs/{run_id}/artifacts',
+    request: (w, call) => ({ path: `/api/v1/runs/${w.runId}/artifacts?name=samples&step=${call}`, rawBody: MATRIX_PNG, headers: { 'content-type': 'image/png' } }),
+    expect: ownRun(),
+  },
   'GET /api/v1/runs/{run_id}/metrics': {
     operation: 'GET /api/v1/runs/{run_id}/metrics',
     request: (w) => ({ path: `/api/v1/runs/${w.runId}/metrics?key=elbo` }),
@@ -664,14 +802,14 @@ const REST_OUTCOMES: Record<number, RestOutcome | 'CONFLICT'> = { 401: 'UNAUTHOR
 async function callRest(world: RestWorld, actor: TokenActor, row: RestRow): Promise<string> {
   restCall += 1;
   const [method] = row.operation.split(' ') as [string];
-  const { path, body } = row.request(world, restCall);
-  const answer = await callApiOrDocument(method, path, { token: world.tokens[actor], body });
+  const { path, ...request } = row.request(world, restCall);
+  const answer = await callApiOrDocument(method, path, { token: world.tokens[actor], ...request });
   if (answer.status >= 200 && answer.status < 300) return 'OK';
   return REST_OUTCOMES[answer.status] ?? `${answer.status}: ${JSON.stringify(answer.body)}`;
 }
 
 /** The token routes through the shared test helper; the two public documents directly. */
-async function callApiOrDocument(method: string, path: string, options: { token: string | null; body?: unknown }) {
+async function callApiOrDocument(method: string, path: string, options: { token: string | null; body?: unknown; rawBody?: Uint8Array; headers?: Record<string, string> }) {
   const headers = new Headers(options.token ? { authorization: `Bearer ${options.token}` } : {});
   if (path === '/api/v1/openapi.json') {
     const { GET } = await import('@/app/api/v1/openapi.json/route');

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { updateCohort } from '@/server/services/cohorts/update-cohort';
 import { getCohortOverview } from '@/server/services/standing/cohort-overview';
 import { computeStanding } from '@/server/services/standing/compute-standing';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
@@ -139,6 +140,15 @@ describe('at risk and completion', () => {
     } finally {
       await db.cohort.update({ where: { id: world.cohort.id }, data: { atRiskMissedMeetings: 2, atRiskReadingPercent: 50 } });
     }
+  });
+
+  it('takes the thresholds from the cohort settings, and refuses impossible ones', async () => {
+    const updated = await updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 4, atRiskReadingPercent: 30, completionMaxUnexcusedAbsences: 0, completionReadingPercent: 80 });
+    expect(updated).toMatchObject({ atRiskMissedMeetings: 4, atRiskReadingPercent: 30, completionMaxUnexcusedAbsences: 0, completionReadingPercent: 80 });
+    await expect(updateCohort(db, world.cohort.id, { atRiskReadingPercent: 101 })).rejects.toThrow(/At most 100%/);
+    await expect(updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 0 })).rejects.toThrow(/At least 1/);
+    await expect(updateCohort(db, world.cohort.id, { completionReadingPercent: Number.NaN })).rejects.toThrow(/percentage/);
+    await updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 2, atRiskReadingPercent: 50, completionMaxUnexcusedAbsences: 1, completionReadingPercent: 100 });
   });
 
   it('applies the completion rule once the cohort has ended', async () => {

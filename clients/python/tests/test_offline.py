@@ -111,3 +111,36 @@ class OfflineRunTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ImageTest(unittest.TestCase):
+    PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00\x00\x00\x02\x00\x00\x00\x02" + b"\x08\x02\x00\x00\x00"
+    JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 20
+
+    def test_detects_png_and_jpeg_from_the_bytes(self):
+        self.assertEqual(fc.image_content_type(self.PNG), "image/png")
+        self.assertEqual(fc.image_content_type(self.JPEG), "image/jpeg")
+        with self.assertRaises(fc.FellowshipError):
+            fc.image_content_type(b"GIF89a" + b"\x00" * 10)
+
+    def test_offline_images_are_kept_in_the_spool(self):
+        import base64
+
+        with tempfile.TemporaryDirectory() as spool_dir:
+            run = fc.init("vae", mode="offline", spool_dir=spool_dir, install_handlers=False)
+            run.log({"elbo": -30.0}, step=5)
+            run.log_image("samples", self.PNG, step=5)
+            run.log_image("samples", self.JPEG, step=10)
+            run.finish()
+            images = [record for record in fc.read_spool(run.spool.path) if record["type"] == "image"]
+            self.assertEqual([(r["name"], r["step"], r["content_type"]) for r in images], [("samples", 5, "image/png"), ("samples", 10, "image/jpeg")])
+            self.assertEqual(base64.b64decode(images[0]["data"]), self.PNG)
+
+    def test_refuses_what_is_not_an_image_or_too_large(self):
+        with tempfile.TemporaryDirectory() as spool_dir:
+            run = fc.init("vae", mode="offline", spool_dir=spool_dir, install_handlers=False)
+            with self.assertRaises(fc.FellowshipError):
+                run.log_image("samples", b"not an image")
+            with self.assertRaises(fc.FellowshipError):
+                run.log_image("samples", self.PNG + b"\x00" * (5 * 1024 * 1024))
+            run.finish()

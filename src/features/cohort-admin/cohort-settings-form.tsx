@@ -30,6 +30,16 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [cadence, setCadence] = useState(String(settings.meetingCadenceWeeks));
   const [skippedWeeks, setSkippedWeeks] = useState<number[]>(settings.skippedWeeks);
   const [visibility, setVisibility] = useState(settings.syllabusVisibility);
+  const [hideNames, setHideNames] = useState(settings.leaderboardHideNames);
+  const [rules, setRules] = useState({
+    atRiskMissedMeetings: String(settings.atRiskMissedMeetings),
+    atRiskReadingPercent: String(settings.atRiskReadingPercent),
+    completionMaxUnexcusedAbsences: String(settings.completionMaxUnexcusedAbsences),
+    completionReadingPercent: String(settings.completionReadingPercent),
+  });
+  const setRule = (key: keyof typeof rules) => (value: string) => setRules((current) => ({ ...current, [key]: value }));
+  // An empty or unreadable box goes to the server as NaN, which answers with the field's message.
+  const ruleNumber = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
   const [status, setStatus] = useState<'DRAFT' | 'ACTIVE'>(settings.status === 'ACTIVE' ? 'ACTIVE' : 'DRAFT');
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -66,6 +76,11 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       meetingCadenceWeeks: Number(cadence),
       skippedWeeks,
       syllabusVisibility: visibility,
+      leaderboardHideNames: hideNames,
+      atRiskMissedMeetings: ruleNumber(rules.atRiskMissedMeetings),
+      atRiskReadingPercent: ruleNumber(rules.atRiskReadingPercent),
+      completionMaxUnexcusedAbsences: ruleNumber(rules.completionMaxUnexcusedAbsences),
+      completionReadingPercent: ruleNumber(rules.completionReadingPercent),
       status,
     });
   }
@@ -141,7 +156,69 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
               </label>
             </div>
           </fieldset>
+          <div className="sm:col-span-2">
+            <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+              <input
+                type="checkbox"
+                checked={hideNames}
+                onChange={(event) => setHideNames(event.target.checked)}
+                aria-describedby={`${id}-hide-names-hint`}
+                className="size-4"
+              />
+              Hide fellows’ names on leaderboards
+            </label>
+            <p id={`${id}-hide-names-hint`} className="text-[0.9rem] text-muted">
+              Fellows then see the others as “Fellow 1”, “Fellow 2”… Facilitators and admins still see names.
+            </p>
+          </div>
         </div>
+
+        <fieldset aria-describedby={`${id}-rules-hint`}>
+          <legend className="text-xl font-semibold">At risk and completion</legend>
+          <p id={`${id}-rules-hint`} className="mt-1 mb-3 max-w-[65ch] text-muted">
+            Facilitators and admins see fellows at risk first. Late counts as attended; excused absences never count against anyone.
+          </p>
+          <div className="grid grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:grid-cols-2 sm:p-6">
+            <TextField
+              id={`${id}-risk-missed`}
+              label="At risk after … missed meetings"
+              type="number"
+              inputMode="numeric"
+              value={rules.atRiskMissedMeetings}
+              onChange={setRule('atRiskMissedMeetings')}
+              errors={errors.atRiskMissedMeetings}
+              hint="Unexcused absences at meetings that took place."
+            />
+            <TextField
+              id={`${id}-risk-readings`}
+              label="…or below this % of due core readings"
+              type="number"
+              inputMode="numeric"
+              value={rules.atRiskReadingPercent}
+              onChange={setRule('atRiskReadingPercent')}
+              errors={errors.atRiskReadingPercent}
+              hint="Readings are due once their week has ended."
+            />
+            <TextField
+              id={`${id}-complete-absences`}
+              label="Completed with at most … unexcused absences"
+              type="number"
+              inputMode="numeric"
+              value={rules.completionMaxUnexcusedAbsences}
+              onChange={setRule('completionMaxUnexcusedAbsences')}
+              errors={errors.completionMaxUnexcusedAbsences}
+            />
+            <TextField
+              id={`${id}-complete-readings`}
+              label="…and this % of all core readings done"
+              type="number"
+              inputMode="numeric"
+              value={rules.completionReadingPercent}
+              onChange={setRule('completionReadingPercent')}
+              errors={errors.completionReadingPercent}
+            />
+          </div>
+        </fieldset>
 
         <fieldset aria-describedby={`${id}-weeks-hint`}>
           <legend className="text-xl font-semibold">Weeks off</legend>

@@ -1,12 +1,16 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCalendarDate, formatWeekLabel } from '@/lib/format';
 import { describeReadingTime } from '@/features/syllabus/reading-time-summary';
 import { ReadingSection } from '@/features/syllabus/reading-section';
 import type { CohortHome } from '@/server/services/cohorts/get-cohort-home';
 
-/** This week's readings, or the first week before the start and the last one after the end. */
-export function CurrentWeek({ home, headingId }: { home: CohortHome; headingId: string }) {
+/**
+ * This week's readings, or the first week before the start and the last one after the end.
+ * `children` replaces the plain reading list (a fellow gets boxes to tick instead).
+ */
+export function CurrentWeek({ home, headingId, children }: { home: CohortHome; headingId: string; children?: ReactNode }) {
   const current = home.currentWeek;
   const syllabusHref = `/cohorts/${home.slug}/syllabus`;
   if (!current) {
@@ -52,11 +56,15 @@ export function CurrentWeek({ home, headingId }: { home: CohortHome; headingId: 
         {week.title}
       </h2>
       <p className="mt-2 text-muted">{intro}</p>
-      <p className="mt-1 font-medium">{describeReadingTime(week.readingTime)}</p>
-      {week.sections.length === 0 ? (
-        <p className="mt-4 text-muted">No readings for this week yet.</p>
-      ) : (
-        week.sections.map((section) => <ReadingSection key={section.id} section={section} />)
+      {children ?? (
+        <>
+          <p className="mt-1 font-medium">{describeReadingTime(week.readingTime)}</p>
+          {week.sections.length === 0 ? (
+            <p className="mt-4 text-muted">No readings for this week yet.</p>
+          ) : (
+            week.sections.map((section) => <ReadingSection key={section.id} section={section} />)
+          )}
+        </>
       )}
       <p className="mt-8">
         <Link href={syllabusHref}>Full syllabus: {home.curriculum.title}</Link>

@@ -31,3 +31,8 @@ export function describeLastActivity(at: Date | null, now: Date, timeZone: strin
 export function formatDay(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(date);
 }
+
+/** A metric value with four significant digits: "-24.72", "0.0031". */
+export function formatScore(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}

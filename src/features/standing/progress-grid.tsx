@@ -1,5 +1,5 @@
 import { StandingBadge } from './standing-badge';
-import { describeAttendance, describeLastActivity, formatDay } from './format-progress';
+import { describeAttendance, describeLastActivity, formatDay, formatScore } from './format-progress';
 import type { GroupProgress } from '@/server/services/standing/group-progress';
 
 /**
@@ -23,6 +23,7 @@ export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: 
             <th scope="col" className="min-w-32 px-3 py-2 text-left font-semibold">Standing</th>
             <th scope="col" className="min-w-36 px-3 py-2 text-left font-semibold">Attendance</th>
             <th scope="col" className="min-w-28 px-3 py-2 text-left font-semibold">Core readings</th>
+            <th scope="col" className="min-w-32 px-3 py-2 text-left font-semibold">Exercises</th>
             <th scope="col" className="min-w-28 px-3 py-2 text-left font-semibold">Last activity</th>
             {items.map((item) => (
               <th key={item.id} scope="col" className="w-28 min-w-28 px-2 py-2 text-left align-bottom text-[0.82rem] font-medium">
@@ -50,6 +51,27 @@ export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: 
               <td className="px-3 py-2">
                 {fellow.coreDone} of {progress.coreTotal}
                 {progress.coreDue ? <span className="block text-[0.8rem] text-muted">{fellow.coreDoneOfDue} of {progress.coreDue} due</span> : null}
+              </td>
+              <td className="px-3 py-2">
+                {fellow.exercises.length === 0 ? (
+                  <span className="text-muted">None in this syllabus</span>
+                ) : (
+                  <ul>
+                    {fellow.exercises.map((exercise) => (
+                      <li key={exercise.slug}>
+                        <span className="font-medium">{exercise.slug}</span>:{' '}
+                        {exercise.runs === 0 ? (
+                          <span className="text-warning">no runs yet</span>
+                        ) : (
+                          <>
+                            {exercise.runs} {exercise.runs === 1 ? 'run' : 'runs'}
+                            {exercise.best !== null ? <span className="block text-[0.8rem] text-muted">best {formatScore(exercise.best)}</span> : null}
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td className="px-3 py-2">{describeLastActivity(fellow.lastActivityAt, now, cohort.timeZone)}</td>
               {fellow.cells.map((cell) => (

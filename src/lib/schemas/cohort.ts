@@ -71,6 +71,8 @@ export const cloneCohortInput = z.object({
   curriculum: slugSchema.optional(),
 });
 
+const percentSchema = z.number({ error: 'Enter a percentage from 0 to 100.' }).int('Enter a whole percentage.').min(0, 'At least 0%.').max(100, 'At most 100%.');
+
 export const updateCohortInput = z.object({
   name: cohortNameSchema.optional(),
   term: termSchema.optional(),
@@ -79,6 +81,16 @@ export const updateCohortInput = z.object({
   meetingCadenceWeeks: cadenceSchema.optional(),
   skippedWeeks: skippedWeeksSchema.optional(),
   syllabusVisibility: visibilitySchema.optional(),
+  /** Fellows see other fellows on leaderboards as "Fellow 1", "Fellow 2"… */
+  leaderboardHideNames: z.boolean().optional(),
+  /** At risk after this many unexcused absences… */
+  atRiskMissedMeetings: z.number({ error: 'Enter a whole number of meetings.' }).int('Enter a whole number of meetings.').min(1, 'At least 1.').max(52, 'At most 52.').optional(),
+  /** …or below this percentage of the core readings due so far. */
+  atRiskReadingPercent: percentSchema.optional(),
+  /** Completion: at most this many unexcused absences… */
+  completionMaxUnexcusedAbsences: z.number({ error: 'Enter a whole number of absences.' }).int('Enter a whole number of absences.').min(0, 'At least 0.').max(52, 'At most 52.').optional(),
+  /** …and at least this percentage of all core readings done. */
+  completionReadingPercent: percentSchema.optional(),
   status: cohortStatusSchema.optional(),
 });
 

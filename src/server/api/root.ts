@@ -10,6 +10,9 @@ import { cohortsRouter } from '@/server/api/routers/cohorts/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups/groups-router';
 import { rosterRouter } from '@/server/api/routers/roster/roster-router';
 import { usersRouter } from '@/server/api/routers/users/users-router';
+import { runsRouter } from '@/server/api/routers/runs/runs-router';
+import { attendanceRouter } from '@/server/api/routers/attendance/attendance-router';
+import { progressRouter } from '@/server/api/routers/progress/progress-router';
 import { standingRouter } from '@/server/api/routers/standing/standing-router';
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +27,9 @@ export const appRouter = createTRPCRouter({
   cohorts: cohortsRouter,
   groups: groupsRouter,
   roster: rosterRouter,
+  runs: runsRouter,
+  attendance: attendanceRouter,
+  progress: progressRouter,
   standing: standingRouter,
 });
 

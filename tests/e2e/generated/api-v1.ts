@@ -106,6 +106,26 @@ export interface paths {
         patch: operations["updateRun"];
         trace?: never;
     };
+    "/api/v1/runs/{run_id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image (a sample grid)
+         * @description The raw image is the body: PNG or JPEG, at most 5 MB, with its Content-Type. The type is checked from the bytes (415 when they are neither, or not what Content-Type says). A second upload with the same name and step replaces the first, so retries are safe. Width and height come from the image header.
+         */
+        post: operations["uploadArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{run_id}/metrics": {
         parameters: {
             query?: never;
@@ -115,7 +135,7 @@ export interface paths {
         };
         /**
          * Read one metric's points
-         * @description One key's points in step order. A series longer than `max_points` (default 1500) is downsampled: its steps are cut into max_points / 4 buckets, each keeping its first, last, lowest and highest point, so the first and last point and every spike survive. NaN comes back as "NaN".
+         * @description One key's points in step order, or with `min_step` and `max_step` those of a range of steps (what a zoomed chart shows). More than `max_points` (default 1500) are downsampled: the range's steps are cut into max_points / 4 buckets, each keeping its first, last, lowest and highest point, so the first and last point of the range and every spike survive. NaN comes back as "NaN".
          */
         get: operations["readMetrics"];
         put?: never;
@@ -140,6 +160,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Artifact: {
+            /** @example cmart123def456 */
+            artifact_id: string;
+            /** @enum {string} */
+            content_type: "image/png" | "image/jpeg";
+            /** @example 256 */
+            height: number | null;
+            /** @example samples */
+            name: string;
+            /**
+             * @description Bytes.
+             * @example 48213
+             */
+            size: number;
+            /** @example 1000 */
+            step: number;
+            /**
+             * @description Pixels, read from the image header.
+             * @example 256
+             */
+            width: number | null;
+        };
         CreateRun: {
             /**
              * @description Chosen by the job (e.g. a UUID). The same value finds the same run again: a resumed job continues its run.
@@ -783,6 +825,57 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    uploadArtifact: {
+        parameters: {
+            query: {
+                /** @description What the image shows: letters, digits, `_ - . /` and spaces, 1–100 characters. */
+                name: string;
+                /** @description The training step the image belongs to (default 0). */
+                step?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The run id from `POST /api/v1/runs`. */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Stored (or replaced the image with this name and step). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "artifact_id": "cmart123def456",
+                     *       "name": "samples",
+                     *       "step": 1000,
+                     *       "content_type": "image/png",
+                     *       "size": 48213,
+                     *       "width": 256,
+                     *       "height": 256
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Artifact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     readMetrics: {
         parameters: {
             query: {
@@ -790,6 +883,10 @@ export interface operations {
                 key: string;
                 /** @description At most this many points come back (default 1,500); longer series are downsampled. */
                 max_points?: number;
+                /** @description Only points at this step or earlier. */
+                max_step?: number;
+                /** @description Only points at this step or later (a zoomed chart asks for the steps it shows, at full detail). */
+                min_step?: number;
             };
             header?: never;
             path: {

@@ -6,6 +6,7 @@ import * as meRoute from '@/app/api/v1/me/route';
 import * as runsRoute from '@/app/api/v1/runs/route';
 import * as runRoute from '@/app/api/v1/runs/[runId]/route';
 import * as metricsRoute from '@/app/api/v1/runs/[runId]/metrics/route';
+import * as artifactsRoute from '@/app/api/v1/runs/[runId]/artifacts/route';
 import * as notFoundRoute from '@/app/api/v1/[[...notFound]]/route';
 import { db } from '@/server/db/client';
 import { createApiToken } from '@/server/services/api-tokens/api-tokens';
@@ -91,6 +92,7 @@ const ROUTES: { pattern: RegExp; module: Record<string, unknown>; params: string
   { pattern: /^\/api\/v1\/runs$/, module: runsRoute, params: [] },
   { pattern: /^\/api\/v1\/runs\/([^/]+)$/, module: runRoute, params: ['runId'] },
   { pattern: /^\/api\/v1\/runs\/([^/]+)\/metrics$/, module: metricsRoute, params: ['runId'] },
+  { pattern: /^\/api\/v1\/runs\/([^/]+)\/artifacts$/, module: artifactsRoute, params: ['runId'] },
   // Anything else under /api/v1 (e.g. a run id of "." that the URL resolves away).
   { pattern: /^\/api\/v1(?:\/.*)?$/, module: notFoundRoute, params: [] },
 ];
@@ -144,15 +146,16 @@ export function points(count: number, options: { key?: string; keys?: string[]; 
 
 /** Row counts of everything the API may write, to show that a refused request wrote nothing. */
 export async function countRows() {
-  const [runs, series, points, batches, tokens] = await Promise.all([
+  const [runs, series, points, batches, tokens, artifacts] = await Promise.all([
     db.run.count(),
     db.metricSeries.count(),
     db.metricPoint.count(),
     db.ingestBatch.count(),
     db.apiToken.count(),
+    db.runArtifact.count(),
   ]);
   const runState = await db.run.findMany({ select: { id: true, lastSeq: true, status: true, summary: true, params: true }, orderBy: { id: 'asc' } });
   const seriesState = await db.$queryRaw<{ s: string }[]>`
     SELECT coalesce(string_agg(concat_ws(':', id, count, min::text, max::text, last::text, "lastStep"), ',' ORDER BY id), '') AS s FROM "MetricSeries"`;
-  return { runs, series, points, batches, tokens, runState: JSON.stringify(runState), seriesState: seriesState[0]!.s };
+  return { runs, series, points, batches, tokens, artifacts, runState: JSON.stringify(runState), seriesState: seriesState[0]!.s };
 }

@@ -311,10 +311,74 @@ describe('fuzzing /api/v1: no 5xx, always a JSON error, nothing written', () => 
     );
   });
 
+  it('POST /api/v1/runs/{run_id}/artifacts with hostile images, names and types', { timeout: FUZZ_TIMEOUT }, async () => {
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+    // Bodies that are no PNG or JPEG: random bytes, near misses of the signatures, other formats.
+    const notImages = fc.oneof(
+      fc.uint8Array({ minLength: 0, maxLength: 300 }).filter((bytes) => !(bytes[0] === 0x89 && bytes[1] === 0x50) && !(bytes[0] === 0xff && bytes[1] === 0xd8)).map((bytes) => Buffer.from(bytes)),
+      fc.constantFrom(Buffer.from('GIF89a\x01\x00\x01\x00'), Buffer.from('RIFF....WEBPVP8 '), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), PNG.subarray(0, 7), JPEG.subarray(0, 2), Buffer.from('{"image": 1}')),
+    );
+    const badNames = fc.oneof(unicodeStrings.filter((s) => !/^[A-Za-z0-9_\-./ ]{1,100}$/.test(s)), fc.constantFrom('', 'x'.repeat(101), '<script>', 'a\nb', 'a%00b', 'a:b'));
+    const badSteps = fc.oneof(fc.constantFrom('-1', '1.5', '1e3', '0x10', 'NaN', '', '2147483648', '٣', ' 1'), fc.string({ maxLength: 6 }).filter((s) => !/^[0-9]{1,10}$/.test(s)));
+    const badTypes = fc.oneof(fc.constantFrom('image/gif', 'image/webp', 'image/svg+xml', 'text/html', 'application/json', 'application/octet-stream', ''), fc.string({ maxLength: 30 }).filter((s) => !/^\s*image\/(png|jpeg)/i.test(s)));
+    const input = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('notImage' as const), body: notImages, type: fc.constantFrom('image/png', 'image/jpeg') }) },
+      // A real PNG or JPEG under the other type.
+      { weight: 2, arbitrary: fc.constantFrom({ kind: 'mismatch' as const, body: PNG, type: 'image/jpeg' }, { kind: 'mismatch' as const, body: JPEG, type: 'image/png' }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('type' as const), body: fc.constantFrom(PNG, JPEG), type: badTypes }) },
+      { weight: 2, arbitrary: badNames.map((name) => ({ kind: 'name' as const, name })) },
+      { weight: 1, arbitrary: badSteps.map((step) => ({ kind: 'step' as const, step })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'missingName' as const }) },
+      { weight: 1, arbitrary: fc.constantFrom(5 * 1024 * 1024 + 1, 6 * 1024 * 1024).map((size) => ({ kind: 'huge' as const, size })) },
+      { weight: 1, arbitrary: fc.constantFrom('gzip', 'br', 'deflate').map((encoding) => ({ kind: 'encoding' as const, encoding })) },
+      { weight: 1, arbitrary: hostileRunIds.map((id) => ({ kind: 'id' as const, id })) },
+      { weight: 1, arbitrary: strangerToken().map((token) => ({ kind: 'stranger' as const, token })) },
+      { weight: 1, arbitrary: hostileAuthorization.map((authorization) => ({ kind: 'auth' as const, authorization })) },
+    );
+    await fuzzRoute(
+      'POST /runs/{id}/artifacts',
+      fc.asyncProperty(input, async (item) => {
+        let id = runId;
+        let token: string | null = world.tokenA;
+        let query = 'name=samples&step=1';
+        let body: Uint8Array = PNG;
+        const headers: Record<string, string> = { 'content-type': 'image/png' };
+        if (item.kind === 'notImage' || item.kind === 'mismatch' || item.kind === 'type') {
+          body = item.body;
+          headers['content-type'] = item.type;
+        } else if (item.kind === 'name') query = `name=${encodeURIComponent(item.name)}&step=1`;
+        else if (item.kind === 'step') query = `name=samples&step=${encodeURIComponent(item.step)}`;
+        else if (item.kind === 'missingName') query = 'step=1';
+        else if (item.kind === 'huge') {
+          body = new Uint8Array(item.size);
+          body.set(PNG);
+        } else if (item.kind === 'encoding') headers['content-encoding'] = item.encoding;
+        else if (item.kind === 'id') id = encodeURIComponent(item.id);
+        else if (item.kind === 'stranger') token = item.token;
+        else {
+          token = null;
+          Object.assign(headers, authHeader(item.authorization));
+        }
+        await expectRefused('POST /runs/{id}/artifacts', 'POST', `/api/v1/runs/${id}/artifacts?${query}`, { token, rawBody: body, headers });
+      }),
+    );
+  });
+
   it('GET /api/v1/runs/{run_id}/metrics with hostile queries', { timeout: FUZZ_TIMEOUT }, async () => {
     const queries = fc.oneof(
       fc.record({ key: fc.oneof(unicodeStrings, fc.constantFrom('', 'missing', ' x', 'x'.repeat(251))), max_points: fc.constant(undefined) }),
       fc.record({ key: fc.constant('stored-only'), max_points: fc.oneof(fc.constantFrom('0', '-1', '9', '1e9', '20001', 'abc', '1.5', '', 'NaN', 'Infinity', '0x10', '٣٠'), fc.string({ maxLength: 6 }).filter((s) => !/^\s*\d+\s*$/.test(s) || Number(s) < 10 || Number(s) > 20000)) }),
+      // Step ranges: not whole numbers, negative, past 2^31 - 1, or reversed.
+      fc.record({
+        key: fc.constant('stored-only'),
+        max_points: fc.constant(undefined),
+        range: fc.oneof(
+          fc.constantFrom('-1', '1.5', '1e3', '2147483648', 'abc', '', '0x1').map((bad) => ({ min_step: bad })),
+          fc.constantFrom('-5', 'NaN', '99999999999', ' 3').map((bad) => ({ max_step: bad })),
+          fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 999 })).filter(([a, b]) => a > b).map(([a, b]) => ({ min_step: String(a), max_step: String(b) })),
+        ),
+      }),
     );
     await fuzzRoute(
       'GET /runs/{id}/metrics',
@@ -332,6 +396,7 @@ describe('fuzzing /api/v1: no 5xx, always a JSON error, nothing written', () => 
             const params = new URLSearchParams();
             if (typeof input.query.key === 'string') params.set('key', input.query.key);
             if (input.query.max_points !== undefined) params.set('max_points', input.query.max_points);
+            if ('range' in input.query) for (const [name, value] of Object.entries(input.query.range)) params.set(name, value);
             path = `/api/v1/runs/${runId}/metrics?${params}`;
           } else if (input.kind === 'repeat') path = `/api/v1/runs/${runId}/metrics?key=stored-only&key=stored-only`;
           else if (input.kind === 'id') path = `/api/v1/runs/${encodeURIComponent(input.id)}/metrics?key=stored-only`;

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { APP_VERSION } from '@/lib/app-version';
 import {
   DEFAULT_MAX_POINTS,
+  MAX_ARTIFACT_BYTES,
   MAX_KEYS_PER_RUN,
   MAX_POINTS_PER_REQUEST,
   readMetricsQuerySchema,
   requestSchemas,
   responseSchemas,
   runIdParamsSchema,
+  uploadArtifactQuerySchema,
 } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -294,7 +296,7 @@ export function buildOpenApiDocument(serverUrl?: string): OpenApiDocument {
         get: {
           operationId: 'readMetrics',
           summary: "Read one metric's points",
-          description: `One key's points in step order. A series longer than \`max_points\` (default ${DEFAULT_MAX_POINTS}) is downsampled: its steps are cut into max_points / 4 buckets, each keeping its first, last, lowest and highest point, so the first and last point and every spike survive. NaN comes back as "NaN".`,
+          description: `One key's points in step order, or with \`min_step\` and \`max_step\` those of a range of steps (what a zoomed chart shows). More than \`max_points\` (default ${DEFAULT_MAX_POINTS}) are downsampled: the range's steps are cut into max_points / 4 buckets, each keeping its first, last, lowest and highest point, so the first and last point of the range and every spike survive. NaN comes back as "NaN".`,
           tags: ['Runs'],
           parameters: [...runIdParameter(), ...parametersOf(readMetricsQuerySchema, 'query')],
           responses: {
@@ -313,6 +315,30 @@ export function buildOpenApiDocument(serverUrl?: string): OpenApiDocument {
               }),
             },
             ...errors(400, 404),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/runs/{run_id}/artifacts': {
+        post: {
+          operationId: 'uploadArtifact',
+          summary: 'Upload an image (a sample grid)',
+          description: `The raw image is the body: PNG or JPEG, at most ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB, with its Content-Type. The type is checked from the bytes (415 when they are neither, or not what Content-Type says). A second upload with the same name and step replaces the first, so retries are safe. Width and height come from the image header.`,
+          tags: ['Runs'],
+          parameters: [...runIdParameter(), ...parametersOf(uploadArtifactQuerySchema, 'query')],
+          requestBody: {
+            required: true,
+            content: {
+              'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } },
+              'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } },
+            },
+          },
+          responses: {
+            '201': {
+              description: 'Stored (or replaced the image with this name and step).',
+              content: json(ref('Artifact'), { artifact_id: 'cmart123def456', name: 'samples', step: 1000, content_type: 'image/png', size: 48213, width: 256, height: 256 }),
+            },
+            ...errors(400, 404, 413, 415),
             ...common,
           },
         },

@@ -13,8 +13,8 @@ export const MAX_KEYS_PER_RUN = 1000;
 export const MAX_KEY_LENGTH = 250;
 export const MAX_INT = 2_147_483_647;
 export const DEFAULT_MAX_POINTS = 1500;
-/** A running run without new data for this long is shown as stale. */
-export const STALE_AFTER_MS = 5 * 60 * 1000;
+/** A running run without new data for this long is shown as stale (the web UI says so too). */
+export { STALE_AFTER_MS } from '@/lib/run-status';
 
 const NON_FINITE = ['NaN', 'Infinity', '-Infinity'] as const;
 export type NonFinite = (typeof NON_FINITE)[number];
@@ -163,6 +163,38 @@ export const readMetricsQuerySchema = z.object({
     .pipe(z.int().min(10, 'must be at least 10').max(20_000, 'must be at most 20000'))
     .default(DEFAULT_MAX_POINTS)
     .meta({ description: 'At most this many points come back (default 1,500); longer series are downsampled.' }),
+  min_step: queryStepSchema('Only points at this step or later (a zoomed chart asks for the steps it shows, at full detail).'),
+  max_step: queryStepSchema('Only points at this step or earlier.'),
+}).refine((query) => query.min_step === undefined || query.max_step === undefined || query.min_step <= query.max_step, {
+  message: 'min_step must not be greater than max_step',
+  path: ['min_step'],
+});
+
+/** A step in a query string: plain decimal digits, 0 to 2,147,483,647. */
+function queryStep() {
+  return z
+    .string()
+    .regex(/^[0-9]{1,10}$/, 'must be a whole number, 0 or more')
+    .transform(Number)
+    .pipe(z.int().min(0).max(MAX_INT, `must be at most ${MAX_INT}`));
+}
+
+function queryStepSchema(description: string) {
+  return queryStep().optional().meta({ description });
+}
+
+export const MAX_ARTIFACT_BYTES = 5 * 1024 * 1024;
+
+export const artifactNameSchema = z
+  .string({ error: 'must be a string' })
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[A-Za-z0-9_\-./ ]+$/, 'may hold only letters (A-Z, a-z), digits, "_", "-", ".", "/" and spaces')
+  .meta({ description: 'What the image shows: letters, digits, `_ - . /` and spaces, 1–100 characters.', examples: ['samples'] });
+
+export const uploadArtifactQuerySchema = z.object({
+  name: artifactNameSchema,
+  step: queryStep().default(0).meta({ description: 'The training step the image belongs to (default 0).' }),
 });
 
 // ---------------------------------------------------------------------------
@@ -266,6 +298,21 @@ export const metricSeriesResponseSchema = z
       'The points of one key in step order. A series longer than max_points is cut into max_points / 4 buckets of steps, each keeping its first, last, lowest and highest point (NaN counts as the highest), so spikes, the first and the last point always survive.',
   });
 
+export const artifactResponseSchema = z
+  .object({
+    artifact_id: z.string().meta({ examples: ['cmart123def456'] }),
+    name: z.string().meta({ examples: ['samples'] }),
+    step: z.int().meta({ examples: [1000] }),
+    content_type: z.enum(['image/png', 'image/jpeg']),
+    size: z.int().meta({ description: 'Bytes.', examples: [48213] }),
+    width: z.int().nullable().meta({ description: 'Pixels, read from the image header.', examples: [256] }),
+    height: z.int().nullable().meta({ examples: [256] }),
+  })
+  .register(responseSchemas, {
+    id: 'Artifact',
+    description: 'A stored image. A later upload with the same name and step replaces it (same id).',
+  });
+
 export const errorCodes = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
@@ -302,3 +349,4 @@ export type RunResponse = z.output<typeof runResponseSchema>;
 export type MetricSeriesResponse = z.output<typeof metricSeriesResponseSchema>;
 export type MeResponse = z.output<typeof meResponseSchema>;
 export type MetricsAccepted = z.output<typeof metricsAcceptedSchema>;
+export type ArtifactResponse = z.output<typeof artifactResponseSchema>;

@@ -11,6 +11,7 @@ import {
   type CreateCohortInput,
 } from '@/lib/schemas/cohort';
 import { AppError } from '@/server/errors';
+import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
 import { copyCurriculum } from './copy-curriculum';
 import { uniqueCohortSlug, uniqueCurriculumSlug } from './unique-slug';
@@ -188,6 +189,8 @@ export async function cloneCohort(db: PrismaClient, rawInput: CloneCohortInput) 
     return tx.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: createdCohortSelect });
   });
   invalidateCohortSyllabus(created.slug);
+  // The copied groups keep their meeting times: their meetings on the new dates.
+  await ensureCohortMeetings(db, created.id);
   return created;
 }
 

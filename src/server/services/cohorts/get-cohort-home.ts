@@ -1,10 +1,12 @@
 // A member's cohort home: the cohort, the caller's place in it (role, group, next meeting) and
-// the week the cohort is in now, with that week's readings. Dates come from the cohort
-// calendar, so spans and skipped weeks agree with the syllabus and settings pages.
+// the week the cohort is in now, with that week's readings; for a fellow also their ticks,
+// notes and progress (buildFellowHome). Dates come from the cohort calendar, so spans and
+// skipped weeks agree with the syllabus and settings pages.
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
-import { buildCohortCalendar, findNextMeeting, listMeetingDates, locateCurrentUnit } from '@/lib/cohort-calendar';
+import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDates, locateCurrentUnit, wallClockTime } from '@/lib/cohort-calendar';
+import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import type { CohortAccess } from './cohort-access';
 
 const groupSelect = {
@@ -58,6 +60,7 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
                       title: true,
                       url: true,
                       minutes: true,
+                      minutesText: true,
                       optional: true,
                       note: true,
                     },
@@ -83,7 +86,12 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
   const membership = access.membershipId
     ? await db.membership.findFirst({
         where: { id: access.membershipId, cohortId: access.cohortId },
-        select: { role: true },
+        // A fellow's ticks and notes come along (facilitators have none), so the page costs no extra queries.
+        select: {
+          role: true,
+          readings: { select: { itemId: true, completedAt: true } },
+          reflections: { select: { weekId: true, text: true, updatedAt: true } },
+        },
       })
     : null;
 
@@ -91,9 +99,39 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
   const located = locateCurrentUnit(cohort, weeks, now);
   const unit = located ? weeks[located.unitIndex]! : null;
   const calendar = buildCohortCalendar(cohort, weeks);
+  // The next meeting as the group's meeting rows have it (a facilitator may have moved or
+  // cancelled one); from the schedule for a group whose meetings were never made.
+  const meetingRows = groups.length
+    ? await db.meeting.findMany({
+        where: { groupId: { in: groups.map((group) => group.id) }, startsAt: { gt: new Date(now.getTime() - 24 * 3_600_000) } },
+        orderBy: { startsAt: 'asc' },
+        select: { groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, movedAt: true, cancelledAt: true },
+      })
+    : [];
   const withMeetings = groups.map((group) => {
-    const next = findNextMeeting(listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone), now, cohort.timeZone);
-    return { ...group, nextMeeting: next ? { date: next.date, startsAt: next.startsAt } : null };
+    const rows = meetingRows.filter((row) => row.groupId === group.id);
+    const upcoming = rows.find((row) => !row.cancelledAt && row.startsAt.getTime() + row.minutes * 60_000 > now.getTime());
+    if (upcoming) {
+      return {
+        ...group,
+        nextMeeting: {
+          date: calendarDateInZone(upcoming.startsAt, cohort.timeZone),
+          startsAt: upcoming.startsAt,
+          time: wallClockTime(upcoming.startsAt, cohort.timeZone),
+          minutes: upcoming.minutes,
+          location: upcoming.location ?? group.location,
+          videoUrl: upcoming.videoUrl ?? group.videoUrl,
+          moved: upcoming.movedAt !== null,
+        },
+      };
+    }
+    const next = rows.length ? null : findNextMeeting(listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone), now, cohort.timeZone);
+    return {
+      ...group,
+      nextMeeting: next
+        ? { date: next.date, startsAt: next.startsAt, time: next.startsAt ? group.meetingTime : null, minutes: group.meetingMinutes, location: group.location, videoUrl: group.videoUrl, moved: false }
+        : null,
+    };
   });
 
   return {
@@ -110,6 +148,19 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
     /** The caller's membership role, null for an admin who is not a member. */
     membershipRole: membership?.role ?? null,
     groups: withMeetings,
+    /** The fellow's ticks, notes and progress; null for anyone who is not a fellow here. */
+    fellow:
+      membership?.role === 'FELLOW'
+        ? buildFellowHome({
+            weeks,
+            calendar,
+            shownUnitIndex: located?.unitIndex ?? null,
+            timeZone: cohort.timeZone,
+            now,
+            ticks: membership.readings,
+            reflections: membership.reflections,
+          })
+        : null,
     currentWeek:
       located && unit
         ? {

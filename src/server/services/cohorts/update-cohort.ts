@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar, parseIsoDate } from '@/lib/cohort-calendar';
 import { updateCohortInput, type UpdateCohortInput } from '@/lib/schemas/cohort';
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
+import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { AppError } from '@/server/errors';
 
 const settingsSelect = {
@@ -17,6 +18,11 @@ const settingsSelect = {
   meetingCadenceWeeks: true,
   skippedWeeks: true,
   syllabusVisibility: true,
+  leaderboardHideNames: true,
+  atRiskMissedMeetings: true,
+  atRiskReadingPercent: true,
+  completionMaxUnexcusedAbsences: true,
+  completionReadingPercent: true,
   clonedFromId: true,
   updatedAt: true,
 } as const;
@@ -72,6 +78,11 @@ export async function updateCohort(db: PrismaClient, cohortId: string, rawInput:
         meetingCadenceWeeks: fields.meetingCadenceWeeks,
         skippedWeeks: fields.skippedWeeks,
         syllabusVisibility: fields.syllabusVisibility,
+        leaderboardHideNames: fields.leaderboardHideNames,
+        atRiskMissedMeetings: fields.atRiskMissedMeetings,
+        atRiskReadingPercent: fields.atRiskReadingPercent,
+        completionMaxUnexcusedAbsences: fields.completionMaxUnexcusedAbsences,
+        completionReadingPercent: fields.completionReadingPercent,
         status,
       },
       select: settingsSelect,
@@ -79,6 +90,9 @@ export async function updateCohort(db: PrismaClient, cohortId: string, rawInput:
   });
   // Dates, visibility and status show on the cached syllabus page.
   invalidateCohortSyllabus(updated.slug);
+  // New dates move the meetings that have not happened yet (moved-by-hand ones stay put).
+  const movesCalendar = [input.startDate, input.timeZone, input.meetingCadenceWeeks, input.skippedWeeks].some((value) => value !== undefined);
+  if (movesCalendar && updated.status !== 'ARCHIVED') await ensureCohortMeetings(db, cohortId);
   return updated;
 }
 

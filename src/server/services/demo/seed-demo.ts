@@ -18,6 +18,9 @@ import { importSyllabus } from '@/server/services/syllabus/import-syllabus';
 import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
 import { ADMIN, DEMO_EMAILS, FACILITATORS, FELLOWS, type DemoUser } from './demo-people';
 import { ensureDemoExercises } from './demo-exercises';
+import { ensureDemoRuns } from './demo-runs';
+import { ensureDemoProgress } from './demo-progress';
+import { ensureDemoAttendance } from './demo-attendance';
 
 type Tx = Prisma.TransactionClient;
 
@@ -114,7 +117,10 @@ export async function seedDemoData(db: PrismaClient, options?: { now?: Date }): 
       const users = await ensureUsers(tx, people);
       const groups = await ensureGroups(tx, cohort.id);
       const membershipsCreated = await ensureMemberships(tx, cohort.id, users.byEmail, groups.byName);
+      await ensureDemoAttendance(tx, cohort.id, now);
       await ensureDemoExercises(tx);
+      await ensureDemoRuns(tx, now);
+      await ensureDemoProgress(tx, cohort.id, now);
 
       return {
         curriculumSlug: DEMO_CURRICULUM_SLUG,

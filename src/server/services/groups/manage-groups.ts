@@ -11,6 +11,7 @@ import {
   type CreateGroupInput,
   type UpdateGroupInput,
 } from '@/lib/schemas/cohort';
+import { syncGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 
@@ -112,7 +113,10 @@ export async function createGroup(db: PrismaClient, cohortId: string, rawInput: 
     .$transaction(async (tx) => {
       await assertCohortWritable(tx, cohortId);
       await assertNameFree(tx, cohortId, input.name);
-      return tx.discussionGroup.create({ data: { cohortId, ...input }, select: groupSelect });
+      const group = await tx.discussionGroup.create({ data: { cohortId, ...input }, select: groupSelect });
+      // Its meetings follow its schedule from the start, so attendance and progress see them.
+      await syncGroupMeetings(tx, group.id);
+      return group;
     })
     .catch(mapUniqueRace);
 }
@@ -124,7 +128,9 @@ export async function updateGroup(db: PrismaClient, cohortId: string, rawInput: 
       await assertCohortWritable(tx, cohortId);
       await findGroup(tx, cohortId, groupId);
       if (fields.name !== undefined) await assertNameFree(tx, cohortId, fields.name, groupId);
-      return tx.discussionGroup.update({ where: { id: groupId }, data: fields, select: groupSelect });
+      const group = await tx.discussionGroup.update({ where: { id: groupId }, data: fields, select: groupSelect });
+      await syncGroupMeetings(tx, groupId);
+      return group;
     })
     .catch(mapUniqueRace);
 }

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { listExerciseStatus } from '@/server/services/results/exercise-status';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
 
 export type GroupProgressInput = { groupId?: string; /** A unit's position, or null for the whole cohort. */ week?: number | null };
@@ -41,6 +42,8 @@ export async function getGroupProgress(db: PrismaClient, access: CohortAccess, i
   const shownUnits = chosen ? [chosen] : progress.units;
   const items = shownUnits.flatMap((unit) => unit.items.map((item) => ({ ...item, unitPosition: unit.position, unitLabel: unit.label })));
   const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
+  // Exercises submitted: runs per exercise and the best result (a constant number of queries).
+  const exerciseStatus = await listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db);
 
   return {
     cohort: progress.cohort,
@@ -60,6 +63,9 @@ export async function getGroupProgress(db: PrismaClient, access: CohortAccess, i
       coreDoneOfDue: fellow.coreDoneOfDue,
       standing: fellow.standing,
       cells: items.map((item) => ({ itemId: item.id, doneAt: fellow.done.get(item.id) ?? null })),
+      exercises: exerciseStatus
+        .filter((status) => status.membershipId === fellow.membershipId)
+        .map(({ exerciseSlug, runs, best }) => ({ slug: exerciseSlug, runs, best })),
     })),
   };
 }

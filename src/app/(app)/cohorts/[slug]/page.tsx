@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { CurrentWeek } from '@/features/cohorts/current-week';
+import { FellowProgress } from '@/features/fellow-home/fellow-progress';
 import { MyGroups } from '@/features/cohorts/my-groups';
 import { loadCohort } from './load-cohort';
 
@@ -72,7 +73,16 @@ export default async function CohortPage({ params }: CohortPageProps) {
           aria-labelledby="week-heading"
           className="mt-12 border-t border-line pt-10 lg:col-start-1 lg:row-start-1 lg:mt-0 lg:border-t-0 lg:pt-0"
         >
-          <CurrentWeek home={home} headingId="week-heading" />
+          <CurrentWeek home={home} headingId="week-heading">
+            {home.fellow ? (
+              <FellowProgress
+                cohortSlug={home.slug}
+                fellow={home.fellow}
+                running={home.currentWeek?.phase === 'running'}
+                readOnly={home.status === 'ARCHIVED'}
+              />
+            ) : null}
+          </CurrentWeek>
         </section>
       </div>
     </Container>

@@ -82,9 +82,9 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Choose the group and week">
         {groups.length > 1 ? (
-          <label className="flex flex-col gap-1 text-[0.95rem]">
+          <label className="flex max-w-full min-w-0 flex-col gap-1 text-[0.95rem]">
             <span className="font-medium">Group</span>
-            <select name="group" defaultValue={progress.group.id} className="min-h-11 rounded-lg border border-line bg-surface px-3">
+            <select name="group" defaultValue={progress.group.id} className="min-h-11 max-w-full rounded-lg border border-line bg-surface px-3">
               {groups.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}
@@ -95,9 +95,10 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
         ) : (
           <input type="hidden" name="group" value={progress.group.id} />
         )}
-        <label className="flex flex-col gap-1 text-[0.95rem]">
+        <label className="flex w-full max-w-md min-w-0 flex-col gap-1 text-[0.95rem] sm:w-auto">
           <span className="font-medium">Readings of</span>
-          <select name="week" defaultValue={progress.week === null ? 'all' : String(progress.week)} className="min-h-11 rounded-lg border border-line bg-surface px-3">
+          {/* Long week titles would widen the page on a phone: the box keeps to the screen. */}
+          <select name="week" defaultValue={progress.week === null ? 'all' : String(progress.week)} className="min-h-11 w-full max-w-full truncate rounded-lg border border-line bg-surface px-3 sm:max-w-md">
             {progress.units.map((unit) => (
               <option key={unit.id} value={unit.position}>
                 {unit.label}: {unit.title}
@@ -109,7 +110,7 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
         <button type="submit" className={buttonClasses('secondary')}>
           Show
         </button>
-        <span className="ml-auto flex flex-wrap gap-2">
+        <span className="flex w-full flex-wrap gap-2 lg:ml-auto lg:w-auto">
           <Link href={`/cohorts/${slug}/attendance${exportQuery}`} className={buttonClasses('secondary')}>
             Take attendance
           </Link>

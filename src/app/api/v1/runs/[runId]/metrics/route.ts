@@ -14,11 +14,12 @@ export const POST = defineTokenRoute({
   handler: ({ auth, params, body }) => ingestMetrics(db, auth, params.runId, body),
 });
 
-/** GET /api/v1/runs/<run_id>/metrics?key=K&max_points=N: one key's points, downsampled. */
+/** GET /api/v1/runs/<run_id>/metrics?key=K&max_points=N&min_step=A&max_step=B: one key's points, downsampled. */
 export const GET = defineTokenRoute({
   params: runIdParamsSchema,
   query: readMetricsQuerySchema,
-  handler: ({ auth, params, query }) => readMetricSeries(db, auth, params.runId, query.key, query.max_points),
+  handler: ({ auth, params, query }) =>
+    readMetricSeries(db, auth, params.runId, query.key, { maxPoints: query.max_points, minStep: query.min_step, maxStep: query.max_step }),
 });
 
 const otherMethod = methodNotAllowed(['GET', 'POST']);

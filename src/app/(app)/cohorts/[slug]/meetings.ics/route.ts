@@ -1,0 +1,36 @@
+// GET /cohorts/<slug>/meetings.ics: the signed-in member's group meetings for the whole
+// cohort, as a calendar file ("Add to calendar"). Signed-out visitors, non-members and members
+// without a group get a plain 404, as for a cohort that does not exist.
+import { slugSchema } from '@/lib/schemas/slug';
+import { getSession } from '@/server/auth/session';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import { buildMeetingsCalendar } from '@/server/services/calendar/meetings-calendar';
+import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
+
+export const dynamic = 'force-dynamic';
+
+const notFound = (message = 'Not found') =>
+  new Response(`${message}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const session = await getSession(request.headers);
+  if (!session) return notFound();
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) return notFound();
+  const access = await resolveCohortAccess(db, slug.data, session.user);
+  if (!access) return notFound();
+  try {
+    const { filename, ics } = await buildMeetingsCalendar(access);
+    return new Response(ics, {
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return notFound(error.message);
+    throw error;
+  }
+}

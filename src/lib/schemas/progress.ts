@@ -1,0 +1,21 @@
+// Input schemas for a fellow's own progress: ticking readings and writing week reflections.
+// Shared by the tRPC router and the fellow's home page, so limits read the same in both.
+import { z } from 'zod';
+
+export const REFLECTION_MAX_LENGTH = 5000;
+
+const idSchema = (what: string) => z.string().trim().min(1, `Name a ${what}.`).max(64, `That is not a ${what} id.`);
+
+export const setReadingDoneInput = z.object({
+  itemId: idSchema('reading'),
+  done: z.boolean({ message: 'Say whether the reading is done (true or false).' }),
+});
+
+export const saveReflectionInput = z.object({
+  weekId: idSchema('week'),
+  // Trimmed, so a note of only spaces counts as empty and is deleted.
+  text: z.string().trim().max(REFLECTION_MAX_LENGTH, `Keep your note under ${REFLECTION_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+});
+
+export type SetReadingDoneInput = z.infer<typeof setReadingDoneInput>;
+export type SaveReflectionInput = z.infer<typeof saveReflectionInput>;

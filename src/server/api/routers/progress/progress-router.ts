@@ -1,0 +1,17 @@
+// A fellow's own progress: ticking readings and writing a private note per week. Members who
+// are not fellows here (admins, facilitators) pass the cohort check and are then refused by
+// the services with FORBIDDEN, since they have no readings to tick.
+import { cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
+import { saveReflectionInput, setReadingDoneInput } from '@/lib/schemas/progress';
+import { saveWeekReflection } from '@/server/services/progress/save-week-reflection';
+import { setReadingDone } from '@/server/services/progress/set-reading-done';
+
+export const progressRouter = createTRPCRouter({
+  setReadingDone: cohortProcedure('FELLOW')
+    .input(setReadingDoneInput)
+    .mutation(({ ctx, input }) => setReadingDone(ctx.cohort, input)),
+
+  saveReflection: cohortProcedure('FELLOW')
+    .input(saveReflectionInput)
+    .mutation(({ ctx, input }) => saveWeekReflection(ctx.cohort, input)),
+});

@@ -1,0 +1,91 @@
+// The attendance sheet of one meeting and its audit log, for the facilitators of its group and
+// admins. Each row carries `version` (its last change, in ms) so a client that refetches can
+// tell whose mark moved under it.
+import { meetingInput } from '@/lib/schemas/attendance';
+import { db } from '@/server/db/client';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
+
+const CHANGES_SHOWN = 200;
+
+async function namesOf(userIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
+  return new Map(users.map((user) => [user.id, user.name ?? user.email]));
+}
+
+export async function getAttendanceSheet(access: CohortAccess, rawInput: { meetingId: string }) {
+  const { meetingId } = meetingInput.parse(rawInput);
+  const meeting = await findManagedMeeting(db, access, meetingId);
+  const [fellows, marks] = await Promise.all([
+    db.membership.findMany({
+      where: { cohortId: access.cohortId, groupId: meeting.groupId, role: 'FELLOW' },
+      orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
+      select: { id: true, user: { select: { name: true, email: true } } },
+    }),
+    db.attendance.findMany({
+      where: { meetingId },
+      select: { membershipId: true, status: true, note: true, updatedAt: true, updatedById: true },
+    }),
+  ]);
+  const markOf = new Map(marks.map((mark) => [mark.membershipId, mark]));
+  const changers = await namesOf(marks.map((mark) => mark.updatedById));
+  const rows = fellows.map((fellow) => {
+    const mark = markOf.get(fellow.id);
+    return {
+      membershipId: fellow.id,
+      name: fellow.user.name ?? fellow.user.email,
+      email: fellow.user.email,
+      status: mark?.status ?? null,
+      note: mark?.note ?? null,
+      updatedAt: mark?.updatedAt ?? null,
+      updatedBy: mark?.updatedById ? (changers.get(mark.updatedById) ?? null) : null,
+      version: mark ? mark.updatedAt.getTime() : 0,
+    };
+  });
+  return {
+    meetingId,
+    groupId: meeting.groupId,
+    cancelled: Boolean(meeting.cancelledAt),
+    rows,
+  };
+}
+
+export type AttendanceSheet = Awaited<ReturnType<typeof getAttendanceSheet>>;
+export type AttendanceSheetRow = AttendanceSheet['rows'][number];
+
+/** The meeting's changes, newest first: who changed whose mark, when, from what to what. */
+export async function listAttendanceChanges(access: CohortAccess, rawInput: { meetingId: string }) {
+  const { meetingId } = meetingInput.parse(rawInput);
+  await findManagedMeeting(db, access, meetingId);
+  const changes = await db.attendanceChange.findMany({
+    where: { meetingId },
+    orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
+    take: CHANGES_SHOWN,
+    select: {
+      id: true,
+      membershipId: true,
+      fromStatus: true,
+      toStatus: true,
+      fromNote: true,
+      toNote: true,
+      changedById: true,
+      changedAt: true,
+    },
+  });
+  // Former fellows of the group keep their entries: look their names up by membership.
+  const memberships = await db.membership.findMany({
+    where: { id: { in: [...new Set(changes.map((change) => change.membershipId))] }, cohortId: access.cohortId },
+    select: { id: true, user: { select: { name: true, email: true } } },
+  });
+  const fellowName = new Map(memberships.map((membership) => [membership.id, membership.user.name ?? membership.user.email]));
+  const changers = await namesOf(changes.map((change) => change.changedById));
+  return changes.map(({ changedById, ...change }) => ({
+    ...change,
+    fellowName: fellowName.get(change.membershipId) ?? 'A former member',
+    changedBy: changedById ? (changers.get(changedById) ?? 'A removed account') : 'Unknown',
+  }));
+}
+
+export type AttendanceChangeRow = Awaited<ReturnType<typeof listAttendanceChanges>>[number];

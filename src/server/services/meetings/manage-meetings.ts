@@ -1,0 +1,186 @@
+// A group's meetings for the people who run it: the list (made from the schedule on first
+// look), moving one, cancelling and restoring, and extra meetings. Facilitators of that group
+// and admins only (meeting-access.ts); archived cohorts refuse every change.
+import type { Prisma } from '@/generated/prisma/client';
+import { parseIsoDate, zonedDateTimeToInstant } from '@/lib/cohort-calendar';
+import { toZonedClock } from '@/lib/meeting-format';
+import {
+  addExtraMeetingInput,
+  groupInput,
+  meetingInput,
+  moveMeetingInput,
+  type AddExtraMeetingInput,
+  type MoveMeetingInput,
+} from '@/lib/schemas/attendance';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import { ensureGroupMeetings } from './ensure-group-meetings';
+import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';
+import { labelWeeks, unitSelect } from './meeting-labels';
+
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
+const meetingSelect = {
+  id: true,
+  groupId: true,
+  weekPosition: true,
+  regular: true,
+  startsAt: true,
+  minutes: true,
+  location: true,
+  videoUrl: true,
+  movedAt: true,
+  cancelledAt: true,
+} as const satisfies Prisma.MeetingSelect;
+
+async function loadCohortClock(client: Prisma.TransactionClient | typeof db, cohortId: string) {
+  return client.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { timeZone: true, status: true, curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: unitSelect } } } },
+  });
+}
+
+/** The instant a wall-clock date and time in the cohort's zone stand for. */
+function toInstant(date: string, time: string, timeZone: string): Date {
+  const day = parseIsoDate(date);
+  const instant = day ? zonedDateTimeToInstant(day, time, timeZone) : null;
+  if (!instant) throw new AppError('BAD_REQUEST', 'Enter the date as YYYY-MM-DD and the time as HH:MM.');
+  return instant;
+}
+
+/** The groups whose meetings and attendance the caller runs: all for admins, their own for facilitators. */
+export async function listAttendanceGroups(access: CohortAccess) {
+  const groups = await db.discussionGroup.findMany({
+    where: managedGroupsWhere(access),
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      meetingDay: true,
+      meetingTime: true,
+      meetingMinutes: true,
+      location: true,
+      videoUrl: true,
+      _count: { select: { members: { where: { role: 'FELLOW' } } } },
+    },
+  });
+  return groups.map(({ _count, ...group }) => ({ ...group, fellowCount: _count.members }));
+}
+
+export type AttendanceGroup = Awaited<ReturnType<typeof listAttendanceGroups>>[number];
+
+/**
+ * The group's meetings in time order, made from its schedule first, with each one's wall-clock
+ * date and time in the cohort's zone and how many fellows are marked. `defaultMeetingId`: the
+ * latest meeting that has begun, else the next one (cancelled ones only when nothing else is).
+ */
+export async function listGroupMeetings(access: CohortAccess, rawInput: { groupId: string }, now: Date = new Date()) {
+  const { groupId } = groupInput.parse(rawInput);
+  const group = await findManagedGroup(db, access, groupId);
+  await ensureGroupMeetings(db, groupId, now);
+  const [cohort, settings, meetings, fellowCount] = await Promise.all([
+    loadCohortClock(db, access.cohortId),
+    db.discussionGroup.findUniqueOrThrow({ where: { id: groupId }, select: { meetingDay: true, meetingTime: true } }),
+    db.meeting.findMany({
+      where: { groupId },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      select: { ...meetingSelect, _count: { select: { attendance: true } } },
+    }),
+    db.membership.count({ where: { cohortId: access.cohortId, groupId, role: 'FELLOW' } }),
+  ]);
+  const weekLabel = labelWeeks(cohort.curriculum.weeks);
+  const rows = meetings.map(({ _count, ...meeting }) => ({
+    ...meeting,
+    weekLabel: weekLabel(meeting.weekPosition),
+    local: toZonedClock(meeting.startsAt, cohort.timeZone),
+    markedCount: _count.attendance,
+  }));
+  const held = rows.filter((meeting) => !meeting.cancelledAt);
+  const started = held.filter((meeting) => meeting.startsAt.getTime() <= now.getTime());
+  const next = held.find((meeting) => meeting.startsAt.getTime() > now.getTime());
+  return {
+    group: { ...group, hasSchedule: settings.meetingDay !== null && Boolean(settings.meetingTime) },
+    timeZone: cohort.timeZone,
+    archived: cohort.status === 'ARCHIVED',
+    fellowCount,
+    units: cohort.curriculum.weeks.map((unit) => ({ position: unit.position, label: weekLabel(unit.position)! })),
+    meetings: rows,
+    defaultMeetingId: (started.at(-1) ?? next ?? rows.at(-1))?.id ?? null,
+  };
+}
+
+export type GroupMeetings = Awaited<ReturnType<typeof listGroupMeetings>>;
+export type GroupMeeting = GroupMeetings['meetings'][number];
+
+/** A new time, length or place; the schedule no longer moves it afterwards. */
+export async function moveMeeting(access: CohortAccess, rawInput: MoveMeetingInput, now: Date = new Date()) {
+  const input = moveMeetingInput.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    await findManagedMeeting(tx, access, input.meetingId);
+    const { timeZone } = await loadCohortClock(tx, access.cohortId);
+    return tx.meeting.update({
+      where: { id: input.meetingId },
+      data: {
+        startsAt: toInstant(input.date, input.time, timeZone),
+        minutes: input.minutes,
+        location: input.location,
+        videoUrl: input.videoUrl,
+        movedAt: now,
+      },
+      select: meetingSelect,
+    });
+  }, TRANSACTION_OPTIONS);
+}
+
+async function setCancelled(access: CohortAccess, rawInput: { meetingId: string }, cancelledAt: Date | null) {
+  const { meetingId } = meetingInput.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    const meeting = await findManagedMeeting(tx, access, meetingId);
+    // Cancelling twice keeps the first time; restoring an uncancelled meeting changes nothing.
+    if (Boolean(meeting.cancelledAt) === Boolean(cancelledAt)) {
+      return tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingSelect });
+    }
+    return tx.meeting.update({ where: { id: meetingId }, data: { cancelledAt }, select: meetingSelect });
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Cancelled meetings stay in the list (marked so) and take no attendance; the marks they had stay. */
+export function cancelMeeting(access: CohortAccess, input: { meetingId: string }, now: Date = new Date()) {
+  return setCancelled(access, input, now);
+}
+
+export function restoreMeeting(access: CohortAccess, input: { meetingId: string }) {
+  return setCancelled(access, input, null);
+}
+
+/** A meeting outside the schedule (a catch-up, a social): the schedule never moves or removes it. */
+export async function addExtraMeeting(access: CohortAccess, rawInput: AddExtraMeetingInput) {
+  const input = addExtraMeetingInput.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    await findManagedGroup(tx, access, input.groupId);
+    const cohort = await loadCohortClock(tx, access.cohortId);
+    const weekPosition = input.weekPosition ?? null;
+    if (weekPosition !== null && !cohort.curriculum.weeks.some((unit) => unit.position === weekPosition)) {
+      throw new AppError('BAD_REQUEST', 'That week is not in this cohort’s syllabus. Pick one from the list.', [
+        { path: 'weekPosition', message: 'Pick a week of the syllabus, or none.' },
+      ]);
+    }
+    return tx.meeting.create({
+      data: {
+        groupId: input.groupId,
+        regular: false,
+        weekPosition,
+        startsAt: toInstant(input.date, input.time, cohort.timeZone),
+        minutes: input.minutes,
+        location: input.location ?? null,
+        videoUrl: input.videoUrl ?? null,
+      },
+      select: meetingSelect,
+    });
+  }, TRANSACTION_OPTIONS);
+}

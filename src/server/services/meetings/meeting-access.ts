@@ -1,0 +1,42 @@
+// Who may see and change a group's meetings and attendance: the facilitators who lead that
+// group, and admins. Everyone else (a facilitator of another group, an id from another cohort)
+// gets NOT_FOUND, the same answer as for an id that does not exist.
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+
+type Reader = PrismaClient | Prisma.TransactionClient;
+
+export const GROUP_NOT_FOUND = 'No such group among the ones you lead in this cohort. Reload the page to see your groups.';
+export const MEETING_NOT_FOUND = 'No such meeting in your groups. Reload the page to see the current meetings.';
+export const CANCELLED_MESSAGE = 'This meeting is cancelled, so it takes no attendance. Restore it first if it did happen.';
+
+export function canManageGroup(access: CohortAccess, groupId: string): boolean {
+  if (access.role === 'ADMIN') return true;
+  return access.role === 'FACILITATOR' && access.groupIds.includes(groupId);
+}
+
+/** The groups the caller manages, as a where clause. */
+export function managedGroupsWhere(access: CohortAccess): Prisma.DiscussionGroupWhereInput {
+  if (access.role === 'ADMIN') return { cohortId: access.cohortId };
+  if (access.role === 'FACILITATOR') return { cohortId: access.cohortId, id: { in: access.groupIds } };
+  return { cohortId: access.cohortId, id: { in: [] } };
+}
+
+export async function findManagedGroup(client: Reader, access: CohortAccess, groupId: string) {
+  const group = await client.discussionGroup.findFirst({
+    where: { id: groupId, cohortId: access.cohortId },
+    select: { id: true, name: true },
+  });
+  if (!group || !canManageGroup(access, group.id)) throw new AppError('NOT_FOUND', GROUP_NOT_FOUND);
+  return group;
+}
+
+export async function findManagedMeeting(client: Reader, access: CohortAccess, meetingId: string) {
+  const meeting = await client.meeting.findFirst({
+    where: { id: meetingId, group: { cohortId: access.cohortId } },
+    select: { id: true, groupId: true, startsAt: true, minutes: true, cancelledAt: true },
+  });
+  if (!meeting || !canManageGroup(access, meeting.groupId)) throw new AppError('NOT_FOUND', MEETING_NOT_FOUND);
+  return meeting;
+}

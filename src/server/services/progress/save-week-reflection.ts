@@ -1,0 +1,39 @@
+// A fellow's private note on one week of the syllabus: saved over the last one, and deleted
+// when emptied. Nobody else reads it (no other service selects WeekReflection).
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { SaveReflectionInput } from '@/lib/schemas/progress';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import { requireFellowMembership } from './fellow-membership';
+
+export type ReflectionResult = { weekId: string; text: string; updatedAt: Date | null };
+
+export async function saveWeekReflection(access: CohortAccess, input: SaveReflectionInput, now: Date = new Date()): Promise<ReflectionResult> {
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    const membershipId = await requireFellowMembership(tx, access);
+    const week = await tx.curriculumWeek.findFirst({
+      where: { id: input.weekId, curriculum: { cohorts: { some: { id: access.cohortId } } } },
+      select: { id: true },
+    });
+    if (!week) throw new AppError('NOT_FOUND', 'This cohort’s syllabus has no such week. Reload the page to see the current weeks.');
+
+    const text = input.text.trim();
+    let updatedAt: Date | null = null;
+    const key = { membershipId_weekId: { membershipId, weekId: week.id } };
+    if (text === '') {
+      await tx.weekReflection.deleteMany({ where: { membershipId, weekId: week.id } });
+    } else {
+      const saved = await tx.weekReflection.upsert({
+        where: key,
+        create: { membershipId, weekId: week.id, text },
+        update: { text },
+        select: { updatedAt: true },
+      });
+      updatedAt = saved.updatedAt;
+    }
+    await tx.membership.update({ where: { id: membershipId }, data: { lastActivityAt: now } });
+    return { weekId: week.id, text, updatedAt };
+  });
+}

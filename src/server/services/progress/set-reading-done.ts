@@ -1,0 +1,37 @@
+// A fellow ticks or unticks a reading of their cohort's syllabus. Idempotent both ways:
+// ticking again keeps the first completedAt, unticking a reading not done changes nothing.
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import type { SetReadingDoneInput } from '@/lib/schemas/progress';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import { requireFellowMembership } from './fellow-membership';
+
+export type ReadingDoneResult = { itemId: string; done: boolean; completedAt: Date | null };
+
+export async function setReadingDone(access: CohortAccess, input: SetReadingDoneInput, now: Date = new Date()): Promise<ReadingDoneResult> {
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    const membershipId = await requireFellowMembership(tx, access);
+    // Only readings of this cohort's own syllabus; any other id reads as missing.
+    const item = await tx.curriculumItem.findFirst({
+      where: { id: input.itemId, section: { week: { curriculum: { cohorts: { some: { id: access.cohortId } } } } } },
+      select: { id: true },
+    });
+    if (!item) throw new AppError('NOT_FOUND', 'This cohort’s syllabus has no such reading. Reload the page to see the current readings.');
+
+    let completedAt: Date | null = null;
+    if (input.done) {
+      await tx.readingProgress.createMany({ data: [{ membershipId, itemId: item.id, completedAt: now }], skipDuplicates: true });
+      const row = await tx.readingProgress.findUniqueOrThrow({
+        where: { membershipId_itemId: { membershipId, itemId: item.id } },
+        select: { completedAt: true },
+      });
+      completedAt = row.completedAt;
+    } else {
+      await tx.readingProgress.deleteMany({ where: { membershipId, itemId: item.id } });
+    }
+    await tx.membership.update({ where: { id: membershipId }, data: { lastActivityAt: now } });
+    return { itemId: item.id, done: input.done, completedAt };
+  });
+}

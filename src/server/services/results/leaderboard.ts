@@ -1,0 +1,163 @@
+// Exercise pages: per exercise, the fellows' best runs ranked by the primary metric in its
+// direction (higherIsBetter from the curriculum). Fellows see everyone's best result, but when
+// the cohort hides names, the other fellows appear as "Fellow 1", "Fellow 2"… (in rank order)
+// without their run names, and no one's run but their own opens. Facilitators (and admins)
+// also see, per group they lead, each fellow's submissions, those with none listed first.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
+import { listExerciseStatus } from './exercise-status';
+import type { Viewer } from './run-access';
+import { bestRunByUser, listScoredRuns, type ScoredRun } from './run-scores';
+
+export type LeaderboardEntry = {
+  rank: number;
+  /** The fellow's name, or "Fellow N" when names are hidden from this viewer. */
+  displayName: string;
+  isViewer: boolean;
+  runName: string | null;
+  value: number;
+  /** Set only when the viewer may open the run. */
+  runId: string | null;
+};
+
+type Fellow = { membershipId: string; userId: string; name: string; groupId: string | null };
+
+async function loadCohortFellows(db: PrismaClient, cohortId: string) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      curriculumId: true,
+      leaderboardHideNames: true,
+      memberships: {
+        where: { role: 'FELLOW' },
+        orderBy: { user: { name: 'asc' } },
+        select: { id: true, userId: true, groupId: true, user: { select: { name: true, email: true } } },
+      },
+      groups: { orderBy: { name: 'asc' }, select: { id: true, name: true } },
+    },
+  });
+  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  const fellows: Fellow[] = cohort.memberships.map((membership) => ({
+    membershipId: membership.id,
+    userId: membership.userId,
+    name: membership.user.name ?? membership.user.email,
+    groupId: membership.groupId,
+  }));
+  return { ...cohort, fellows };
+}
+
+/** Whether the viewer may open a fellow's run: the same rules as run-access.ts. */
+function canOpen(viewer: Viewer, fellow: Fellow): boolean {
+  if (viewer.access.role === 'ADMIN') return true;
+  if (fellow.userId === viewer.userId) return true;
+  return viewer.access.role === 'FACILITATOR' && fellow.groupId !== null && viewer.access.groupIds.includes(fellow.groupId);
+}
+
+export function rankEntries(
+  viewer: Viewer,
+  fellows: Fellow[],
+  best: Map<string, ScoredRun>,
+  higherIsBetter: boolean | null,
+  hideNames: boolean,
+): LeaderboardEntry[] {
+  const hideFromViewer = hideNames && viewer.access.role === 'FELLOW';
+  const ranked = fellows
+    .filter((fellow) => best.has(fellow.userId))
+    .map((fellow) => ({ fellow, run: best.get(fellow.userId)! }))
+    .sort((a, b) => (higherIsBetter === false ? a.run.score! - b.run.score! : b.run.score! - a.run.score!));
+  let hiddenNumber = 0;
+  let rank = 0;
+  let previous: number | null = null;
+  return ranked.map(({ fellow, run }, index) => {
+    // Equal results share a rank.
+    if (previous === null || run.score !== previous) rank = index + 1;
+    previous = run.score;
+    const isViewer = fellow.userId === viewer.userId;
+    const hidden = hideFromViewer && !isViewer;
+    return {
+      rank,
+      displayName: hidden ? `Fellow ${++hiddenNumber}` : fellow.name,
+      isViewer,
+      runName: hidden ? null : run.name,
+      value: run.score!,
+      runId: canOpen(viewer, fellow) ? run.id : null,
+    };
+  });
+}
+
+export type ExerciseSummary = Pick<CohortExercise, 'slug' | 'title' | 'primaryMetric' | 'higherIsBetter' | 'week'> & {
+  fellowsWithResults: number;
+  fellows: number;
+  top: number | null;
+  /** The viewer's own best result and number of runs (fellows and anyone who sent runs). */
+  mine: { runs: number; best: number | null };
+};
+
+/** The exercises page: every exercise of the cohort with how far the cohort has got. */
+export async function listExerciseSummaries(db: PrismaClient, viewer: Viewer): Promise<ExerciseSummary[]> {
+  const cohort = await loadCohortFellows(db, viewer.access.cohortId);
+  const [exercises, runs] = await Promise.all([listCohortExercises(db, cohort.curriculumId), listScoredRuns(db, viewer.access.cohortId, null)]);
+  const fellowIds = new Set(cohort.fellows.map((fellow) => fellow.userId));
+  return exercises.map((exercise) => {
+    const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
+    const fellowBest = [...best.entries()].filter(([userId]) => fellowIds.has(userId)).map(([, run]) => run.score!);
+    const mine = runs.filter((run) => run.exerciseItemId === exercise.itemId && run.userId === viewer.userId);
+    return {
+      slug: exercise.slug,
+      title: exercise.title,
+      primaryMetric: exercise.primaryMetric,
+      higherIsBetter: exercise.higherIsBetter,
+      week: exercise.week,
+      fellows: cohort.fellows.length,
+      fellowsWithResults: fellowBest.length,
+      top: fellowBest.length ? (exercise.higherIsBetter === false ? Math.min(...fellowBest) : Math.max(...fellowBest)) : null,
+      mine: { runs: mine.length, best: best.get(viewer.userId)?.score ?? null },
+    };
+  });
+}
+
+/** One exercise: its leaderboard, and for facilitators and admins their groups' submissions. */
+export async function getExerciseBoard(db: PrismaClient, viewer: Viewer, slug: string) {
+  const cohort = await loadCohortFellows(db, viewer.access.cohortId);
+  const exercises = await listCohortExercises(db, cohort.curriculumId);
+  const exercise = exercises.find((candidate) => candidate.slug === slug);
+  if (!exercise) throw new AppError('NOT_FOUND', `No exercise "${slug.slice(0, 120)}" in this cohort.`);
+
+  const runs = await listScoredRuns(db, viewer.access.cohortId, cohort.fellows.map((fellow) => fellow.userId));
+  const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
+  const leaderboard = rankEntries(viewer, cohort.fellows, best, exercise.higherIsBetter, cohort.leaderboardHideNames);
+
+  const seesGroups = viewer.access.role !== 'FELLOW';
+  const groupIds = viewer.access.role === 'ADMIN' ? cohort.groups.map((group) => group.id) : viewer.access.groupIds;
+  const groupFellows = seesGroups ? cohort.fellows.filter((fellow) => fellow.groupId !== null && groupIds.includes(fellow.groupId)) : [];
+  const statuses = seesGroups
+    ? (await listExerciseStatus(viewer.access.cohortId, groupFellows.map((fellow) => fellow.membershipId), db)).filter(
+        (status) => status.exerciseSlug === slug,
+      )
+    : [];
+  const statusOf = new Map(statuses.map((status) => [status.membershipId, status]));
+  const groups = cohort.groups
+    .filter((group) => seesGroups && groupIds.includes(group.id))
+    .map((group) => ({
+      id: group.id,
+      name: group.name,
+      fellows: groupFellows
+        .filter((fellow) => fellow.groupId === group.id)
+        .map((fellow) => {
+          const status = statusOf.get(fellow.membershipId);
+          return { name: fellow.name, runs: status?.runs ?? 0, best: status?.best ?? null, bestRunId: status?.bestRunId ?? null, lastRunAt: status?.lastRunAt ?? null };
+        })
+        // Who has not submitted yet comes first: they are who a facilitator follows up with.
+        .sort((a, b) => Number(a.runs > 0) - Number(b.runs > 0) || a.name.localeCompare(b.name)),
+    }));
+
+  return {
+    exercise: { slug: exercise.slug, title: exercise.title, primaryMetric: exercise.primaryMetric, higherIsBetter: exercise.higherIsBetter, week: exercise.week },
+    namesHidden: cohort.leaderboardHideNames && viewer.access.role === 'FELLOW',
+    leaderboard,
+    groups,
+  };
+}
+
+export type ExerciseBoard = Awaited<ReturnType<typeof getExerciseBoard>>;

@@ -1,0 +1,35 @@
+// A chart's data for one key of a run: uPlot's columns (steps, values), downsampled past
+// maxPoints like the REST API (the same read), with NaN and infinities as null so the line
+// shows a gap there, never a zero; how many there were, so the page can say so.
+import type { PrismaClient } from '@/generated/prisma/client';
+import { readRunSeries, type SeriesRange, type SeriesSummary } from '@/server/services/runs/read-metrics';
+import { assertRunVisible, type Viewer } from './run-access';
+
+export type ChartSeries = {
+  key: string;
+  count: number;
+  /** The key's summary now (kept on write): live charts show it as it grows. */
+  summary: SeriesSummary;
+  downsampled: boolean;
+  steps: number[];
+  values: (number | null)[];
+  nanCount: number;
+  infiniteCount: number;
+};
+
+export async function readRunChart(db: PrismaClient, viewer: Viewer, runId: string, key: string, range: SeriesRange): Promise<ChartSeries> {
+  await assertRunVisible(db, viewer, runId);
+  const read = await readRunSeries(db, runId, key, range);
+  return toChartSeries(key, read);
+}
+
+export function toChartSeries(key: string, read: Awaited<ReturnType<typeof readRunSeries>>): ChartSeries {
+  let nanCount = 0;
+  let infiniteCount = 0;
+  const values = read.points.map((point) => {
+    if (Number.isNaN(point.value)) nanCount += 1;
+    else if (!Number.isFinite(point.value)) infiniteCount += 1;
+    return Number.isFinite(point.value) ? point.value : null;
+  });
+  return { key, count: read.count, summary: read.summary, downsampled: read.downsampled, steps: read.points.map((point) => point.step), values, nanCount, infiniteCount };
+}
