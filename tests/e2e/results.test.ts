@@ -210,6 +210,24 @@ describe('a facilitator', () => {
   });
 });
 
+describe('an admin', () => {
+  it('finds the leaderboard setting in the cohort settings (looked at, not saved)', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      contexts.push(context);
+      await signInContextAs(context, 'admin');
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/cohorts/demo/settings`);
+      const box = page.getByRole('checkbox', { name: 'Hide fellows’ names on leaderboards' });
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(false);
+      await box.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `settings-${width}.png`) });
+      await page.close();
+    }
+  });
+});
+
 describe.skipIf(!python)('images from the Python client', () => {
   it('an offline run with a sample image, synced, shows the image on its run page', async () => {
     const created = (await trpcMutation('apiTokens.create', { cohort: 'demo', name: 'e2e images', expiresInDays: 1 }, fellowCookie)) as { token: string };
