@@ -107,7 +107,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
       )}
 
       {comparison ? (
-        <div className="mt-10 grid gap-10">
+        <div className="mt-10 grid grid-cols-[minmax(0,1fr)] gap-10">
           <section aria-labelledby="overlay-heading">
             <h2 id="overlay-heading" className="mb-3 text-xl font-semibold">
               {comparison.key ?? 'No metrics yet'}
