@@ -81,6 +81,9 @@ describe('POST /api/v1/runs', () => {
     expect(runHandleSchema.parse(resumed.body)).toEqual({ run_id: handle.run_id, status: 'running', last_seq: 1, last_steps: { elbo: 9, kl: 9 } });
     const run = await getRun(handle.run_id);
     expect(run).toMatchObject({ name: 'first', params: { lr: 0.001, beta: 1 }, tags: ['a'], git_sha: 'abc', host: 'gpu1', exercise: 'vae' });
+    // Starting a run is the fellow's activity in the facilitator's grid.
+    const membership = await db.membership.findFirst({ where: { cohortId: world.cohortA.id, userId: world.alice.id }, select: { lastActivityAt: true } });
+    expect(membership?.lastActivityAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('reopens a failed run when its job resumes, and keeps a finished one finished', async () => {

@@ -125,6 +125,7 @@ export async function createOrResumeRun(
     }
   }
 
+  await noteTrainingActivity(db, principal);
   return {
     created,
     run: {
@@ -159,7 +160,16 @@ export async function updateRun(db: PrismaClient, principal: TokenPrincipal, run
     data.params = { ...current, ...body.params } as Prisma.InputJsonObject;
   }
   await db.run.update({ where: { id: run.id }, data });
+  await noteTrainingActivity(db, principal, now);
   return getRun(db, principal, runId, now);
+}
+
+/**
+ * A run starting or ending counts as the fellow's activity in the facilitator's grid ("last
+ * activity"). Not every metrics batch: one UPDATE per batch would cost the ingest path.
+ */
+async function noteTrainingActivity(db: PrismaClient, principal: TokenPrincipal, now = new Date()) {
+  await db.membership.updateMany({ where: { cohortId: principal.cohortId, userId: principal.userId }, data: { lastActivityAt: now } });
 }
 
 // ---------------------------------------------------------------------------
