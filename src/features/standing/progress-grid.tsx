@@ -74,13 +74,13 @@ export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: 
                 )}
               </td>
               <td className="px-3 py-2">{describeLastActivity(fellow.lastActivityAt, now, cohort.timeZone)}</td>
-              {fellow.cells.map((cell) => (
-                <td key={cell.itemId} className={`px-2 py-2 ${cell.doneAt ? 'bg-success-soft text-success' : 'text-muted'}`}>
-                  {cell.doneAt ? (
+              {fellow.done.map((doneAt, index) => (
+                <td key={items[index]!.id} className={`px-2 py-2 ${doneAt ? 'bg-success-soft text-success' : 'text-muted'}`}>
+                  {doneAt ? (
                     <>
                       <span aria-hidden="true">✓ </span>
                       <span className="sr-only">Done </span>
-                      <span className="text-[0.82rem]">{formatDay(cell.doneAt, cohort.timeZone)}</span>
+                      <span className="text-[0.82rem]">{formatDay(new Date(doneAt), cohort.timeZone)}</span>
                     </>
                   ) : (
                     <>

@@ -62,7 +62,10 @@ export async function getGroupProgress(db: PrismaClient, access: CohortAccess, i
       coreDone: fellow.coreDone,
       coreDoneOfDue: fellow.coreDoneOfDue,
       standing: fellow.standing,
-      cells: items.map((item) => ({ itemId: item.id, doneAt: fellow.done.get(item.id) ?? null })),
+      // When each of `items` was ticked (ISO time) or null, in the items' order: a compact shape,
+      // since a whole cohort's grid is fellows × 60 readings (a date object per cell tripled the
+      // response's size and serialisation time).
+      done: items.map((item) => fellow.done.get(item.id)?.toISOString() ?? null),
       exercises: exerciseStatus
         .filter((status) => status.membershipId === fellow.membershipId)
         .map(({ exerciseSlug, runs, best }) => ({ slug: exerciseSlug, runs, best })),
