@@ -182,7 +182,7 @@ describe('attendance', () => {
     await week6.getByText('Cancelled', { exact: true }).waitFor();
     await week6.getByText('Takes no attendance').waitFor();
     await week6.getByRole('button', { name: 'Restore' }).click();
-    await week6.getByText(/of 6 marked/).waitFor();
+    await week6.getByText(/of \d+ marked/).waitFor();
 
     await page.getByRole('button', { name: 'Add an extra meeting' }).click();
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add meeting' }) });
