@@ -88,6 +88,7 @@ describe('a week of the quarter, for the fellow, the facilitator and the admin',
     await page.screenshot({ path: screenshotPath('journey-fellow-week-1280'), fullPage: true });
     const phone = await open('fellow', '/cohorts/demo', 390);
     await phone.getByRole('progressbar', { name: 'This week' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: screenshotPath('journey-fellow-week-390'), fullPage: true });
   });
 
@@ -117,6 +118,8 @@ describe('a week of the quarter, for the fellow, the facilitator and the admin',
     await page.screenshot({ path: screenshotPath('journey-facilitator-grid-1280'), fullPage: true });
     const phone = await open('facilitator', '/cohorts/demo/progress', 390);
     await phone.getByRole('heading', { level: 1, name: 'Group A' }).waitFor();
+    // The grid scrolls inside its box; the page itself keeps to the phone's width.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: screenshotPath('journey-facilitator-grid-390'), fullPage: true });
   });
 
@@ -162,6 +165,7 @@ describe('a week of the quarter, for the fellow, the facilitator and the admin',
 
     const phone = await open('admin', '/cohorts/demo/overview', 390);
     await phone.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: screenshotPath('journey-admin-overview-390'), fullPage: true });
   });
 });

@@ -5,12 +5,14 @@ import type { GroupProgress } from '@/server/services/standing/group-progress';
 /**
  * Fellows × readings. Done cells carry a check mark and the day, not-done ones a dash and
  * the words "not done" for screen readers: colour only echoes the text. On small screens the
- * grid scrolls sideways with the fellows' names kept in view.
+ * grid scrolls sideways with the fellows' names kept in view. The scroller is `relative` so the
+ * screen-reader-only texts (absolutely positioned) of cells scrolled out of view stay inside
+ * it instead of widening the whole page.
  */
 export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: Date }) {
   const { items, fellows, cohort } = progress;
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Readings done by each fellow">
+    <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Readings done by each fellow">
       <table className="w-full border-collapse text-[0.92rem]">
         <caption className="sr-only">
           Readings done by each fellow of {progress.group.name}, with attendance and standing. At-risk fellows come first.
