@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
+import { parse } from 'csv-parse/sync';
 import { runCli } from './run-command';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fellowship-cli-cohorts-'));
@@ -98,6 +99,26 @@ describe('fellowship cohort and roster commands', () => {
 
     const text = await runCli(['cohort', 'list']);
     expect(text.stdout).toMatch(/spring-2027 {2}Spring 2027 \(Spring 2027\) {2}draft {2}2027-03-01 to 2027-04-11 America\/Los_Angeles {2}30 fellow\(s\), 1 facilitator\(s\), 3 group\(s\)/);
+  });
+
+  it('prints attendance and reading progress as CSV, for a cohort or one group', async () => {
+    const progress = await runCli(['export', 'progress', 'spring-2027']);
+    expect(progress.code, progress.stderr).toBe(0);
+    const rows = parse(progress.stdout) as string[][];
+    expect(rows).toHaveLength(31);
+    expect(rows[0]!.slice(0, 4)).toEqual(['Name', 'Email', 'Group', expect.stringMatching(/^Week 1: /)]);
+    expect(rows[0]!.slice(-4)).toEqual(['Core readings done', 'Core readings', 'Due core readings done %', 'Standing']);
+    expect(rows.find((row) => row[1] === 'cli.fellow1@example.org')!.slice(-4, -2)).toEqual(['0', expect.stringMatching(/^\d+$/)]);
+
+    const attendance = await runCli(['export', 'attendance', 'spring-2027', '--group', 'Group B']);
+    expect(attendance.code, attendance.stderr).toBe(0);
+    const groupRows = parse(attendance.stdout) as string[][];
+    expect(groupRows).toHaveLength(11);
+    expect(groupRows.slice(1).every((row) => row[2] === 'Group B')).toBe(true);
+
+    const unknown = await runCli(['export', 'attendance', 'spring-2027', '--group', 'Group Z']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('This cohort has no group "Group Z". Its groups: Group A, Group B, Group C.');
   });
 
   it('explains what is missing or wrong', async () => {
