@@ -147,6 +147,22 @@ describe('a cohort each quarter', () => {
     expect(cohort!.skippedWeeks).toEqual([3]);
   });
 
+  it('sets the at-risk and completion rules, and names a bad value beside its field', async () => {
+    await page.goto(`${baseUrl}/cohorts/spring-2027/settings`);
+    const missed = page.getByLabel('At risk after … missed meetings');
+    await missed.fill('3');
+    await page.getByLabel('…and this % of all core readings done').fill('120');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('At most 100%.').waitFor();
+    await page.getByLabel('…and this % of all core readings done').fill('90');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await status('Saved. Spring 2027 is running.');
+    const [rules] = await sql<{ atRiskMissedMeetings: number; completionReadingPercent: number }>(
+      `SELECT "atRiskMissedMeetings", "completionReadingPercent" FROM "Cohort" WHERE slug = 'spring-2027'`,
+    );
+    expect(rules).toEqual({ atRiskMissedMeetings: 3, completionReadingPercent: 90 });
+  });
+
   it('clones it to Fall 2027: week 1 on its own start date, the groups, no fellows', async () => {
     await page.goto(`${baseUrl}/admin/cohorts`);
     await page.getByLabel('A copy of an existing cohort').check();

@@ -18,6 +18,16 @@ import { SkippedWeeksPicker } from './skipped-weeks-picker';
 
 type Settings = RouterOutputs['cohorts']['settings'];
 
+type RuleKey = 'atRiskMissedMeetings' | 'atRiskReadingPercent' | 'completionMaxUnexcusedAbsences' | 'completionReadingPercent';
+
+/** The at-risk and completion rules (compute-standing.ts), in the order the form shows them. */
+const RULE_FIELDS: { key: RuleKey; label: string; hint?: string }[] = [
+  { key: 'atRiskMissedMeetings', label: 'At risk after … missed meetings', hint: 'Unexcused absences at meetings that took place.' },
+  { key: 'atRiskReadingPercent', label: '…or below this % of due core readings', hint: 'Readings are due once their week has ended.' },
+  { key: 'completionMaxUnexcusedAbsences', label: 'Completed with at most … unexcused absences' },
+  { key: 'completionReadingPercent', label: '…and this % of all core readings done' },
+];
+
 export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -31,13 +41,10 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [skippedWeeks, setSkippedWeeks] = useState<number[]>(settings.skippedWeeks);
   const [visibility, setVisibility] = useState(settings.syllabusVisibility);
   const [hideNames, setHideNames] = useState(settings.leaderboardHideNames);
-  const [rules, setRules] = useState({
-    atRiskMissedMeetings: String(settings.atRiskMissedMeetings),
-    atRiskReadingPercent: String(settings.atRiskReadingPercent),
-    completionMaxUnexcusedAbsences: String(settings.completionMaxUnexcusedAbsences),
-    completionReadingPercent: String(settings.completionReadingPercent),
-  });
-  const setRule = (key: keyof typeof rules) => (value: string) => setRules((current) => ({ ...current, [key]: value }));
+  const [rules, setRules] = useState(
+    Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<RuleKey, string>,
+  );
+  const setRule = (key: RuleKey) => (value: string) => setRules((current) => ({ ...current, [key]: value }));
   // An empty or unreadable box goes to the server as NaN, which answers with the field's message.
   const ruleNumber = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
   const [status, setStatus] = useState<'DRAFT' | 'ACTIVE'>(settings.status === 'ACTIVE' ? 'ACTIVE' : 'DRAFT');
@@ -77,10 +84,7 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       skippedWeeks,
       syllabusVisibility: visibility,
       leaderboardHideNames: hideNames,
-      atRiskMissedMeetings: ruleNumber(rules.atRiskMissedMeetings),
-      atRiskReadingPercent: ruleNumber(rules.atRiskReadingPercent),
-      completionMaxUnexcusedAbsences: ruleNumber(rules.completionMaxUnexcusedAbsences),
-      completionReadingPercent: ruleNumber(rules.completionReadingPercent),
+      ...(Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, ruleNumber(rules[key])])) as Record<RuleKey, number>),
       status,
     });
   }
@@ -179,44 +183,19 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
             Facilitators and admins see fellows at risk first. Late counts as attended; excused absences never count against anyone.
           </p>
           <div className="grid grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:grid-cols-2 sm:p-6">
-            <TextField
-              id={`${id}-risk-missed`}
-              label="At risk after … missed meetings"
-              type="number"
-              inputMode="numeric"
-              value={rules.atRiskMissedMeetings}
-              onChange={setRule('atRiskMissedMeetings')}
-              errors={errors.atRiskMissedMeetings}
-              hint="Unexcused absences at meetings that took place."
-            />
-            <TextField
-              id={`${id}-risk-readings`}
-              label="…or below this % of due core readings"
-              type="number"
-              inputMode="numeric"
-              value={rules.atRiskReadingPercent}
-              onChange={setRule('atRiskReadingPercent')}
-              errors={errors.atRiskReadingPercent}
-              hint="Readings are due once their week has ended."
-            />
-            <TextField
-              id={`${id}-complete-absences`}
-              label="Completed with at most … unexcused absences"
-              type="number"
-              inputMode="numeric"
-              value={rules.completionMaxUnexcusedAbsences}
-              onChange={setRule('completionMaxUnexcusedAbsences')}
-              errors={errors.completionMaxUnexcusedAbsences}
-            />
-            <TextField
-              id={`${id}-complete-readings`}
-              label="…and this % of all core readings done"
-              type="number"
-              inputMode="numeric"
-              value={rules.completionReadingPercent}
-              onChange={setRule('completionReadingPercent')}
-              errors={errors.completionReadingPercent}
-            />
+            {RULE_FIELDS.map((field) => (
+              <TextField
+                key={field.key}
+                id={`${id}-${field.key}`}
+                label={field.label}
+                type="number"
+                inputMode="numeric"
+                value={rules[field.key]}
+                onChange={setRule(field.key)}
+                errors={errors[field.key]}
+                hint={field.hint}
+              />
+            ))}
           </div>
         </fieldset>
 

@@ -9,6 +9,7 @@ import { formatWeekLabel } from '@/lib/format';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { groupScheduleSelect } from '@/server/services/groups/group-select';
 
 export type MeetingsCalendar = { filename: string; ics: string };
 
@@ -66,13 +67,7 @@ export async function buildMeetingsCalendar(access: CohortAccess): Promise<Meeti
         where: { id: { in: access.groupIds } },
         orderBy: { name: 'asc' },
         select: {
-          id: true,
-          name: true,
-          meetingDay: true,
-          meetingTime: true,
-          meetingMinutes: true,
-          location: true,
-          videoUrl: true,
+          ...groupScheduleSelect,
           meetings: {
             orderBy: { startsAt: 'asc' },
             select: { id: true, weekPosition: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true },

@@ -8,16 +8,8 @@ import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
 import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDates, locateCurrentUnit, wallClockTime } from '@/lib/cohort-calendar';
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import type { CohortAccess } from './cohort-access';
+import { groupScheduleSelect } from '@/server/services/groups/group-select';
 
-const groupSelect = {
-  id: true,
-  name: true,
-  meetingDay: true,
-  meetingTime: true,
-  meetingMinutes: true,
-  location: true,
-  videoUrl: true,
-} as const;
 
 export async function getCohortHome(access: CohortAccess, now: Date = new Date()) {
   const cohort = await db.cohort.findUnique({
@@ -80,7 +72,7 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
     ? await db.discussionGroup.findMany({
         where: { cohortId: access.cohortId, id: { in: access.groupIds } },
         orderBy: { name: 'asc' },
-        select: groupSelect,
+        select: groupScheduleSelect,
       })
     : [];
   const membership = access.membershipId

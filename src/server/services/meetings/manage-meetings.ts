@@ -19,6 +19,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { ensureGroupMeetings } from './ensure-group-meetings';
 import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';
 import { labelWeeks, unitSelect } from './meeting-labels';
+import { groupScheduleSelect } from '@/server/services/groups/group-select';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
@@ -56,13 +57,7 @@ export async function listAttendanceGroups(access: CohortAccess) {
     where: managedGroupsWhere(access),
     orderBy: { name: 'asc' },
     select: {
-      id: true,
-      name: true,
-      meetingDay: true,
-      meetingTime: true,
-      meetingMinutes: true,
-      location: true,
-      videoUrl: true,
+      ...groupScheduleSelect,
       _count: { select: { members: { where: { role: 'FELLOW' } } } },
     },
   });

@@ -3,6 +3,7 @@
 import { db } from '@/server/db/client';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { groupScheduleSelect } from '@/server/services/groups/group-select';
 
 /** The cohort's memberships the caller may see, as a where clause. Fellows see none. */
 export function visibleMembershipsWhere(access: CohortAccess): Prisma.MembershipWhereInput {
@@ -45,13 +46,7 @@ export async function listGroups(access: CohortAccess) {
     where,
     orderBy: { name: 'asc' },
     select: {
-      id: true,
-      name: true,
-      meetingDay: true,
-      meetingTime: true,
-      meetingMinutes: true,
-      location: true,
-      videoUrl: true,
+      ...groupScheduleSelect,
       _count: { select: { members: true, facilitators: true } },
     },
   });
