@@ -85,6 +85,9 @@ describe('a week of the quarter, for the fellow, the facilitator and the admin',
     await waitFor(async () => (await ticks()).length === 2, 'both ticks to be saved');
     ticked.push(...(await ticks()).map((row) => row.itemId));
     expect(ticked).toHaveLength(2);
+    // Exercise status on the home page (other e2e files may have sent runs as Priya).
+    await page.getByRole('heading', { name: 'Your exercises' }).waitFor();
+    expect(await page.getByText(/^(No runs yet\.|Your best elbo:)/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('journey-fellow-week-1280'), fullPage: true });
     const phone = await open('fellow', '/cohorts/demo', 390);
     await phone.getByRole('progressbar', { name: 'This week' }).waitFor();

@@ -7,6 +7,8 @@ import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { CurrentWeek } from '@/features/cohorts/current-week';
 import { FellowProgress } from '@/features/fellow-home/fellow-progress';
 import { MyGroups } from '@/features/cohorts/my-groups';
+import { MyExercises } from '@/features/fellow-home/my-exercises';
+import { api } from '@/trpc/server';
 import { loadCohort } from './load-cohort';
 
 export const dynamic = 'force-dynamic';
@@ -29,6 +31,8 @@ export default async function CohortPage({ params }: CohortPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
+  // A fellow's exercises and their best results (exercise status on the home page).
+  const exercises = home.fellow ? await api.runs.exercises({ cohort: slug }) : [];
   // Admins reach the members page from the cohort's admin links below the header.
   const canSeeMembers = home.role === 'FACILITATOR';
 
@@ -67,6 +71,14 @@ export default async function CohortPage({ params }: CohortPageProps) {
             {home.groups.length > 1 ? 'Your groups' : 'Your group'}
           </h2>
           <MyGroups home={home} />
+          {exercises.length ? (
+            <>
+              <h2 id="exercises-heading" className="mt-10 mb-3 text-xl font-semibold">
+                Your exercises
+              </h2>
+              <MyExercises cohortSlug={home.slug} exercises={exercises} />
+            </>
+          ) : null}
         </section>
 
         <section
