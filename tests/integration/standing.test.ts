@@ -244,6 +244,18 @@ describe('CSV exports', () => {
     expect(progress.find((row) => row[0] === 'Behind Reader')!.slice(9)).toEqual(['0', '4', '0', 'At risk']);
   });
 
+  it('writes names a spreadsheet would read as formulas as plain text', async () => {
+    const user = await createUser({ name: '=HYPERLINK("http://evil.example","click")', email: `csv.${Date.now()}@standing.test` });
+    const membership = await createMembership(world.cohort.id, 'FELLOW', { userId: user.id, groupId: world.groupB.id });
+    try {
+      const rows = parse(await exportProgressCsv(db, world.cohort.id, { groupId: world.groupB.id })) as string[][];
+      expect(rows.map((row) => row[0])).toContain(`'=HYPERLINK("http://evil.example","click")`);
+      expect(rows.map((row) => row[0])).toContain('Other Group');
+    } finally {
+      await db.membership.delete({ where: { id: membership.id } });
+    }
+  });
+
   it('names the groups when asked for one that does not exist', async () => {
     await expect(findGroupIdByName(db, world.cohort.id, 'Group Z')).rejects.toThrow(/no group "Group Z". Its groups: Group A, Group B/);
   });

@@ -27,6 +27,15 @@ async function load(db: PrismaClient, cohortId: string, scope: ExportScope, now:
   return progress;
 }
 
+/**
+ * Text a person typed (names, emails, group names, reading titles) as a CSV cell that a
+ * spreadsheet will not run: a leading = + - @ or control character makes Excel and Sheets read
+ * a formula, so such text gets a leading apostrophe (OWASP's advice for CSV injection).
+ */
+export function plainText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function groupNames(progress: CohortProgress) {
   const names = new Map(progress.groups.map((group) => [group.id, group.name]));
   return (groupId: string | null) => (groupId ? (names.get(groupId) ?? '') : '');
@@ -66,9 +75,9 @@ export async function exportAttendanceCsv(db: PrismaClient, cohortId: string, sc
     const meetings = fellow.groupId ? (meetingsByGroup.get(fellow.groupId) ?? []) : [];
     const { attendance } = fellow.standing;
     return [
-      fellow.name,
-      fellow.email,
-      groupName(fellow.groupId),
+      plainText(fellow.name),
+      plainText(fellow.email),
+      plainText(groupName(fellow.groupId)),
       ...columns.map((_, index) => {
         const mark = meetings[index] ? fellow.marks.get(meetings[index]) : undefined;
         return mark ? MARK_TEXT[mark.status] : '';
@@ -93,9 +102,9 @@ export async function exportProgressCsv(db: PrismaClient, cohortId: string, scop
   const items = progress.units.flatMap((unit) => unit.items.map((item) => ({ ...item, header: `${unit.label}: ${item.title}${item.core ? '' : ' (optional)'}` })));
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: progress.cohort.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const rows = byGroupThenName(progress.fellows, groupName).map((fellow) => [
-    fellow.name,
-    fellow.email,
-    groupName(fellow.groupId),
+    plainText(fellow.name),
+    plainText(fellow.email),
+    plainText(groupName(fellow.groupId)),
     ...items.map((item) => {
       const doneAt = fellow.done.get(item.id);
       return doneAt ? day.format(doneAt) : '';
@@ -106,7 +115,7 @@ export async function exportProgressCsv(db: PrismaClient, cohortId: string, scop
     STANDING_LABELS[fellow.standing.status],
   ]);
   return stringify([
-    ['Name', 'Email', 'Group', ...items.map((item) => item.header), 'Core readings done', 'Core readings', 'Due core readings done %', 'Standing'],
+    ['Name', 'Email', 'Group', ...items.map((item) => plainText(item.header)), 'Core readings done', 'Core readings', 'Due core readings done %', 'Standing'],
     ...rows,
   ]);
 }
