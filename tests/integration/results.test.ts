@@ -130,10 +130,24 @@ describe('downsampled reads of a million-point series', () => {
     expect(detail.downsampled).toBe(false);
     expect(detail.points.map((point) => point.step)).toEqual(Array.from({ length: 21 }, (_, i) => 499_990 + i));
 
-    // A write makes a new version: the next read sees it.
-    await db.$executeRaw`UPDATE "MetricPoint" SET value = -500 WHERE "seriesId" = ${series.id} AND step = 250000`;
-    await db.metricSeries.update({ where: { id: series.id }, data: { min: -500 } });
-    expect((await read('')).points.find((point) => point.step === 250_000)?.value).toBe(-500);
+    // The whole-series read merged rollups (a few thousand rows) instead of scanning the points.
+    expect(await db.metricRollup.count({ where: { seriesId: series.id } })).toBe(Math.ceil(1_000_000 / 256));
+
+    // A job re-logs step 250,000 (resumed from a checkpoint): the ingest marks the rollups from
+    // that bucket on as stale, and the next read sees the new low.
+    const relog = await callApi('POST', `/api/v1/runs/${runId}/metrics`, { token, body: { seq: 1, points: [{ key: 'loss', step: 250_000, value: -500 }] } });
+    expect(relog.status, JSON.stringify(relog.body)).toBe(200);
+    expect((await db.metricSeries.findUniqueOrThrow({ where: { id: series.id } })).rollupValidBelow).toBe(249_856);
+    const afterRelog = await read('');
+    expect(afterRelog.points.find((point) => point.step === 250_000)?.value).toBe(-500);
+    expect(afterRelog.points.find((point) => point.step === 500_001)?.value).toBe(1000);
+
+    // Appended steps extend the chart without rescanning: only the last bucket is rebuilt.
+    const append = await callApi('POST', `/api/v1/runs/${runId}/metrics`, { token, body: { seq: 2, points: [{ key: 'loss', step: 1_000_000, value: 2000 }] } });
+    expect(append.status, JSON.stringify(append.body)).toBe(200);
+    const appended = await read('');
+    expect(appended.points.at(-1)).toMatchObject({ step: 1_000_000, value: 2000 });
+    expect(appended.count).toBe(1_000_001);
   });
 
   it('reads a sparse range whole, and refuses a reversed or malformed range', async () => {

@@ -42,6 +42,7 @@ import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { decodeMetricValue, toFloat8Text } from './metric-values';
 import { runNotFound } from './runs';
+import { ROLLUP_STEPS } from './metric-rollups';
 
 /** Unix milliseconds of a point's time (the column keeps milliseconds), or null. */
 function unixMilliseconds(time: number | string | null | undefined): number | null {
@@ -378,7 +379,9 @@ export function batchStatement(
                   UNION ALL SELECT i.value FROM input i WHERE i.key = e.key) vals)
               ELSE GREATEST(e.max, k.hi) END,
         last = CASE WHEN e."lastStep" IS NULL OR k.top_step >= e."lastStep" THEN k.top_value ELSE e.last END,
-        "lastStep" = GREATEST(e."lastStep", k.top_step)
+        "lastStep" = GREATEST(e."lastStep", k.top_step),
+        -- The rollups from the batch's first step's bucket on are no longer exact.
+        "rollupValidBelow" = LEAST(s."rollupValidBelow", (k.first_step / ${ROLLUP_STEPS}::int) * ${ROLLUP_STEPS}::int)
       FROM existing e
       JOIN kinfo k ON k.key = e.key
       LEFT JOIN old_by_series o ON o.series_id = e.id

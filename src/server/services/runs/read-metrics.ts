@@ -9,6 +9,7 @@ import { MAX_INT, type MetricSeriesResponse } from '@/server/api/v1/schemas';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { encodeMetricValue, fromFloat8Text } from './metric-values';
+import { refreshRollups, rollupBucketSqlText, ROLLUP_STEPS } from './metric-rollups';
 import { runNotFound } from './runs';
 
 export type SeriesPoint = { step: number; value: number; time: Date | null };
@@ -120,7 +121,7 @@ async function downsampleBetween(
   if (hi - lo + 1 <= maxPoints) return { downsampled: false, points: await pointsBetween(db, seriesId, lo, hi) };
 
   const width = bucketWidth(lo, hi, maxPoints);
-  const buckets = await db.$queryRawUnsafe<BucketRow[]>(bucketSqlText(), seriesId, lo, hi, width);
+  const buckets = await readBuckets(db, seriesId, lo, hi, width);
   const total = buckets.reduce((sum, bucket) => sum + Number(bucket.n), 0);
   // A sparse range (a key logged every 100 steps) may hold few points across many steps.
   if (total <= maxPoints) return { downsampled: false, points: await pointsBetween(db, seriesId, lo, hi) };
@@ -135,7 +136,24 @@ async function downsampleBetween(
   return { downsampled: true, points: rows.map(toPoint) };
 }
 
-type BucketRow = { first_step: number; last_step: number; low_step: number; high_step: number; n: bigint | number };
+type BucketRow = { first_step: number; last_step: number; low_step: number; high_step: number; n: bigint | number | string };
+
+/**
+ * The range's buckets: from the rollups when each bucket spans several of them (a long range,
+ * where scanning every point costs hundreds of milliseconds per million), else from the points.
+ */
+async function readBuckets(db: PrismaClient, seriesId: number, lo: number, hi: number, width: number): Promise<BucketRow[]> {
+  const firstWhole = Math.ceil(lo / ROLLUP_STEPS);
+  const lastWhole = Math.floor((hi + 1) / ROLLUP_STEPS) - 1;
+  if (width < 4 * ROLLUP_STEPS || lastWhole - firstWhole < 8) {
+    return db.$queryRawUnsafe<BucketRow[]>(bucketSqlText(), seriesId, lo, hi, width);
+  }
+  const validBelow = await refreshRollups(db, seriesId);
+  // Rollups are exact below validBelow; the points of anything after it are read directly.
+  const lastExact = Math.min(lastWhole, Math.floor(validBelow / ROLLUP_STEPS) - 1);
+  if (lastExact - firstWhole < 8) return db.$queryRawUnsafe<BucketRow[]>(bucketSqlText(), seriesId, lo, hi, width);
+  return db.$queryRawUnsafe<BucketRow[]>(rollupBucketSqlText(), seriesId, lo, hi, width, firstWhole, lastExact);
+}
 
 /** Steps per bucket so that lo..hi splits into at most maxPoints / 4 buckets. */
 export function bucketWidth(lo: number, hi: number, maxPoints: number): number {
