@@ -8,19 +8,17 @@
 // p50/p95 latency of sequential requests (one at a time, so the latency is the server's work
 // plus a loopback round trip). Goal: p95 under 100 ms and within twice the hand-written query.
 // Options (env): BENCH_REQUESTS (default 200), NEXT_DIST_DIR.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { isBuildCurrent } from '@/cli/build-stamp';
-import { buildApp, clearRuntimeCaches, projectRoot, SERVER_NODE_FLAGS } from '@/cli/next-process';
 import { createPrismaClient } from '@/server/db/client';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
 import { applyMigrations } from '@/server/db/migrations';
 import { createSession } from '@/server/services/auth/sessions';
 import { generateCohort } from './lib/dashboard-data';
+import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const DAY = 86_400_000;
@@ -61,13 +59,10 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-dashboard-'));
   chmodSync(tmp, 0o755);
   let postgres: EmbeddedServer | undefined;
-  let next: ChildProcess | undefined;
+  let next: BenchNext | undefined;
   let statements = 0;
   const cleanup = async () => {
-    if (next && next.exitCode === null) {
-      next.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await stopBenchNext(next);
     await postgres?.stop().catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
   };
@@ -111,22 +106,8 @@ async function main() {
       FELLOWSHIP_LOCAL_MODE: '0',
       FELLOWSHIP_DEMO: '0',
     };
-    if (!isBuildCurrent(projectRoot)) {
-      log('building the app (the sources changed)…');
-      if ((await buildApp(env)) !== 0) throw new Error('next build failed');
-    }
-    clearRuntimeCaches(env);
-    next = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: projectRoot,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (const deadline = Date.now() + 120_000; ; ) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      if (Date.now() > deadline || next.exitCode !== null) throw new Error('next start did not come up');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    next = await startBenchNext(env, { log, port, clearCaches: true });
+    const base = next.url;
 
     const trpc = (procedure: string, input: unknown) => `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
     const targets = [

@@ -17,20 +17,18 @@
 // Options: --seconds N, --rounds N, --jobs N, --batch N, --gzip (send gzip bodies like the
 // Python client does past 16 KB), --fast (fsync off), --keep (leave the database folder),
 // --json, --profile DIR (a V8 CPU profile of next start).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { isBuildCurrent } from '../src/cli/build-stamp';
-import { buildApp, projectRoot, SERVER_NODE_FLAGS } from '../src/cli/next-process';
 import { createPrismaClient } from '../src/server/db/client';
-import { findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '../src/server/db/embedded';
+import { startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
 import { createApiToken } from '../src/server/services/api-tokens/api-tokens';
 import { seedDemoData } from '../src/server/services/demo/seed-demo';
+import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 
 const { values: options } = parseArgs({
   options: {
@@ -120,16 +118,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error('next start did not answer /api/health in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 type JobResult = { points: number; requests: number; latencies: number[]; errors: string[] };
 
 async function runHttpJobs(
@@ -204,14 +192,9 @@ async function main() {
   // As root, postgres runs as another user: it must be able to enter the folder.
   chmodSync(tempDir, 0o755);
   let server: EmbeddedServer | undefined;
-  let next: ChildProcess | undefined;
+  let next: BenchNext | undefined;
   const cleanup = async () => {
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((resolve) => next!.once('exit', resolve));
-      next.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (next.exitCode === null && next.signalCode === null) next.kill('SIGKILL');
-    }
+    await stopBenchNext(next);
     await server?.stop().catch(() => {});
     if (!options.keep) rmSync(tempDir, { recursive: true, force: true });
   };
@@ -237,7 +220,6 @@ async function main() {
     }
     await prisma.$disconnect();
 
-    const distDir = process.env.NEXT_DIST_DIR || '.next';
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -246,24 +228,8 @@ async function main() {
       FELLOWSHIP_API_REQUESTS_PER_MINUTE: '100000000',
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    if (!isBuildCurrent(projectRoot)) {
-      log(`building the app into ${distDir} (the sources changed since the last build)…`);
-      const code = await buildApp(env);
-      if (code !== 0) throw new Error(`next build failed (${code})`);
-    } else {
-      log(`using the current build in ${distDir}`);
-    }
-
-    const port = await findFreePort();
-    const url = `http://127.0.0.1:${port}`;
-    const nodeFlags = [...SERVER_NODE_FLAGS, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [])];
-    next = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: projectRoot,
-      env: { ...env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(url, next);
-    log(`next start on ${url} (pid ${next.pid})`);
+    next = await startBenchNext(env, { log, nodeFlags: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [] });
+    const { url } = next;
 
     // The runs, created through the API like a job does (and as many for the warm-up).
     const createRuns = async (prefix: string) => {
@@ -316,10 +282,10 @@ async function main() {
     const slice = SECONDS / ROUNDS;
     for (let round = 1; round <= ROUNDS; round++) {
       log(`round ${round}/${ROUNDS}: ${JOBS} jobs send ${STEPS_PER_BATCH * KEYS.length}-point batches for ${slice.toFixed(1)} s${options.gzip ? ' (gzip)' : ''}, then the same points go through pg…`);
-      const before = { next: cpuSeconds(next.pid, true), postgres: cpuSeconds(postgresPid, true), client: process.cpuUsage() };
+      const before = { next: cpuSeconds(next.child.pid, true), postgres: cpuSeconds(postgresPid, true), client: process.cpuUsage() };
       const measured = await runHttpJobs(url, jobs, slice, nextSeq);
       const client = process.cpuUsage(before.client);
-      http.cpu.next += cpuSeconds(next.pid, true) - before.next;
+      http.cpu.next += cpuSeconds(next.child.pid, true) - before.next;
       http.cpu.postgres += cpuSeconds(postgresPid, true) - before.postgres;
       http.cpu.client += (client.user + client.system) / 1e6;
       http.elapsed += measured.elapsed;

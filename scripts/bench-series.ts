@@ -22,21 +22,19 @@
 //
 // Options: --requests N (per round and kind, default 40), --rounds N (default 3),
 // --other-points N (default 1000000), --explain (print the aggregate's plan), --json, --keep.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { isBuildCurrent } from '../src/cli/build-stamp';
-import { buildApp, projectRoot, SERVER_NODE_FLAGS } from '../src/cli/next-process';
 import { createPrismaClient } from '../src/server/db/client';
-import { findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '../src/server/db/embedded';
+import { startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
 import { createApiToken } from '../src/server/services/api-tokens/api-tokens';
 import { seedDemoData } from '../src/server/services/demo/seed-demo';
 import { bucketSqlText, bucketWidth } from '../src/server/services/runs/read-metrics';
 import { ROLLUP_STEPS, rollupBucketSqlText } from '../src/server/services/runs/metric-rollups';
+import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 
 const { values: options } = parseArgs({
   options: {
@@ -66,16 +64,6 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (value: number) => Number(value.toFixed(1));
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error('next start did not answer /api/health in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Fills a series with `count` points: a sine, one spike at the middle and one NaN. */
 async function fillSeries(client: pg.Client, seriesId: number, count: number) {
@@ -143,14 +131,9 @@ async function main() {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'fellowship-bench-series-'));
   chmodSync(tempDir, 0o755);
   let server: EmbeddedServer | undefined;
-  let next: ChildProcess | undefined;
+  let next: BenchNext | undefined;
   const cleanup = async () => {
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((resolve) => next!.once('exit', resolve));
-      next.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (next.exitCode === null && next.signalCode === null) next.kill('SIGKILL');
-    }
+    await stopBenchNext(next);
     await server?.stop().catch(() => {});
     if (!options.keep) rmSync(tempDir, { recursive: true, force: true });
   };
@@ -173,7 +156,6 @@ async function main() {
     const { token } = await createApiToken(prisma, user.id, 'demo', { name: 'bench', expiresInDays: 1 });
     await prisma.$disconnect();
 
-    const distDir = process.env.NEXT_DIST_DIR || '.next';
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -182,22 +164,8 @@ async function main() {
       FELLOWSHIP_API_REQUESTS_PER_MINUTE: '100000000',
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    if (!isBuildCurrent(projectRoot)) {
-      log(`building the app into ${distDir} (the sources changed since the last build)…`);
-      const code = await buildApp(env);
-      if (code !== 0) throw new Error(`next build failed (${code})`);
-    } else {
-      log(`using the current build in ${distDir}`);
-    }
-    const port = await findFreePort();
-    const url = `http://127.0.0.1:${port}`;
-    next = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: projectRoot,
-      env: { ...env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(url, next);
-    log(`next start on ${url} (pid ${next.pid})`);
+    next = await startBenchNext(env, { log });
+    const { url } = next;
 
     // The run through the API, its points straight into the table (generate_series).
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
