@@ -11,6 +11,7 @@ import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field-error';
 import { pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
+import { useTextFile } from '@/components/ui/use-text-file';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
 type Preview = RouterOutputs['roster']['preview'];
@@ -32,13 +33,17 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
   const router = useRouter();
   const id = useId();
   const [csv, setCsv] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [fileInputKey, setFileInputKey] = useState(0);
   const [createMissingGroups, setCreateMissingGroups] = useState(false);
   const [clientError, setClientError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
   const [imported, setImported] = useState<Imported | null>(null);
+  const file = useTextFile({
+    maxBytes: MAX_BYTES,
+    tooLarge: (chosen) => `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; a roster may be at most 1 MB. Split it into smaller files.`,
+    onText: setCsv,
+    onError: setClientError,
+  });
 
   const previewMutation = useMutation(trpc.roster.preview.mutationOptions({ onSuccess: setPreview }));
   const importMutation = useMutation(
@@ -47,8 +52,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
         setImported(result);
         setPreview(null);
         setCsv('');
-        setFileName(null);
-        setFileInputKey((key) => key + 1);
+        file.clear();
         router.refresh();
       },
     }),
@@ -65,14 +69,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     changed();
-    const file = event.target.files?.[0];
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setClientError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a roster may be at most 1 MB. Split it into smaller files.`);
-      return;
-    }
-    setFileName(file.name);
-    setCsv(await file.text());
+    await file.read(event);
   }
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
@@ -114,7 +111,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
             CSV file
           </label>
           <input
-            key={fileInputKey}
+            key={file.inputKey}
             id={`${id}-file`}
             type="file"
             accept=".csv,text/csv,text/plain"
@@ -124,7 +121,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
             className="mt-1 block w-full text-[0.95rem] file:mr-3 file:min-h-10 file:rounded-lg file:border file:border-line file:bg-surface-muted file:px-3 file:font-semibold file:text-text"
           />
           <p id={`${id}-file-hint`} className="mt-1 text-[0.9rem] text-muted">
-            {fileName ? `Read ${fileName}: it is shown below, where you can correct it.` : 'Up to 1 MB (5000 people).'}
+            {file.fileName ? `Read ${file.fileName}: it is shown below, where you can correct it.` : 'Up to 1 MB (5000 people).'}
           </p>
         </div>
         <div>

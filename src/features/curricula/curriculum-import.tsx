@@ -12,6 +12,7 @@ import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field-error';
 import { formatMinutes, pluralize } from '@/lib/format';
 import { errorMessage, fieldErrors } from '@/trpc/errors';
+import { useTextFile } from '@/components/ui/use-text-file';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
 type Preview = RouterOutputs['curricula']['preview'];
@@ -23,15 +24,18 @@ export function CurriculumImport() {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  // A new key empties the file input after an import.
-  const [fileInputKey, setFileInputKey] = useState(0);
   const [markdown, setMarkdown] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
   const [slug, setSlug] = useState('');
   const [replace, setReplace] = useState(false);
   const [clientError, setClientError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
+  const file = useTextFile({
+    maxBytes: MAX_BYTES,
+    tooLarge: (chosen) => `${chosen.name} is ${(chosen.size / MAX_BYTES).toFixed(1)} MB; a syllabus may be at most 1 MB.`,
+    onText: setMarkdown,
+    onError: setClientError,
+  });
 
   const previewMutation = useMutation(
     trpc.curricula.preview.mutationOptions({
@@ -47,9 +51,8 @@ export function CurriculumImport() {
         setImported(result);
         setPreview(null);
         setMarkdown('');
-        setFileName(null);
         setSlug('');
-        setFileInputKey((key) => key + 1);
+        file.clear();
         router.refresh();
       },
     }),
@@ -66,15 +69,7 @@ export function CurriculumImport() {
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     changed();
-    const file = event.target.files?.[0];
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setClientError(`${file.name} is ${(file.size / MAX_BYTES).toFixed(1)} MB; a syllabus may be at most 1 MB.`);
-      setFileName(null);
-      return;
-    }
-    setFileName(file.name);
-    setMarkdown(await file.text());
+    await file.read(event);
   }
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
@@ -104,7 +99,7 @@ export function CurriculumImport() {
             A .md file of at most 1 MB. Its text appears below, where you can still change it.
           </p>
           <input
-            key={fileInputKey}
+            key={file.inputKey}
             id={`${id}-file`}
             type="file"
             accept=".md,.markdown,.txt,text/markdown,text/plain"
@@ -127,13 +122,13 @@ export function CurriculumImport() {
             aria-describedby={markdownErrors ? `${id}-markdown-error` : undefined}
             onChange={(event) => {
               changed();
-              setFileName(null);
+              file.forget();
               setMarkdown(event.target.value);
             }}
             className={`${inputClasses} mt-2 font-mono text-[0.9rem]`}
             placeholder={'# AI Safety Reading Group\n\n## Week 1: Introduction\n\nCore Readings (60 min):\n\n1. [A reading](https://example.com) (30 min)'}
           />
-          {fileName ? <p className="mt-1 text-[0.9rem] text-muted">From {fileName}</p> : null}
+          {file.fileName ? <p className="mt-1 text-[0.9rem] text-muted">From {file.fileName}</p> : null}
           <FieldError id={`${id}-markdown-error`} messages={markdownErrors} />
         </div>
         <div>
