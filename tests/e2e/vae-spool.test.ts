@@ -127,6 +127,8 @@ describe.skipIf(!python)('the VAE spool fixture synced into the server', () => {
     expect(records[0]).toMatchObject({ type: 'run', exercise: 'vae' });
     expect([...expected.keys()].sort()).toEqual(['elbo', 'kl', 'recon']);
     expect(records.at(-1)).toMatchObject({ type: 'finish', status: 'finished' });
+    // The kept spool is the reference run on a GPU (see the fixture's README).
+    expect(records[0]).toMatchObject({ params: { device: 'cuda' }, tags: ['cuda'] });
   });
 
   it('after sync the run is finished with every point of the spool; a second sync adds nothing', async () => {
