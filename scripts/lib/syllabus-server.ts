@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isBuildCurrent } from '@/cli/build-stamp';
-import { buildApp, clearRuntimeCaches, projectRoot } from '@/cli/next-process';
+import { buildApp, clearRuntimeCaches, projectRoot, SERVER_NODE_FLAGS } from '@/cli/next-process';
 import { createPrismaClient } from '@/server/db/client';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
 import { applyMigrations } from '@/server/db/migrations';
@@ -142,7 +142,11 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
 
     log(`Starting next start on port ${port}…`);
     const output: string[] = [];
-    next = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    // The same Node flags as `npm start`; BENCH_CPU_PROFILE_DIR writes a V8 CPU profile of the
+    // server there when it stops (open it in Chrome DevTools), to see where a request's time goes.
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    const nodeFlags = [...SERVER_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
+    next = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: projectRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
