@@ -82,7 +82,7 @@ async function main() {
   console.log(`d / b  members-only (signed in) vs static: ${ratio(d, b).toFixed(2)}`);
   console.log(`e / b  one-week cohort syllabus (${(smallBytes / 1024).toFixed(0)} KB) vs static page: ${ratio(e, b).toFixed(2)}   (the route and cache alone)`);
   const perRequest = (m: Measurement) => (m.statements / Math.max(1, m.requests)).toFixed(2);
-  console.log(`DB queries per request: a ${perRequest(a)}, b ${perRequest(b)}, e ${perRequest(e)}, d ${perRequest(d)} (d: the session, twice; the membership; the header's cohort list)`);
+  console.log(`DB queries per request: a ${perRequest(a)}, b ${perRequest(b)}, e ${perRequest(e)}, d ${perRequest(d)} (d: the session and its user; the membership; the header's cohorts, memberships and curricula)`);
   console.log('Latencies: exact percentiles of every response time autocannon reported.');
 
   // The proof that a cache hit needs no database: stop it, and ask again.

@@ -5,12 +5,14 @@ import { TRPCError } from '@trpc/server';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { createCaller } from '@/server/api/root';
-import { createTRPCContext } from '@/server/api/trpc';
+import type { TRPCContext } from '@/server/api/trpc';
+import { getRequestSession } from '@/server/auth/request-session';
 
-const createRscContext = cache(async () => {
+// The same session the page's header and loaders read: one database read per request.
+const createRscContext = cache(async (): Promise<TRPCContext> => {
   const requestHeaders = new Headers(await headers());
   requestHeaders.set('x-trpc-source', 'rsc');
-  return createTRPCContext({ headers: requestHeaders });
+  return { session: await getRequestSession(), headers: requestHeaders };
 });
 
 export const api = createCaller(createRscContext);

@@ -6,11 +6,11 @@
 //   warnings, members-only cohorts), from the same cached data: only the session and, for a
 //   members-only cohort, the membership are read. next.config.ts rewrites requests that
 //   carry a session cookie there.
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { slugSchema } from '@/lib/schemas/slug';
-import { getSession, type SessionUser } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
+import type { SessionUser } from '@/server/auth/session';
 import { canReadCohortSyllabus } from '@/server/services/curricula/syllabus-access';
 import { getCachedCohortSyllabus, getCachedTemplateSyllabus } from '@/server/services/curricula/syllabus-cache';
 
@@ -20,9 +20,6 @@ export const loadTemplateSyllabus = cache(async (slug: string) => {
   if (!curriculum) notFound();
   return curriculum;
 });
-
-/** The signed-in viewer of this request, read once for the metadata and the page. */
-export const getViewerSession = cache(async () => getSession(await headers()));
 
 /** The cohort's syllabus if `user` may read it; the 404 page otherwise (never a hint it exists). */
 async function loadCohortSyllabusAs(slug: string, user: SessionUser | null) {
@@ -37,7 +34,7 @@ export const loadPublicCohortSyllabus = cache((slug: string) => loadCohortSyllab
 
 /** For the per-request page: the cohort's syllabus when this request's viewer may read it. */
 export const loadCohortSyllabusForViewer = cache(async (slug: string) => {
-  const session = await getViewerSession();
+  const session = await getRequestSession();
   return { page: await loadCohortSyllabusAs(slug, session?.user ?? null), session };
 });
 

@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import { Container } from '@/components/ui/container';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { SignOutButton } from '@/features/auth/sign-out-button';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { listCohorts } from '@/server/services/cohorts/list-cohorts';
 
 type NavLink = { href: string; label: string };
 
 /** Navigation by role: signed out, a member of one cohort or several, and admins. */
 async function buildNav(): Promise<{ links: NavLink[]; signedIn: boolean; name: string | null }> {
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   if (!session) return { links: [{ href: '/#curricula', label: 'Syllabi' }], signedIn: false, name: null };
 
   const cohorts = (await listCohorts(session.user)).filter((cohort) => cohort.myRole !== null);

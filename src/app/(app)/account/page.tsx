@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
@@ -8,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { NameForm } from '@/features/account/name-form';
 import { SessionsPanel } from '@/features/account/sessions-panel';
 import { ApiTokensSection } from '@/features/api-tokens/api-tokens-section';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: 'Account' };
 const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
 
 export default async function AccountPage() {
-  if (!(await getSession(await headers()))) redirect('/signin?callbackUrl=/account');
+  if (!(await getRequestSession())) redirect('/signin?callbackUrl=/account');
   const [me, sessions] = await Promise.all([api.account.me(), api.account.sessions()]);
 
   return (

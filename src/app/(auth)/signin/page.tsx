@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Container } from '@/components/ui/container';
@@ -8,7 +7,7 @@ import { EmailSignInForm } from '@/features/auth/email-sign-in-form';
 import { OAuthSignInButtons } from '@/features/auth/oauth-sign-in-buttons';
 import { describeSignInError, emailFormMessages } from '@/features/auth/sign-in-messages';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { getAuthSettings } from '@/server/auth/settings';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +18,7 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getSession(await headers())) redirect(callbackUrl);
+  if (await getRequestSession()) redirect(callbackUrl);
 
   const settings = getAuthSettings();
   const problem = describeSignInError(params.error);

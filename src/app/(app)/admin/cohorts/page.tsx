@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/ui/container';
 import { AdminCohortList } from '@/features/cohort-admin/admin-cohort-list';
 import { NewCohortForm } from '@/features/cohort-admin/new-cohort-form';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Cohorts' };
 
 export default async function AdminCohortsPage() {
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
   if (!session?.user.isAdmin) notFound();
   const [cohorts, templates] = await Promise.all([api.cohorts.list(), api.cohorts.templates()]);

@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/ui/container';
 import { CurriculumImport } from '@/features/curricula/curriculum-import';
 import { CurriculumTemplates } from '@/features/curricula/curriculum-templates';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Curricula' };
 
 export default async function AdminCurriculaPage() {
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
   if (!session?.user.isAdmin) notFound();
   const templates = await api.curricula.list();

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/ui/container';
 import { UsersTable } from '@/features/users/users-table';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'People' };
 
 export default async function AdminUsersPage() {
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
   if (!session?.user.isAdmin) notFound();
   const users = await api.users.list();

@@ -1,8 +1,7 @@
-import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { slugSchema } from '@/lib/schemas/slug';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api, isNotFoundError } from '@/trpc/server';
 
 /**
@@ -12,7 +11,7 @@ import { api, isNotFoundError } from '@/trpc/server';
  */
 export const loadCohort = cache(async (slug: string, path: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  if (!(await getSession(await headers()))) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  if (!(await getRequestSession())) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   try {
     return await api.cohort.get({ cohort: slug });
   } catch (error) {

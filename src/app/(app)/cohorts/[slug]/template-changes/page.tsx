@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { Container } from '@/components/ui/container';
 import { TemplateChangesPanel } from '@/features/curriculum-editor/template-changes-panel';
 import { slugSchema } from '@/lib/schemas/slug';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api, isNotFoundError } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +15,7 @@ type TemplateChangesPageProps = { params: Promise<{ slug: string }> };
 /** Admins only: signed-out visitors sign in first; everyone else gets the 404 page. */
 const loadComparison = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/cohorts/${slug}/template-changes`)}`);
   if (!session.user.isAdmin) notFound();
   try {

@@ -4,7 +4,8 @@
 // ../../../load-syllabus.ts.
 import type { Metadata } from 'next';
 import { SyllabusDocument } from '@/features/syllabus/syllabus-document';
-import { getViewerSession, loadTemplateSyllabus } from '../../../load-syllabus';
+import { getRequestSession } from '@/server/auth/request-session';
+import { loadTemplateSyllabus } from '../../../load-syllabus';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +18,6 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function SignedInSyllabusPage({ params }: PageProps) {
   const { slug } = await params;
-  const [curriculum, session] = await Promise.all([loadTemplateSyllabus(slug), getViewerSession()]);
+  const [curriculum, session] = await Promise.all([loadTemplateSyllabus(slug), getRequestSession()]);
   return <SyllabusDocument curriculum={curriculum} viewer={{ isAdmin: session?.user.isAdmin ?? false }} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -8,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { CurriculumEditor } from '@/features/curriculum-editor/curriculum-editor';
 import { slugSchema } from '@/lib/schemas/slug';
-import { getSession } from '@/server/auth/session';
+import { getRequestSession } from '@/server/auth/request-session';
 import { api, isNotFoundError } from '@/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +17,7 @@ type EditPageProps = { params: Promise<{ slug: string }> };
 /** Admins only: signed-out visitors sign in first; everyone else gets the 404 page. */
 const loadForEditing = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const session = await getSession(await headers());
+  const session = await getRequestSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/curricula/${slug}/edit`)}`);
   if (!session.user.isAdmin) notFound();
   try {

@@ -1,0 +1,9 @@
+// The session of the request a server component is rendering, read from the database once
+// per request however many components ask (the site header, the page, its data loaders and
+// in-process tRPC calls all do). Route handlers and the tRPC HTTP handler read it from their
+// own request with getSession(request.headers).
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { getSession } from './session';
+
+export const getRequestSession = cache(async () => getSession(await headers()));
