@@ -6,6 +6,7 @@ import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 import { buildMeetingsCalendar } from '@/server/services/calendar/meetings-calendar';
+import { addWeek, deleteWeek, updateWeek } from '@/server/services/curriculum-editor/edit-weeks';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { createCohort, createGroup, createMembership } from '../factories';
 
@@ -42,5 +43,26 @@ describe('meeting rows on the home page and in the calendar file', () => {
     expect(events).toHaveLength(2);
     expect(events.filter((event) => /STATUS:CANCELLED/.test(event))).toHaveLength(1);
     expect(events.find((event) => !/STATUS:CANCELLED/.test(event))).toMatch(/Extra meeting/);
+  });
+
+  it('follows an edit of the cohort’s syllabus at once: a week added, made longer or deleted', async () => {
+    // The factory's syllabus has one week, from Monday 4 January 2027; meetings on Tuesdays.
+    const cohort = await createCohort({ status: 'ACTIVE' });
+    const group = await createGroup(cohort.id);
+    await ensureGroupMeetings(db, group.id);
+    const { slug } = await db.curriculum.findUniqueOrThrow({ where: { id: cohort.curriculumId }, select: { slug: true } });
+    const meetingDays = async () =>
+      (await db.meeting.findMany({ where: { groupId: group.id }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } })).map((meeting) =>
+        meeting.startsAt.toISOString().slice(0, 10),
+      );
+    expect(await meetingDays()).toEqual(['2027-01-05']);
+
+    const { week } = await addWeek({ curriculum: slug, title: 'Capstone' });
+    expect(await meetingDays()).toEqual(['2027-01-05', '2027-01-12']);
+    // A two-week unit meets once a week, as the schedule of any other unit.
+    await updateWeek({ curriculum: slug, weekId: week.id, span: 2 });
+    expect(await meetingDays()).toEqual(['2027-01-05', '2027-01-12', '2027-01-19']);
+    await deleteWeek({ curriculum: slug, weekId: week.id });
+    expect(await meetingDays()).toEqual(['2027-01-05']);
   });
 });

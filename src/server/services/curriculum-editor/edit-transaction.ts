@@ -1,11 +1,13 @@
 // Every saved edit of a curriculum runs through `editCurriculum`: one transaction that first
 // bumps the curriculum's version (which also locks its row, so two edits of one curriculum
 // never interleave and positions stay dense), then makes the change; after the commit, the
-// cached syllabus pages of the curriculum are expired.
+// cached syllabus pages of the curriculum are expired and, for a cohort's copy, its groups'
+// meetings follow the weeks (a week added, removed, moved or made longer).
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { invalidateCurriculum } from '@/server/services/curricula/invalidate-curriculum';
+import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -33,6 +35,16 @@ async function assertNotArchivedCopy(tx: Tx, curriculumId: string): Promise<void
   }
 }
 
+/**
+ * A cohort's copy of the syllabus sets its calendar: meetings are made for its weeks. After an
+ * edit of the copy they are reconciled at once, not only when the attendance page next opens.
+ * Cheap when nothing changed (a look at the plan, no transaction); templates have no cohort.
+ */
+async function followCohortCalendar(curriculumId: string): Promise<void> {
+  const cohort = await db.cohort.findFirst({ where: { curriculumId, status: { not: 'ARCHIVED' } }, select: { id: true } });
+  if (cohort) await ensureCohortMeetings(db, cohort.id);
+}
+
 export async function editCurriculum<T>(
   slug: string,
   change: (context: EditContext) => Promise<T>,
@@ -51,7 +63,10 @@ export async function editCurriculum<T>(
       const value = await change({ tx, curriculumId: row.id, version: row.version });
       return { ...value, version: row.version };
     }, TRANSACTION_OPTIONS);
-    if (curriculumId) await invalidateCurriculum(curriculumId);
+    if (curriculumId) {
+      await invalidateCurriculum(curriculumId);
+      await followCohortCalendar(curriculumId);
+    }
     return result;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
