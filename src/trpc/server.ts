@@ -8,11 +8,12 @@ import { createCaller } from '@/server/api/root';
 import type { TRPCContext } from '@/server/api/trpc';
 import { getRequestSession } from '@/server/auth/request-session';
 
-// The same session the page's header and loaders read: one database read per request.
+// The same session the page's header and loaders read, and each cohort's access read once:
+// the page's procedures share them (one context per request).
 const createRscContext = cache(async (): Promise<TRPCContext> => {
   const requestHeaders = new Headers(await headers());
   requestHeaders.set('x-trpc-source', 'rsc');
-  return { session: await getRequestSession(), headers: requestHeaders };
+  return { session: await getRequestSession(), headers: requestHeaders, cohortAccessOfRender: new Map() };
 });
 
 export const api = createCaller(createRscContext);

@@ -5,7 +5,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { getSession, type Session } from '@/server/auth/session';
 import { db } from '@/server/db/client';
-import { hasCohortRole, resolveCohortAccess, type CohortRole } from '@/server/services/cohorts/cohort-access';
+import { hasCohortRole, resolveCohortAccess, type CohortAccess, type CohortRole } from '@/server/services/cohorts/cohort-access';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
 
@@ -15,6 +15,12 @@ export type { Session };
 export type TRPCContext = {
   session: Session | null;
   headers: Headers;
+  /**
+   * Set for the in-process calls of one page render (src/trpc/server.ts): each cohort's access
+   * is read once however many procedures the page calls. Not for HTTP calls, where a batch may
+   * hold a mutation that changes it.
+   */
+  cohortAccessOfRender?: Map<string, Promise<CohortAccess | null>>;
 };
 
 export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
@@ -84,6 +90,17 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
+function readCohortAccess(ctx: TRPCContext, cohort: string, user: Session['user']): Promise<CohortAccess | null> {
+  const memo = ctx.cohortAccessOfRender;
+  if (!memo) return resolveCohortAccess(db, cohort, user);
+  let access = memo.get(cohort);
+  if (!access) {
+    access = resolveCohortAccess(db, cohort, user);
+    memo.set(cohort, access);
+  }
+  return access;
+}
+
 /**
  * Procedures scoped to one cohort, named by `cohort` (its slug) in the input. The caller must
  * be an admin or a member with at least `role`; anyone else gets NOT_FOUND, exactly as for a
@@ -92,7 +109,7 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
  */
 export function cohortProcedure(role: CohortRole) {
   return protectedProcedure.input(z.object({ cohort: slugSchema })).use(async ({ ctx, input, next }) => {
-    const access = await resolveCohortAccess(db, input.cohort, ctx.session.user);
+    const access = await readCohortAccess(ctx, input.cohort, ctx.session.user);
     if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'No cohort with that name.' });
     if (!hasCohortRole(access, role)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${role === 'ADMIN' ? 'admins' : 'facilitators'} of this cohort can do this.` });
