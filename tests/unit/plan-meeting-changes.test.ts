@@ -35,6 +35,17 @@ describe('planMeetingChanges', () => {
     expect(planMeetingChanges(existing, slots, now)).toEqual({ create: [], update: [{ id: 'next', slot: slots[1] }], remove: [] });
   });
 
+  it('leaves a unit’s second meeting in place when its first was moved past it', () => {
+    // Weeks 2 and 3 are one unit with two Tuesday meetings; the first was moved to the
+    // Thursday of week 3, after the second. Nothing is to do: no meeting jumps to 9 March.
+    const slots = [slot(2, '2027-03-16T18:00:00Z'), slot(2, '2027-03-23T18:00:00Z')];
+    const existing = [meeting('second', slots[1]!), meeting('first', slot(2, '2027-03-25T18:00:00Z'), { movedAt: now })];
+    expect(planMeetingChanges(existing, slots, now)).toEqual({ create: [], update: [], remove: [] });
+    // The schedule changes to 19:00: the second meeting follows its own slot; the moved one stays.
+    const later = [slot(2, '2027-03-16T19:00:00Z'), slot(2, '2027-03-23T19:00:00Z')];
+    expect(planMeetingChanges(existing, later, now)).toEqual({ create: [], update: [{ id: 'second', slot: later[1] }], remove: [] });
+  });
+
   it('removes future meetings whose slot is gone unless moved, cancelled or marked', () => {
     const base = (iso: string) => slot(4, iso);
     const existing = [

@@ -2,7 +2,9 @@
 // rules can be read (and tested) apart from the locking around them.
 //
 // Meetings pair with schedule slots by syllabus unit (weekPosition) and, within a unit that
-// spans weeks, by order. A paired meeting follows its slot only while it is still ahead and
+// spans weeks, by time: a meeting nobody moved keeps its own slot, or the nearest free one
+// (so a facilitator who moves a unit's first meeting past its second does not make the second
+// jump back into the first one's place); moved meetings hold the slots left. A paired meeting follows its slot only while it is still ahead and
 // nobody moved it by hand: past meetings are history, and a hand-made change wins over the
 // schedule. A cancelled meeting stays cancelled, though its time follows the schedule.
 
@@ -47,6 +49,36 @@ function differs(meeting: MeetingSlot, slot: MeetingSlot): boolean {
   );
 }
 
+/**
+ * One unit's meetings against its slots: slot index → meeting, and the meetings left over.
+ * A meeting nobody moved keeps the slot it sits on, or else takes the nearest free one (a
+ * schedule moved by an hour or a day); moved meetings, which the schedule never changes,
+ * hold the slots left.
+ */
+function pairWithSlots(meetings: ExistingRegularMeeting[], slots: MeetingSlot[]) {
+  const pairs = new Map<number, ExistingRegularMeeting>();
+  const unpaired: ExistingRegularMeeting[] = [];
+  const freeSlots = () => slots.map((_slot, index) => index).filter((index) => !pairs.has(index));
+  const distance = (index: number, meeting: ExistingRegularMeeting) => Math.abs(slots[index]!.startsAt.getTime() - meeting.startsAt.getTime());
+  const unmoved = meetings.filter((meeting) => !meeting.movedAt);
+  const onTheirSlot = unmoved.filter((meeting) => {
+    const index = freeSlots().find((free) => distance(free, meeting) === 0);
+    if (index !== undefined) pairs.set(index, meeting);
+    return index !== undefined;
+  });
+  for (const meeting of unmoved.filter((each) => !onTheirSlot.includes(each))) {
+    const nearest = freeSlots().sort((a, b) => distance(a, meeting) - distance(b, meeting))[0];
+    if (nearest === undefined) unpaired.push(meeting);
+    else pairs.set(nearest, meeting);
+  }
+  for (const meeting of meetings.filter((each) => each.movedAt)) {
+    const [first] = freeSlots();
+    if (first === undefined) unpaired.push(meeting);
+    else pairs.set(first, meeting);
+  }
+  return { pairs, unpaired };
+}
+
 export function planMeetingChanges(existing: ExistingRegularMeeting[], slots: MeetingSlot[], now: Date): MeetingPlan {
   const plan: MeetingPlan = { create: [], update: [], remove: [] };
   const meetingsByWeek = byWeekThenTime(existing);
@@ -54,16 +86,17 @@ export function planMeetingChanges(existing: ExistingRegularMeeting[], slots: Me
   const isAhead = (meeting: ExistingRegularMeeting) => meeting.startsAt.getTime() > now.getTime();
 
   for (const [weekPosition, weekSlots] of slotsByWeek) {
-    const meetings = meetingsByWeek.get(weekPosition) ?? [];
+    const { pairs, unpaired } = pairWithSlots(meetingsByWeek.get(weekPosition) ?? [], weekSlots);
     weekSlots.forEach((slot, index) => {
-      const meeting = meetings[index];
+      const meeting = pairs.get(index);
       if (!meeting) plan.create.push(slot);
       else if (!meeting.movedAt && isAhead(meeting) && differs(meeting, slot)) plan.update.push({ id: meeting.id, slot });
     });
+    meetingsByWeek.set(weekPosition, unpaired);
   }
-  for (const [weekPosition, meetings] of meetingsByWeek) {
-    const slotCount = slotsByWeek.get(weekPosition)?.length ?? 0;
-    for (const meeting of meetings.slice(slotCount)) {
+  // What is left: meetings of units that lost weeks, or that the syllabus no longer has.
+  for (const meetings of meetingsByWeek.values()) {
+    for (const meeting of meetings) {
       if (!meeting.movedAt && !meeting.cancelledAt && !meeting.hasAttendance && isAhead(meeting)) plan.remove.push(meeting.id);
     }
   }
