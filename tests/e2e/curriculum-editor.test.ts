@@ -3,6 +3,8 @@
 // pointer), delete one and undo, and see the public syllabus follow (it is cached, so this
 // also checks that saving expires the cache). Edits the demo template's
 // week 5 and puts it back afterwards, so other files see the demo data as seeded.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
@@ -221,6 +223,75 @@ describe('the curriculum editor', () => {
     const week5Shown = shown.filter((id) => [first, second, third].some((item) => id === `item-${item.id}-title`));
     expect(week5Shown).toEqual([third, second, first].map((item) => `item-${item.id}-title`));
     await page.close();
+  });
+
+  it('checks the readings’ links and leads to the broken ones', async () => {
+    // Readings that point at a server of this test: one page that works, one that is gone, one
+    // that moved, and one address where nothing listens.
+    const linkServer = http.createServer((request, response) => {
+      if (request.url === '/works') response.writeHead(200).end('ok');
+      else if (request.url === '/moved') response.writeHead(301, { location: '/works' }).end();
+      else response.writeHead(404).end('gone');
+    });
+    await new Promise<void>((resolve) => linkServer.listen(0, '127.0.0.1', resolve));
+    const links = `http://127.0.0.1:${(linkServer.address() as AddressInfo).port}`;
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const slug = `e2e-links-${Date.now().toString(36)}`;
+    const markdown = [
+      '# Link check',
+      '',
+      '## Week 1: Start',
+      '',
+      'Core Readings (40 min):',
+      '',
+      `1. [A page that works](${links}/works) (10 min)`,
+      `2. [A page that is gone](${links}/gone) (10 min)`,
+      `3. [A page that moved](${links}/moved) (10 min)`,
+      `4. [A site that is down](http://127.0.0.1:${closedPort}/nothing) (10 min)`,
+      '',
+    ].join('\n');
+    try {
+      await trpcMutation('curricula.import', { markdown, slug }, await demoSessionCookie('admin'));
+      const page = await admin.newPage();
+      await page.goto(`${baseUrl}/admin/curricula/${slug}/edit`);
+      await page.getByRole('heading', { level: 1, name: 'Edit Link check' }).waitFor();
+      await page.getByText('4 readings have web links.', { exact: false }).waitFor();
+      // The week is folded: "Edit link" must open it.
+      await page.getByRole('button', { name: 'Collapse all' }).click();
+      await page.getByRole('button', { name: 'Check links' }).click();
+      await page.getByText('4 links checked: 2 need fixing, 1 moved.').waitFor();
+      const list = page.getByRole('list', { name: 'Links that need a look' });
+      expect(await list.getByRole('listitem').allInnerTexts()).toEqual([
+        expect.stringContaining('Broken\nA page that is gone'),
+        expect.stringContaining('Moved\nA page that moved'),
+        expect.stringContaining('No answer\nA site that is down'),
+      ]);
+      await list.getByText('The page is gone (404).').waitFor();
+      await list.getByText(`Works, but now lives at ${links}/works.`).waitFor();
+      await list.getByText('The site refused the connection.').waitFor();
+      await page.screenshot({ path: screenshotPath('curriculum-editor-links-desktop'), fullPage: false });
+
+      const [gone] = await sql<{ id: string }>(
+        `SELECT i.id FROM "CurriculumItem" i JOIN "CurriculumSection" s ON s.id = i."sectionId" JOIN "CurriculumWeek" w ON w.id = s."weekId"
+          JOIN "Curriculum" c ON c.id = w."curriculumId" WHERE c.slug = $1 AND i.title = 'A page that is gone'`,
+        [slug],
+      );
+      await page.getByRole('button', { name: 'Edit link of A page that is gone' }).click();
+      await until(() => focusedId(page), (id) => id === `item-${gone!.id}-url`, 'focus in the gone page’s address field');
+      expect(await page.locator(`#item-${gone!.id}-url`).isVisible()).toBe(true);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await list.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('curriculum-editor-links-phone') });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.close();
+    } finally {
+      linkServer.closeAllConnections();
+      await new Promise((resolve) => linkServer.close(resolve));
+    }
   });
 
   it('shows the demo cohort what changed in its template', async () => {

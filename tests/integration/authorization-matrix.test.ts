@@ -447,6 +447,7 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ curriculum: w.curriculum.slug, itemId: w.editor.itemId, url: 'https://example.org/fixed' }),
     expect: adminOnly(),
   },
+  'curriculumEditor.checkLinks': { input: (w) => ({ curriculum: w.curriculum.slug, itemIds: [w.editor.itemId] }), expect: adminOnly() },
   'curriculumEditor.deleteItem': { input: (w) => ({ curriculum: w.curriculum.slug, itemId: w.editor.itemId }), expect: adminOnly() },
   'curriculumEditor.restoreItem': {
     input: (w) => ({

@@ -10,6 +10,7 @@ import { domId, EditorContext, type EditorContextValue, type Toast } from './edi
 import { weekLabel, type EditorData } from './editor-tree';
 import type { SectionChoice } from './item-editor';
 import { SortableList } from './sortable-list';
+import { LinkCheck } from './link-check';
 import { UndoToast } from './undo-toast';
 import { useEditorActions } from './use-editor-actions';
 import { useWeekActions, WeekEditor, weekName } from './week-editor';
@@ -114,6 +115,16 @@ function EditorBody({
         </h2>
         <CurriculumFields data={data} />
       </section>
+
+      <LinkCheck
+        data={data}
+        reveal={(weekId) => {
+          if (!closed.has(weekId)) return;
+          const open = new Set(closed);
+          open.delete(weekId);
+          setClosed(open);
+        }}
+      />
 
       <section aria-labelledby="weeks-heading">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

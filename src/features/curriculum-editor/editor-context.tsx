@@ -38,6 +38,7 @@ export const domId = {
   weekToggle: (id: string) => `week-${id}-toggle`,
   sectionTitle: (id: string) => `section-${id}-title`,
   itemTitle: (id: string) => `item-${id}-title`,
+  itemUrl: (id: string) => `item-${id}-url`,
   goalText: (id: string) => `goal-${id}-text`,
   moveUp: (id: string) => `${id}-move-up`,
   moveDown: (id: string) => `${id}-move-down`,

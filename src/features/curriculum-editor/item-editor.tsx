@@ -141,7 +141,7 @@ export function ItemEditor({
               onSave={(value) => save(item, { title: String(value) }, 'title')}
             />
             <EditableField
-              id={`item-${item.id}-url`}
+              id={domId.itemUrl(item.id)}
               label="Link"
               context={context}
               value={item.url}

@@ -68,6 +68,10 @@ const position = z.number().int().min(1).max(100_000);
 
 export const curriculumRefInput = z.object({ curriculum });
 
+/** "Check links" asks for a batch at a time, so the editor can show its progress. */
+export const MAX_LINKS_PER_CHECK = 10;
+export const checkLinksInput = z.object({ curriculum, itemIds: z.array(id).min(1).max(MAX_LINKS_PER_CHECK) });
+
 export const updateCurriculumInput = z.object({
   curriculum,
   title: required(500).optional(),

@@ -4,6 +4,7 @@ import {
   addItemInput,
   addSectionInput,
   addWeekInput,
+  checkLinksInput,
   cohortTemplateInput,
   curriculumRefInput,
   goalRefInput,
@@ -24,6 +25,7 @@ import {
   updateWeekInput,
   weekRefInput,
 } from '@/lib/schemas/curriculum-editor';
+import { checkReadingLinks } from '@/server/services/curricula/check-links';
 import { addGoal, deleteGoal, moveGoal, restoreGoal, updateGoal } from '@/server/services/curriculum-editor/edit-goals';
 import { addItem, deleteItem, moveItem, restoreItem, updateItem } from '@/server/services/curriculum-editor/edit-items';
 import {
@@ -75,6 +77,9 @@ export const curriculumEditorRouter = createTRPCRouter({
   deleteGoal: adminProcedure.input(goalRefInput).mutation(({ input }) => deleteGoal(input)),
   restoreGoal: adminProcedure.input(restoreGoalInput).mutation(({ input }) => restoreGoal(input)),
   moveGoal: adminProcedure.input(moveGoalInput).mutation(({ input }) => moveGoal(input)),
+
+  /** Whether the readings' web links still answer (a mutation: it is an action, never cached). */
+  checkLinks: adminProcedure.input(checkLinksInput).mutation(({ input }) => checkReadingLinks(input.curriculum, input.itemIds)),
 
   /** What changed in the template since the cohort's copy was made or last updated. */
   templateChanges: adminProcedure

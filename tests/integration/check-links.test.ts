@@ -1,0 +1,90 @@
+// "Check links" against a real HTTP server on this machine: each kind of answer a reading's
+// address can give, and only the curriculum's own web links are asked.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
+import { checkReadingLinks } from '@/server/services/curricula/check-links';
+import { createCurriculum } from '../factories';
+
+let server: http.Server;
+let base: string;
+let closedPort: number;
+const seen: string[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    const reply = (status: number, headers: Record<string, string> = {}) => response.writeHead(status, headers).end('<p>body</p>');
+    switch (request.url) {
+      case '/ok':
+        return reply(200);
+      case '/gone':
+        return reply(404);
+      case '/moved':
+        return reply(301, { location: '/ok' });
+      case '/no-head':
+        return request.method === 'HEAD' ? reply(405) : reply(200);
+      case '/down':
+        return reply(503);
+      case '/slow':
+        return; // never answers
+      default:
+        return reply(404);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A port nobody listens on: open one, note it, close it.
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  closedPort = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('checkReadingLinks', () => {
+  it('tells working, moved, gone, refused and silent links apart', async () => {
+    const curriculum = await createCurriculum();
+    const section = await db.curriculumSection.findFirstOrThrow({ where: { week: { curriculumId: curriculum.id } } });
+    const urls = [
+      `${base}/ok`,
+      `${base}/gone`,
+      `${base}/moved`,
+      `${base}/no-head`,
+      `${base}/down`,
+      `${base}/slow`,
+      `http://127.0.0.1:${closedPort}/`,
+      'mailto:organisers@example.org',
+    ];
+    const items = [];
+    for (const [index, url] of urls.entries()) {
+      items.push(await db.curriculumItem.create({ data: { sectionId: section.id, position: 10 + index, title: `Reading ${index}`, url } }));
+    }
+    // A reading of another curriculum is not checked, even when asked for.
+    const otherCurriculum = await createCurriculum();
+    const other = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: otherCurriculum.id } } } });
+
+    const results = await checkReadingLinks(curriculum.slug, [...items.map((item) => item.id), other.id], 1_000);
+    const byUrl = new Map(results.map((result) => [result.url, result]));
+    expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 7).map((item) => item.id));
+    expect(byUrl.get(`${base}/ok`)).toMatchObject({ outcome: 'ok', status: 200 });
+    expect(byUrl.get(`${base}/gone`)).toMatchObject({ outcome: 'broken', status: 404, detail: 'The page is gone (404).' });
+    expect(byUrl.get(`${base}/moved`)).toMatchObject({ outcome: 'moved', status: 200, finalUrl: `${base}/ok` });
+    expect(byUrl.get(`${base}/no-head`)).toMatchObject({ outcome: 'ok', status: 200 });
+    expect(byUrl.get(`${base}/down`)).toMatchObject({ outcome: 'broken', status: 503 });
+    expect(byUrl.get(`${base}/slow`)).toMatchObject({ outcome: 'unreachable', status: null, detail: 'No answer within 1 s.' });
+    expect(byUrl.get(`http://127.0.0.1:${closedPort}/`)).toMatchObject({ outcome: 'unreachable', detail: 'The site refused the connection.' });
+    // HEAD first; GET only where HEAD was refused.
+    expect(seen.filter((line) => line.endsWith('/no-head'))).toEqual(['HEAD /no-head', 'GET /no-head']);
+    expect(seen.filter((line) => line.endsWith('/ok'))).toEqual(['HEAD /ok', 'HEAD /ok']);
+  });
+
+  it('says so for a curriculum that does not exist', async () => {
+    await expect(checkReadingLinks('no-such-curriculum', ['x'])).rejects.toThrow('No curriculum has the slug "no-such-curriculum".');
+  });
+});
