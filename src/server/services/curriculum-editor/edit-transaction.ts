@@ -41,8 +41,13 @@ async function assertNotArchivedCopy(tx: Tx, curriculumId: string): Promise<void
  * Cheap when nothing changed (a look at the plan, no transaction); templates have no cohort.
  */
 async function followCohortCalendar(curriculumId: string): Promise<void> {
-  const cohort = await db.cohort.findFirst({ where: { curriculumId, status: { not: 'ARCHIVED' } }, select: { id: true } });
-  if (cohort) await ensureCohortMeetings(db, cohort.id);
+  try {
+    const cohort = await db.cohort.findFirst({ where: { curriculumId, status: { not: 'ARCHIVED' } }, select: { id: true } });
+    if (cohort) await ensureCohortMeetings(db, cohort.id);
+  } catch (error) {
+    // The edit is saved; the meetings catch up when the attendance page next opens.
+    console.error('Meetings could not follow the syllabus edit yet:', error);
+  }
 }
 
 export async function editCurriculum<T>(
