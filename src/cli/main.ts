@@ -11,6 +11,7 @@ import { readDatabaseStatus } from '@/server/db/status';
 import { loadDotEnv, parseEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { checkCurriculumLinks, type PlacedLinkCheck } from '@/server/services/curricula/check-links';
 import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
 import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
@@ -52,6 +53,8 @@ Commands:
   token revoke <id>                 Revoke an API token at once
   syllabus export <slug> [--out file.md]
                                     Print a curriculum as markdown (or write it to a file)
+  syllabus check-links <slug>       Ask every reading's web link whether it still answers;
+                                    lists the broken, moved and silent ones
   cohort create --curriculum S --name N --start YYYY-MM-DD [--slug S] [--term T]
                 [--time-zone Z] [--cadence WEEKS] [--clone C [--include-facilitators]]
                                     Create a cohort running its own copy of template S, or
@@ -256,6 +259,23 @@ const commands: Record<string, Command> = {
     },
     print: ({ out, markdown }: { out: string | null; markdown: string }) =>
       out ? `Wrote ${out}.` : markdown.replace(/\n$/, ''),
+  },
+  'syllabus check-links': {
+    positionals: ['slug'],
+    run: ({ positionals }) => withPrisma((prisma) => checkCurriculumLinks(prisma, positionals[0]!)),
+    print: (results: PlacedLinkCheck[]) => {
+      const needLook = results.filter((result) => result.outcome !== 'ok');
+      const lines = needLook.map(
+        (result) => `${result.outcome.padEnd(11)} ${result.week} · ${result.section} · ${result.title}\n            ${result.url}\n            ${result.detail}`,
+      );
+      const broken = needLook.filter((result) => result.outcome !== 'moved').length;
+      return [
+        ...lines,
+        needLook.length === 0
+          ? `All ${results.length} link(s) answer.`
+          : `${results.length} link(s) checked: ${broken} need fixing, ${needLook.length - broken} moved.`,
+      ].join('\n');
+    },
   },
   'cohort create': {
     options: {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { checkReadingLinks } from '@/server/services/curricula/check-links';
 import { createCurriculum } from '../factories';
+import { runCli } from './run-command';
 
 let server: http.Server;
 let base: string;
@@ -69,7 +70,7 @@ describe('checkReadingLinks', () => {
     const otherCurriculum = await createCurriculum();
     const other = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: otherCurriculum.id } } } });
 
-    const results = await checkReadingLinks(curriculum.slug, [...items.map((item) => item.id), other.id], 1_000);
+    const results = await checkReadingLinks(db, curriculum.slug, [...items.map((item) => item.id), other.id], 1_000);
     const byUrl = new Map(results.map((result) => [result.url, result]));
     expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 7).map((item) => item.id));
     expect(byUrl.get(`${base}/ok`)).toMatchObject({ outcome: 'ok', status: 200 });
@@ -84,7 +85,34 @@ describe('checkReadingLinks', () => {
     expect(seen.filter((line) => line.endsWith('/ok'))).toEqual(['HEAD /ok', 'HEAD /ok']);
   });
 
+  it('is a CLI command too: the links that need a look, in syllabus order, and a summary', async () => {
+    const curriculum = await createCurriculum();
+    const section = await db.curriculumSection.findFirstOrThrow({ where: { week: { curriculumId: curriculum.id } } });
+    // The factory's two readings point at example.com; give them this server's pages instead.
+    await db.curriculumItem.updateMany({ where: { sectionId: section.id, position: 1 }, data: { url: `${base}/ok` } });
+    await db.curriculumItem.updateMany({ where: { sectionId: section.id, position: 2 }, data: { url: `${base}/gone` } });
+    await db.curriculumItem.create({ data: { sectionId: section.id, position: 3, title: 'Third reading', url: `${base}/moved` } });
+
+    const result = await runCli(['syllabus', 'check-links', curriculum.slug]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'broken      Week 1: Week one · Core Readings · Second reading',
+      `            ${base}/gone`,
+      '            The page is gone (404).',
+      'moved       Week 1: Week one · Core Readings · Third reading',
+      `            ${base}/moved`,
+      `            Works, but now lives at ${base}/ok.`,
+      '3 link(s) checked: 1 need fixing, 1 moved.',
+    ]);
+    const json = await runCli(['syllabus', 'check-links', curriculum.slug, '--json']);
+    expect(JSON.parse(json.stdout).map((entry: { outcome: string }) => entry.outcome)).toEqual(['ok', 'broken', 'moved']);
+    const missing = await runCli(['syllabus', 'check-links', 'no-such-curriculum']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toContain('No curriculum has the slug "no-such-curriculum".');
+  });
+
   it('says so for a curriculum that does not exist', async () => {
-    await expect(checkReadingLinks('no-such-curriculum', ['x'])).rejects.toThrow('No curriculum has the slug "no-such-curriculum".');
+    await expect(checkReadingLinks(db, 'no-such-curriculum', ['x'])).rejects.toThrow('No curriculum has the slug "no-such-curriculum".');
   });
 });

@@ -4,7 +4,7 @@
 // One request per link from the server (browsers may not read other sites' answers): HEAD,
 // then GET for sites that refuse HEAD, redirects followed, the body never read, at most
 // LINK_TIMEOUT_MS each, a few at a time. Admins only; the answer says no more than the status.
-import { db } from '@/server/db/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 
 export const LINK_TIMEOUT_MS = 8_000;
@@ -95,16 +95,45 @@ async function inBatches<T, R>(list: T[], size: number, work: (entry: T) => Prom
   return results;
 }
 
-/** The web links (http, https) of the given readings of one curriculum, checked. */
-export async function checkReadingLinks(curriculumSlug: string, itemIds: string[], timeoutMs = LINK_TIMEOUT_MS): Promise<LinkCheck[]> {
-  const curriculum = await db.curriculum.findUnique({ where: { slug: curriculumSlug }, select: { id: true } });
-  if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${curriculumSlug}".`);
+const isWebLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
+
+async function findCurriculumId(db: PrismaClient, slug: string): Promise<string> {
+  const curriculum = await db.curriculum.findUnique({ where: { slug }, select: { id: true } });
+  if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
+  return curriculum.id;
+}
+
+/** The web links (http, https) of the given readings of one curriculum, checked, in the given order. */
+export async function checkReadingLinks(db: PrismaClient, curriculumSlug: string, itemIds: string[], timeoutMs = LINK_TIMEOUT_MS): Promise<LinkCheck[]> {
+  const curriculumId = await findCurriculumId(db, curriculumSlug);
   const items = await db.curriculumItem.findMany({
-    where: { id: { in: itemIds }, section: { week: { curriculumId: curriculum.id } }, url: { not: null } },
+    where: { id: { in: itemIds }, section: { week: { curriculumId } }, url: { not: null } },
     select: { id: true, url: true },
   });
-  const web = items.filter((item) => /^https?:\/\//i.test(item.url!));
   const order = new Map(itemIds.map((id, index) => [id, index]));
-  web.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const web = items.filter((item) => isWebLink(item.url)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return inBatches(web, CONCURRENCY, async (item) => ({ itemId: item.id, ...(await checkLink(item.url!, timeoutMs)) }));
+}
+
+export type PlacedLinkCheck = LinkCheck & { title: string; week: string; section: string };
+
+/** Every web link of a curriculum, checked, in syllabus order with where each reading is (for the CLI). */
+export async function checkCurriculumLinks(db: PrismaClient, curriculumSlug: string, timeoutMs = LINK_TIMEOUT_MS): Promise<PlacedLinkCheck[]> {
+  const curriculumId = await findCurriculumId(db, curriculumSlug);
+  const items = await db.curriculumItem.findMany({
+    where: { section: { week: { curriculumId } }, url: { not: null } },
+    select: { id: true, url: true, title: true, position: true, section: { select: { title: true, position: true, week: { select: { number: true, label: true, title: true, position: true } } } } },
+  });
+  const web = items
+    .filter((item) => isWebLink(item.url))
+    .sort((a, b) => a.section.week.position - b.section.week.position || a.section.position - b.section.position || a.position - b.position);
+  return inBatches(web, CONCURRENCY, async (item) => ({
+    itemId: item.id,
+    title: item.title,
+    week: [item.section.week.label ?? (item.section.week.number === null ? null : `Week ${item.section.week.number}`), item.section.week.title]
+      .filter(Boolean)
+      .join(': '),
+    section: item.section.title,
+    ...(await checkLink(item.url!, timeoutMs)),
+  }));
 }

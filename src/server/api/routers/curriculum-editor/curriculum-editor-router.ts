@@ -25,6 +25,7 @@ import {
   updateWeekInput,
   weekRefInput,
 } from '@/lib/schemas/curriculum-editor';
+import { db } from '@/server/db/client';
 import { checkReadingLinks } from '@/server/services/curricula/check-links';
 import { addGoal, deleteGoal, moveGoal, restoreGoal, updateGoal } from '@/server/services/curriculum-editor/edit-goals';
 import { addItem, deleteItem, moveItem, restoreItem, updateItem } from '@/server/services/curriculum-editor/edit-items';
@@ -79,7 +80,7 @@ export const curriculumEditorRouter = createTRPCRouter({
   moveGoal: adminProcedure.input(moveGoalInput).mutation(({ input }) => moveGoal(input)),
 
   /** Whether the readings' web links still answer (a mutation: it is an action, never cached). */
-  checkLinks: adminProcedure.input(checkLinksInput).mutation(({ input }) => checkReadingLinks(input.curriculum, input.itemIds)),
+  checkLinks: adminProcedure.input(checkLinksInput).mutation(({ input }) => checkReadingLinks(db, input.curriculum, input.itemIds)),
 
   /** What changed in the template since the cohort's copy was made or last updated. */
   templateChanges: adminProcedure
