@@ -54,6 +54,7 @@ describe('checkReadingLinks', () => {
     const section = await db.curriculumSection.findFirstOrThrow({ where: { week: { curriculumId: curriculum.id } } });
     const urls = [
       `${base}/ok`,
+      `${base}/ok#the-part-to-read`,
       `${base}/gone`,
       `${base}/moved`,
       `${base}/no-head`,
@@ -72,8 +73,10 @@ describe('checkReadingLinks', () => {
 
     const results = await checkReadingLinks(db, curriculum.slug, [...items.map((item) => item.id), other.id], 1_000);
     const byUrl = new Map(results.map((result) => [result.url, result]));
-    expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 7).map((item) => item.id));
+    expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 8).map((item) => item.id));
     expect(byUrl.get(`${base}/ok`)).toMatchObject({ outcome: 'ok', status: 200 });
+    // fetch drops the fragment from the address it ends at: still the same page, not "moved".
+    expect(byUrl.get(`${base}/ok#the-part-to-read`)).toMatchObject({ outcome: 'ok', status: 200 });
     expect(byUrl.get(`${base}/gone`)).toMatchObject({ outcome: 'broken', status: 404, detail: 'The page is gone (404).' });
     expect(byUrl.get(`${base}/moved`)).toMatchObject({ outcome: 'moved', status: 200, finalUrl: `${base}/ok` });
     expect(byUrl.get(`${base}/no-head`)).toMatchObject({ outcome: 'ok', status: 200 });
@@ -82,7 +85,7 @@ describe('checkReadingLinks', () => {
     expect(byUrl.get(`http://127.0.0.1:${closedPort}/`)).toMatchObject({ outcome: 'unreachable', detail: 'The site refused the connection.' });
     // HEAD first; GET only where HEAD was refused.
     expect(seen.filter((line) => line.endsWith('/no-head'))).toEqual(['HEAD /no-head', 'GET /no-head']);
-    expect(seen.filter((line) => line.endsWith('/ok'))).toEqual(['HEAD /ok', 'HEAD /ok']);
+    expect(seen.filter((line) => line.endsWith('/ok'))).toEqual(['HEAD /ok', 'HEAD /ok', 'HEAD /ok']);
   });
 
   it('is a CLI command too: the links that need a look, in syllabus order, and a summary', async () => {

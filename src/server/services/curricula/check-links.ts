@@ -61,6 +61,14 @@ function failure(error: unknown, timeoutMs: number): string {
   return 'The site could not be reached.';
 }
 
+/** The same page: fetch writes "https://a.org" as "https://a.org/" and drops "#part". */
+function sameAddress(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  x.hash = '';
+  y.hash = '';
+  return x.href === y.href;
+}
+
 /** One address: what it answers now. Never throws. */
 export async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Omit<LinkCheck, 'itemId'>> {
   let answer: Answer;
@@ -73,7 +81,7 @@ export async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promi
   }
   const { status, finalUrl } = answer;
   if (status >= 200 && status < 300) {
-    return finalUrl !== url
+    return !sameAddress(finalUrl, url)
       ? { url, outcome: 'moved', status, finalUrl, detail: `Works, but now lives at ${finalUrl}.` }
       : { url, outcome: 'ok', status, finalUrl: null, detail: 'Works.' };
   }
@@ -82,7 +90,8 @@ export async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promi
   return { url, outcome: 'broken', status, finalUrl: null, detail: `The site answered ${status}.` };
 }
 
-async function inBatches<T, R>(list: T[], size: number, work: (entry: T) => Promise<R>): Promise<R[]> {
+/** `work` on every entry, at most `size` at a time; the results in the list's order. */
+async function withConcurrency<T, R>(list: T[], size: number, work: (entry: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(list.length);
   let next = 0;
   const worker = async () => {
@@ -112,7 +121,7 @@ export async function checkReadingLinks(db: PrismaClient, curriculumSlug: string
   });
   const order = new Map(itemIds.map((id, index) => [id, index]));
   const web = items.filter((item) => isWebLink(item.url)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return inBatches(web, CONCURRENCY, async (item) => ({ itemId: item.id, ...(await checkLink(item.url!, timeoutMs)) }));
+  return withConcurrency(web, CONCURRENCY, async (item) => ({ itemId: item.id, ...(await checkLink(item.url!, timeoutMs)) }));
 }
 
 export type PlacedLinkCheck = LinkCheck & { title: string; week: string; section: string };
@@ -127,7 +136,7 @@ export async function checkCurriculumLinks(db: PrismaClient, curriculumSlug: str
   const web = items
     .filter((item) => isWebLink(item.url))
     .sort((a, b) => a.section.week.position - b.section.week.position || a.section.position - b.section.position || a.position - b.position);
-  return inBatches(web, CONCURRENCY, async (item) => ({
+  return withConcurrency(web, CONCURRENCY, async (item) => ({
     itemId: item.id,
     title: item.title,
     week: [item.section.week.label ?? (item.section.week.number === null ? null : `Week ${item.section.week.number}`), item.section.week.title]
