@@ -3,18 +3,16 @@
 // a members-only cohort on the same syllabus with one member, and `next start` on the
 // production build in NEXT_DIST_DIR (default .next), built first when the sources changed.
 // PostgreSQL logs every statement the app sends, so callers can count queries.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isBuildCurrent } from '@/cli/build-stamp';
-import { buildApp, clearRuntimeCaches, projectRoot, SERVER_NODE_FLAGS } from '@/cli/next-process';
 import { createPrismaClient } from '@/server/db/client';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
 import { applyMigrations } from '@/server/db/migrations';
 import { createSession } from '@/server/services/auth/sessions';
 import { DEMO_COHORT_SLUG, DEMO_EMAILS, seedDemoData } from '@/server/services/demo/seed-demo';
+import { startBenchNext, stopBenchNext, type BenchNext } from './bench-next';
 
 export const MEMBERS_COHORT_SLUG = 'bench-members';
 /** A public cohort whose syllabus is one short week: the same route as the demo's, a small page. */
@@ -44,17 +42,11 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
   // As root, PostgreSQL runs as another user, who must be able to reach its data folder.
   chmodSync(tmp, 0o755);
   let postgres: EmbeddedServer | undefined;
-  let next: ChildProcess | undefined;
+  let next: BenchNext | undefined;
   let statementCount = 0;
 
   const stop = async () => {
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const child = next;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await stopBenchNext(next);
     await postgres?.stop().catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
   };
@@ -124,7 +116,6 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
     const port = await findFreePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
@@ -133,34 +124,17 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
       FELLOWSHIP_LOCAL_MODE: '0',
       FELLOWSHIP_DEMO: '0',
     };
-    if (!isBuildCurrent(projectRoot)) {
-      log(`Building the app into ${distDir} (the sources changed; takes a few minutes)…`);
-      if ((await buildApp(env)) !== 0) throw new Error('The build failed; see the messages above.');
-    }
-    // Pages and data cached by an earlier run belong to another database.
-    clearRuntimeCaches(env);
-
-    log(`Starting next start on port ${port}…`);
-    const output: string[] = [];
-    // The same Node flags as `npm start`; BENCH_CPU_PROFILE_DIR writes a V8 CPU profile of the
-    // server there when it stops (open it in Chrome DevTools), to see where a request's time goes.
+    // BENCH_CPU_PROFILE_DIR writes a V8 CPU profile of the server there when it stops (open it
+    // in Chrome DevTools), to see where a request's time goes.
     const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-    const nodeFlags = [...SERVER_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
-    next = spawn(process.execPath, [...nodeFlags, path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: projectRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    // Pages and data cached by an earlier run belong to another database: clearCaches.
+    next = await startBenchNext(env, {
+      log,
+      port,
+      nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+      clearCaches: true,
     });
-    next.stdout!.on('data', (chunk: Buffer) => output.push(String(chunk)));
-    next.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (next.exitCode !== null) throw new Error(`next start exited:\n${output.join('').slice(-3000)}`);
-      if (await fetch(`${base}/api/health`).then((response) => response.ok, () => false)) break;
-      if (Date.now() > deadline) throw new Error(`next start did not answer within 2 minutes:\n${output.join('').slice(-3000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const base = next.url;
 
     const server: SyllabusServer = {
       base,

@@ -60,13 +60,13 @@ function pairWithSlots(meetings: ExistingRegularMeeting[], slots: MeetingSlot[])
   const unpaired: ExistingRegularMeeting[] = [];
   const freeSlots = () => slots.map((_slot, index) => index).filter((index) => !pairs.has(index));
   const distance = (index: number, meeting: ExistingRegularMeeting) => Math.abs(slots[index]!.startsAt.getTime() - meeting.startsAt.getTime());
-  const unmoved = meetings.filter((meeting) => !meeting.movedAt);
-  const onTheirSlot = unmoved.filter((meeting) => {
-    const index = freeSlots().find((free) => distance(free, meeting) === 0);
-    if (index !== undefined) pairs.set(index, meeting);
-    return index !== undefined;
-  });
-  for (const meeting of unmoved.filter((each) => !onTheirSlot.includes(each))) {
+  const offTheirSlot: ExistingRegularMeeting[] = [];
+  for (const meeting of meetings.filter((each) => !each.movedAt)) {
+    const onSlot = freeSlots().find((free) => distance(free, meeting) === 0);
+    if (onSlot === undefined) offTheirSlot.push(meeting);
+    else pairs.set(onSlot, meeting);
+  }
+  for (const meeting of offTheirSlot) {
     const nearest = freeSlots().sort((a, b) => distance(a, meeting) - distance(b, meeting))[0];
     if (nearest === undefined) unpaired.push(meeting);
     else pairs.set(nearest, meeting);
