@@ -18,6 +18,17 @@ export type AppErrorCode =
 /** One problem with one field; `path` is dotted ("weeks.0.title"), "" for the whole input. */
 export type FieldIssue = { path: string; message: string };
 
+/**
+ * Why an access check refused, for tests and logs (never shown differently to the caller: a
+ * NOT_FOUND reads the same whatever its reason). `signed-out`: no session. `site-permission`:
+ * not allowed site-wide (not an admin). `no-cohort`: no such cohort, or one the caller is not
+ * in. `cohort-permission`: in the cohort, but the role does not allow it. `out-of-reach`: the
+ * object exists in the cohort but outside what the caller's permission reaches (another
+ * group's meeting, another fellow's run), or belongs to another cohort. Errors of input and
+ * state (a missing week, an archived cohort) have no reason.
+ */
+export type AccessReason = 'signed-out' | 'site-permission' | 'no-cohort' | 'cohort-permission' | 'out-of-reach';
+
 export class AppError extends Error {
   override readonly name = 'AppError';
 
@@ -27,9 +38,23 @@ export class AppError extends Error {
     readonly details?: FieldIssue[],
     /** For TOO_MANY_REQUESTS: when to try again; the REST API sends it as `Retry-After`. */
     readonly retryAfterSeconds?: number,
+    /** Set by access checks only (see AccessReason). */
+    readonly accessReason?: AccessReason,
   ) {
     super(message);
   }
+}
+
+/** An access check's refusal, with its reason. */
+export function accessDenied(code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND', reason: AccessReason, message: string): AppError {
+  return new AppError(code, message, undefined, undefined, reason);
+}
+
+export const NO_COHORT_MESSAGE = 'No cohort with that name.';
+
+/** The one "no such cohort" error: for a cohort that does not exist and one the caller is not in alike. */
+export function cohortNotFound(): AppError {
+  return accessDenied('NOT_FOUND', 'no-cohort', NO_COHORT_MESSAGE);
 }
 
 export function isAppError(error: unknown): error is AppError {
@@ -78,4 +103,14 @@ export function listFieldIssues(error: ZodError): FieldIssue[] {
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
+}
+
+/** An object outside the caller's reach (or not there at all: the caller cannot tell which). */
+export function outOfReach(message: string): AppError {
+  return accessDenied('NOT_FOUND', 'out-of-reach', message);
+}
+
+/** A member of the cohort whose role or membership does not allow this. */
+export function notPermitted(message: string): AppError {
+  return accessDenied('FORBIDDEN', 'cohort-permission', message);
 }

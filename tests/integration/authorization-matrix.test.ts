@@ -15,6 +15,7 @@ import {
   type TRPCContext,
 } from '@/server/api/trpc';
 import { db } from '@/server/db/client';
+import { AppError, type AccessReason } from '@/server/errors';
 import { createSession } from '@/server/services/auth/sessions';
 import { createApiToken, revokeApiToken } from '@/server/services/api-tokens/api-tokens';
 import { buildOpenApiDocument } from '@/server/api/v1/openapi';
@@ -574,9 +575,34 @@ async function callAs(
     await (target as AnyCall)(input);
     return 'OK';
   } catch (error) {
-    if (error instanceof TRPCError) return error.code === 'BAD_REQUEST' || error.code === 'INTERNAL_SERVER_ERROR' ? `${error.code}: ${error.message}` : error.code;
-    throw error;
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.code === 'BAD_REQUEST' || error.code === 'INTERNAL_SERVER_ERROR') return `${error.code}: ${error.message}`;
+    // The code alone could come from anywhere (a NOT_FOUND for a mistyped id would pass for the
+    // access check's): the refusal must also carry the access check's reason.
+    const reason = error.cause instanceof AppError ? error.cause.accessReason : undefined;
+    const expected = expectedReasons(world, actor, error.code, input);
+    return reason && expected.includes(reason) ? error.code : `${error.code} with reason ${reason ?? 'none'} (expected ${expected.join(' or ')})`;
   }
+}
+
+/** The cohorts each actor may reach: their memberships, every cohort for the admin. */
+function reachesCohort(world: World, actor: Actor, slug: string): boolean {
+  if (actor === 'admin') return slug === world.cohortA.slug || slug === world.cohortB.slug;
+  const memberOf: Partial<Record<Actor, string>> = { fellowA: 'a', fellowB: 'b', facilitatorA1: 'a', facilitatorA2: 'a' };
+  return memberOf[actor] === slug;
+}
+
+/**
+ * Why a refusal must have happened: signed out; no permission (site-wide or in the cohort);
+ * and for NOT_FOUND, the cohort check when the actor cannot reach the input's cohort, the
+ * object's scope check otherwise.
+ */
+function expectedReasons(world: World, actor: Actor, code: string, input: unknown): AccessReason[] {
+  if (code === 'UNAUTHORIZED') return ['signed-out'];
+  if (code === 'FORBIDDEN') return ['site-permission', 'cohort-permission'];
+  const cohort = (input as { cohort?: unknown } | undefined)?.cohort;
+  if (code === 'NOT_FOUND' && typeof cohort === 'string' && !reachesCohort(world, actor, cohort)) return ['no-cohort'];
+  return ['out-of-reach'];
 }
 
 // Typed as the nested router record, but at run time a flat record keyed by dotted path.

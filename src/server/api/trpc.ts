@@ -1,18 +1,23 @@
 // The tRPC context and the only base procedures the app may use. Authorization lives here
-// (and in services' where clauses), never in individual routers.
+// (and in services' where clauses), never in individual routers: each procedure names the
+// permission it needs (src/lib/permissions.ts), and its context is the service context the
+// service takes as is (`({ ctx, input }) => markAttendance(ctx, input)`).
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { getSession, type Session } from '@/server/auth/session';
-import { db } from '@/server/db/client';
-import { hasCohortRole, resolveCohortAccess, type CohortAccess, type CohortRole } from '@/server/services/cohorts/cohort-access';
+import { canOnSite, can, deniedMessage, type CohortPermission, type SitePermission } from '@/lib/permissions';
 import { slugSchema } from '@/lib/schemas/slug';
-import { AppError, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
+import { getSession } from '@/server/auth/session';
+import type { Session } from '@/server/auth/session-types';
+import { db } from '@/server/db/client';
+import { accessDenied, AppError, cohortNotFound, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
+import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
+import type { Db, ServiceContext } from '@/server/services/context';
 
 export type { Session };
 
-/** Services own the database, so the context carries no Prisma client. */
-export type TRPCContext = {
+/** A service context (db, user) plus what the transport knows of the request. */
+export type TRPCContext = ServiceContext & {
   session: Session | null;
   headers: Headers;
   /**
@@ -23,8 +28,9 @@ export type TRPCContext = {
   cohortAccessOfRender?: Map<string, Promise<CohortAccess | null>>;
 };
 
-export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
-  return { session: await getSession(opts.headers), headers: opts.headers };
+export async function createTRPCContext(opts: { headers: Headers; db?: Db }): Promise<TRPCContext> {
+  const session = await getSession(opts.headers);
+  return { db: opts.db ?? db, user: session?.user ?? null, session, headers: opts.headers };
 }
 
 /** field path -> messages, so a form can put each message beside its input. */
@@ -77,43 +83,40 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
-  }
-  return next({ ctx: { session: ctx.session } });
+  if (!ctx.session) throw accessDenied('UNAUTHORIZED', 'signed-out', 'Please sign in to continue.');
+  return next({ ctx: { session: ctx.session, user: ctx.session.user } });
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (!ctx.session.user.isAdmin) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only admins can do this.' });
-  }
-  return next();
-});
+/** Site-wide permissions (not of one cohort): today, those of admins. */
+export function siteProcedure(permission: SitePermission) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!canOnSite(ctx.user, permission)) throw accessDenied('FORBIDDEN', 'site-permission', 'Only admins can do this.');
+    return next();
+  });
+}
 
 function readCohortAccess(ctx: TRPCContext, cohort: string, user: Session['user']): Promise<CohortAccess | null> {
   const memo = ctx.cohortAccessOfRender;
-  if (!memo) return resolveCohortAccess(db, cohort, user);
+  if (!memo) return resolveCohortAccess(ctx.db, cohort, user);
   let access = memo.get(cohort);
   if (!access) {
-    access = resolveCohortAccess(db, cohort, user);
+    access = resolveCohortAccess(ctx.db, cohort, user);
     memo.set(cohort, access);
   }
   return access;
 }
 
 /**
- * Procedures scoped to one cohort, named by `cohort` (its slug) in the input. The caller must
- * be an admin or a member with at least `role`; anyone else gets NOT_FOUND, exactly as for a
- * cohort that does not exist. `ctx.cohort` carries the caller's access (facilitators' groups)
- * for services to filter by.
+ * Procedures scoped to one cohort, named by `cohort` (its slug) in the input, that need
+ * `permission` there. Anyone who is neither a member nor an admin gets NOT_FOUND, exactly as
+ * for a cohort that does not exist; a member whose role lacks the permission, FORBIDDEN.
+ * `ctx.access` carries the caller's access (role, groups) for services to filter by.
  */
-export function cohortProcedure(role: CohortRole) {
+export function cohortProcedure(permission: CohortPermission) {
   return protectedProcedure.input(z.object({ cohort: slugSchema })).use(async ({ ctx, input, next }) => {
     const access = await readCohortAccess(ctx, input.cohort, ctx.session.user);
-    if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'No cohort with that name.' });
-    if (!hasCohortRole(access, role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Only ${role === 'ADMIN' ? 'admins' : 'facilitators'} of this cohort can do this.` });
-    }
-    return next({ ctx: { cohort: access } });
+    if (!access) throw cohortNotFound();
+    if (!can(access, permission)) throw accessDenied('FORBIDDEN', 'cohort-permission', deniedMessage(permission));
+    return next({ ctx: { access } });
   });
 }

@@ -3,11 +3,10 @@
 // everywhere takes effect at the next request).
 import { db } from '@/server/db/client';
 import { findActiveSession } from '@/server/services/auth/sessions';
+import type { Session } from './session-types';
 import { getAuthSettings, sessionCookieName } from './settings';
 
-export type SessionUser = { id: string; email: string; name: string | null; isAdmin: boolean };
-
-export type Session = { user: SessionUser };
+export type { Session, SessionUser } from './session-types';
 
 export function readSessionToken(headers: Headers): string | null {
   const cookieHeader = headers.get('cookie');

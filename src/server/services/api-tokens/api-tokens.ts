@@ -2,7 +2,7 @@
 // listed without their secret, revoked at once. A token acts as one user in one cohort.
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, cohortNotFound, notPermitted, outOfReach } from '@/server/errors';
 import { generateToken } from './token-secret';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,10 +83,9 @@ export async function createApiToken(
     where: { slug: cohortSlug },
     select: { id: true, name: true, memberships: { where: { userId }, select: { id: true } } },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', `No cohort named "${cohortSlug}".`);
+  if (!cohort) throw cohortNotFound();
   if (cohort.memberships.length === 0) {
-    throw new AppError(
-      'FORBIDDEN',
+    throw notPermitted(
       `API tokens belong to a member of a cohort, and this account is not a member of ${cohort.name}.`,
     );
   }
@@ -140,7 +139,7 @@ export async function revokeApiToken(
   const where = userId === null ? { id: tokenId } : { id: tokenId, userId };
   await db.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
   const row = await db.apiToken.findFirst({ where, select: summarySelect });
-  if (!row) throw new AppError('NOT_FOUND', 'No such API token.');
+  if (!row) throw outOfReach('No such API token.');
   return withStatus(row, now);
 }
 

@@ -6,7 +6,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { markAttendanceInput, meetingInput, type MarkAttendanceInput } from '@/lib/schemas/attendance';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { CANCELLED_MESSAGE, findManagedMeeting } from '@/server/services/meetings/meeting-access';
@@ -46,7 +46,7 @@ export async function markAttendance(access: CohortAccess, userId: string, rawIn
   return db.$transaction(async (tx) => {
     const meeting = await findOpenMeeting(tx, access, input.meetingId);
     const locked = await lockFellows(tx, access.cohortId, meeting.groupId, [input.membershipId]);
-    if (locked.length === 0) throw new AppError('NOT_FOUND', FELLOW_NOT_FOUND);
+    if (locked.length === 0) throw outOfReach(FELLOW_NOT_FOUND);
 
     const key = { meetingId: meeting.id, membershipId: input.membershipId };
     const current = await tx.attendance.findUnique({ where: { meetingId_membershipId: key }, select: markSelect });

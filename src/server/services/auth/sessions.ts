@@ -2,7 +2,7 @@
 // Used by tRPC's context, server components and next-auth's adapter alike.
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { Session } from '@/server/auth/session';
+import type { Session } from '@/server/auth/session-types';
 
 export type SessionPolicy = { maxAgeMs: number; idleMs: number };
 

@@ -1,9 +1,10 @@
 // What the caller may do in one cohort. Admins see every cohort; members see theirs; anyone
 // else gets null, which callers turn into NOT_FOUND (never a hint that the cohort exists).
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { SessionUser } from '@/server/auth/session';
+import type { CohortRole } from '@/lib/permissions';
+import type { SessionUser } from '@/server/auth/session-types';
 
-export type CohortRole = 'ADMIN' | 'FACILITATOR' | 'FELLOW';
+export type { CohortRole };
 
 export type CohortAccess = {
   cohortId: string;
@@ -48,10 +49,4 @@ export async function resolveCohortAccess(
     membershipId: membership?.id ?? null,
     groupIds,
   };
-}
-
-const RANK: Record<CohortRole, number> = { FELLOW: 1, FACILITATOR: 2, ADMIN: 3 };
-
-export function hasCohortRole(access: CohortAccess, needed: CohortRole): boolean {
-  return RANK[access.role] >= RANK[needed];
 }

@@ -12,7 +12,7 @@ import {
   type UpdateGroupInput,
 } from '@/lib/schemas/cohort';
 import { syncGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
@@ -94,7 +94,7 @@ async function assertNameFree(tx: Prisma.TransactionClient, cohortId: string, na
 
 async function findGroup(tx: Prisma.TransactionClient, cohortId: string, groupId: string) {
   const group = await tx.discussionGroup.findFirst({ where: { id: groupId, cohortId }, select: { id: true } });
-  if (!group) throw new AppError('NOT_FOUND', GROUP_NOT_FOUND);
+  if (!group) throw outOfReach(GROUP_NOT_FOUND);
   return group;
 }
 
@@ -159,7 +159,7 @@ export async function setGroupFacilitators(db: PrismaClient, cohortId: string, r
       select: { id: true, role: true, user: { select: { name: true, email: true } } },
     });
     if (memberships.length !== membershipIds.length) {
-      throw new AppError('NOT_FOUND', 'No such member in this cohort. Reload the page to see the current list.');
+      throw outOfReach('No such member in this cohort. Reload the page to see the current list.');
     }
     const fellow = memberships.find((membership) => membership.role !== 'FACILITATOR');
     if (fellow) {

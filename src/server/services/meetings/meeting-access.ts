@@ -2,7 +2,7 @@
 // group, and admins. Everyone else (a facilitator of another group, an id from another cohort)
 // gets NOT_FOUND, the same answer as for an id that does not exist.
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
@@ -28,7 +28,7 @@ export async function findManagedGroup(client: Reader, access: CohortAccess, gro
     where: { id: groupId, cohortId: access.cohortId },
     select: { id: true, name: true },
   });
-  if (!group || !canManageGroup(access, group.id)) throw new AppError('NOT_FOUND', GROUP_NOT_FOUND);
+  if (!group || !canManageGroup(access, group.id)) throw outOfReach(GROUP_NOT_FOUND);
   return group;
 }
 
@@ -37,6 +37,6 @@ export async function findManagedMeeting(client: Reader, access: CohortAccess, m
     where: { id: meetingId, group: { cohortId: access.cohortId } },
     select: { id: true, groupId: true, startsAt: true, minutes: true, cancelledAt: true },
   });
-  if (!meeting || !canManageGroup(access, meeting.groupId)) throw new AppError('NOT_FOUND', MEETING_NOT_FOUND);
+  if (!meeting || !canManageGroup(access, meeting.groupId)) throw outOfReach(MEETING_NOT_FOUND);
   return meeting;
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { outOfReach } from '@/server/errors';
 
 /** Every id must name a group of this cohort; anything else is NOT_FOUND, as for outsiders. */
 export async function assertGroupsInCohort(tx: Prisma.TransactionClient, cohortId: string, groupIds: string[]) {
@@ -7,6 +7,6 @@ export async function assertGroupsInCohort(tx: Prisma.TransactionClient, cohortI
   if (distinct.length === 0) return;
   const found = await tx.discussionGroup.count({ where: { cohortId, id: { in: distinct } } });
   if (found !== distinct.length) {
-    throw new AppError('NOT_FOUND', 'That group is not part of this cohort. Reload the page to see its groups.');
+    throw outOfReach('That group is not part of this cohort. Reload the page to see its groups.');
   }
 }

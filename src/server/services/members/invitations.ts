@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/server/db/client';
 import type { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 
@@ -63,7 +63,7 @@ async function revokeInTransaction(
     where: { id: input.invitationId, cohortId: access.cohortId },
     select: { acceptedAt: true },
   });
-  if (!invitation) throw new AppError('NOT_FOUND', 'No such invitation in this cohort. Reload the page to see the current list.');
+  if (!invitation) throw outOfReach('No such invitation in this cohort. Reload the page to see the current list.');
   if (invitation.acceptedAt) {
     throw new AppError('CONFLICT', 'This invitation was already accepted. Remove the member instead if they should leave.');
   }

@@ -2,7 +2,7 @@
 // from another cohort is NOT_FOUND, exactly like an id that does not exist.
 import { z } from 'zod';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
@@ -25,7 +25,7 @@ async function findMembership(tx: Prisma.TransactionClient, access: CohortAccess
     where: { id, cohortId: access.cohortId },
     select: { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true, group: { select: { name: true } } } } },
   });
-  if (!membership) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (!membership) throw outOfReach(NOT_FOUND_MESSAGE);
   return membership;
 }
 
@@ -93,7 +93,7 @@ export async function removeMember(access: CohortAccess, input: z.infer<typeof r
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     const { count } = await tx.membership.deleteMany({ where: { id: input.membershipId, cohortId: access.cohortId } });
-    if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+    if (count === 0) throw outOfReach(NOT_FOUND_MESSAGE);
     return { id: input.membershipId };
   });
 }

@@ -2,7 +2,7 @@
 // input can name another fellow. Admins and facilitators who are not fellows here have no
 // readings to tick.
 import type { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { notPermitted } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export const NOT_A_FELLOW_MESSAGE = 'Only fellows of this cohort tick readings and write notes: you are not a fellow here.';
@@ -14,6 +14,6 @@ export async function requireFellowMembership(tx: Prisma.TransactionClient, acce
         select: { id: true },
       })
     : null;
-  if (!membership) throw new AppError('FORBIDDEN', NOT_A_FELLOW_MESSAGE);
+  if (!membership) throw notPermitted(NOT_A_FELLOW_MESSAGE);
   return membership.id;
 }

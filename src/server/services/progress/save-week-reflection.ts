@@ -1,7 +1,7 @@
 // A fellow's private note on one week of the syllabus: saved over the last one, and deleted
 // when emptied. Nobody else reads it (no other service selects WeekReflection).
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+import { outOfReach } from '@/server/errors';
 import type { SaveReflectionInput } from '@/lib/schemas/progress';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
@@ -17,7 +17,7 @@ export async function saveWeekReflection(access: CohortAccess, input: SaveReflec
       where: { id: input.weekId, curriculum: { cohorts: { some: { id: access.cohortId } } } },
       select: { id: true },
     });
-    if (!week) throw new AppError('NOT_FOUND', 'This cohort’s syllabus has no such week. Reload the page to see the current weeks.');
+    if (!week) throw outOfReach('This cohort’s syllabus has no such week. Reload the page to see the current weeks.');
 
     const text = input.text.trim();
     let updatedAt: Date | null = null;

@@ -1,7 +1,7 @@
 // A fellow ticks or unticks a reading of their cohort's syllabus. Idempotent both ways:
 // ticking again keeps the first completedAt, unticking a reading not done changes nothing.
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+import { outOfReach } from '@/server/errors';
 import type { SetReadingDoneInput } from '@/lib/schemas/progress';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
@@ -18,7 +18,7 @@ export async function setReadingDone(access: CohortAccess, input: SetReadingDone
       where: { id: input.itemId, section: { week: { curriculum: { cohorts: { some: { id: access.cohortId } } } } } },
       select: { id: true },
     });
-    if (!item) throw new AppError('NOT_FOUND', 'This cohort’s syllabus has no such reading. Reload the page to see the current readings.');
+    if (!item) throw outOfReach('This cohort’s syllabus has no such reading. Reload the page to see the current readings.');
 
     let completedAt: Date | null = null;
     if (input.done) {

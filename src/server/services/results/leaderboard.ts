@@ -4,7 +4,7 @@
 // without their run names, and no one's run but their own opens. Facilitators (and admins)
 // also see, per group they lead, each fellow's submissions, those with none listed first.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
 import type { Viewer } from './run-access';
@@ -122,7 +122,7 @@ export async function getExerciseBoard(db: PrismaClient, viewer: Viewer, slug: s
   const cohort = await loadCohortFellows(db, viewer.access.cohortId);
   const exercises = await listCohortExercises(db, cohort.curriculumId);
   const exercise = exercises.find((candidate) => candidate.slug === slug);
-  if (!exercise) throw new AppError('NOT_FOUND', `No exercise "${slug.slice(0, 120)}" in this cohort.`);
+  if (!exercise) throw outOfReach(`No exercise "${slug.slice(0, 120)}" in this cohort.`);
 
   const runs = await listScoredRuns(db, viewer.access.cohortId, cohort.fellows.map((fellow) => fellow.userId));
   const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);

@@ -3,7 +3,7 @@
 // (and any run outside these) gets NOT_FOUND, never a hint that it exists. Leaderboards show
 // other fellows' best results without opening their runs (see leaderboard.ts).
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type Viewer = { access: CohortAccess; userId: string };
@@ -24,7 +24,7 @@ export function visibleRunsWhere(viewer: Viewer): Prisma.RunWhereInput {
 }
 
 export function runNotVisible(): AppError {
-  return new AppError('NOT_FOUND', 'No such run in this cohort, or it is not one you can see.');
+  return outOfReach('No such run in this cohort, or it is not one you can see.');
 }
 
 /** The run's id if the viewer may open it; NOT_FOUND otherwise. */

@@ -9,7 +9,7 @@ import {
   type RunResponse,
   type UpdateRunBody,
 } from '@/server/api/v1/schemas';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { findCohortExercise, listCohortExercises } from './exercises';
 import { encodeNullable, fromFloat8Text } from './metric-values';
@@ -20,7 +20,7 @@ const TO_API: Record<RunStatus, ApiStatus> = { RUNNING: 'running', FINISHED: 'fi
 const FROM_API: Record<ApiStatus, RunStatus> = { running: 'RUNNING', finished: 'FINISHED', failed: 'FAILED', killed: 'KILLED' };
 
 export function runNotFound(runId: string): AppError {
-  return new AppError('NOT_FOUND', `No run ${runId.slice(0, 100)} for this token (runs are visible only to the token's owner, in its cohort).`);
+  return outOfReach(`No run ${runId.slice(0, 100)} for this token (runs are visible only to the token's owner, in its cohort).`);
 }
 
 // ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // with each fellow's attendance so far, core readings done and last activity. Facilitators
 // see the groups they lead, admins any group; anyone else gets NOT_FOUND.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
@@ -12,7 +12,7 @@ export type GroupProgressInput = { groupId?: string; /** A unit's position, or n
 export function assertMayWatchGroup(access: CohortAccess, groupId: string) {
   if (access.role === 'ADMIN') return;
   if (access.role === 'FACILITATOR' && access.groupIds.includes(groupId)) return;
-  throw new AppError('NOT_FOUND', 'No such group in this cohort.');
+  throw outOfReach('No such group in this cohort.');
 }
 
 /** The unit the cohort is in (the last one started), or the first before the start. */
@@ -24,11 +24,11 @@ function currentUnit(units: ProgressUnit[], now: Date): ProgressUnit | undefined
 export async function getGroupProgress(db: PrismaClient, access: CohortAccess, input: GroupProgressInput, now: Date = new Date()) {
   // A facilitator's first group by default; an admin picks one.
   const groupId = input.groupId ?? access.groupIds[0];
-  if (!groupId) throw new AppError('NOT_FOUND', 'You lead no group in this cohort yet.');
+  if (!groupId) throw outOfReach('You lead no group in this cohort yet.');
   assertMayWatchGroup(access, groupId);
   const progress = await loadCohortProgress(db, access.cohortId, { groupIds: [groupId], now });
   const group = progress.groups[0];
-  if (!group) throw new AppError('NOT_FOUND', 'No such group in this cohort.');
+  if (!group) throw outOfReach('No such group in this cohort.');
 
   const chosen =
     input.week === null

@@ -14,9 +14,9 @@ import {
 export const apiTokensRouter = createTRPCRouter({
   list: protectedProcedure.input(z.void()).query(({ ctx }) => listApiTokens(db, ctx.session.user.id)),
 
-  create: cohortProcedure('FELLOW')
+  create: cohortProcedure('cohort.view')
     .input(createApiTokenInput)
-    .mutation(({ ctx, input }) => createApiToken(db, ctx.session.user.id, ctx.cohort.cohortSlug, input)),
+    .mutation(({ ctx, input }) => createApiToken(db, ctx.session.user.id, ctx.access.cohortSlug, input)),
 
   revoke: protectedProcedure
     .input(revokeApiTokenInput)

@@ -22,43 +22,43 @@ import {
 } from '@/server/services/meetings/manage-meetings';
 
 export const attendanceRouter = createTRPCRouter({
-  groups: cohortProcedure('FACILITATOR').query(({ ctx }) => listAttendanceGroups(ctx.cohort)),
+  groups: cohortProcedure('meetings.manage').query(({ ctx }) => listAttendanceGroups(ctx.access)),
 
-  meetings: cohortProcedure('FACILITATOR')
+  meetings: cohortProcedure('meetings.manage')
     .input(groupInput)
-    .query(({ ctx, input }) => listGroupMeetings(ctx.cohort, input)),
+    .query(({ ctx, input }) => listGroupMeetings(ctx.access, input)),
 
-  moveMeeting: cohortProcedure('FACILITATOR')
+  moveMeeting: cohortProcedure('meetings.manage')
     .input(moveMeetingInput)
-    .mutation(({ ctx, input }) => moveMeeting(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => moveMeeting(ctx.access, input)),
 
-  cancelMeeting: cohortProcedure('FACILITATOR')
+  cancelMeeting: cohortProcedure('meetings.manage')
     .input(meetingInput)
-    .mutation(({ ctx, input }) => cancelMeeting(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => cancelMeeting(ctx.access, input)),
 
-  restoreMeeting: cohortProcedure('FACILITATOR')
+  restoreMeeting: cohortProcedure('meetings.manage')
     .input(meetingInput)
-    .mutation(({ ctx, input }) => restoreMeeting(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => restoreMeeting(ctx.access, input)),
 
-  addMeeting: cohortProcedure('FACILITATOR')
+  addMeeting: cohortProcedure('meetings.manage')
     .input(addExtraMeetingInput)
-    .mutation(({ ctx, input }) => addExtraMeeting(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => addExtraMeeting(ctx.access, input)),
 
-  sheet: cohortProcedure('FACILITATOR')
+  sheet: cohortProcedure('attendance.mark')
     .input(meetingInput)
-    .query(({ ctx, input }) => getAttendanceSheet(ctx.cohort, input)),
+    .query(({ ctx, input }) => getAttendanceSheet(ctx.access, input)),
 
-  changes: cohortProcedure('FACILITATOR')
+  changes: cohortProcedure('attendance.mark')
     .input(meetingInput)
-    .query(({ ctx, input }) => listAttendanceChanges(ctx.cohort, input)),
+    .query(({ ctx, input }) => listAttendanceChanges(ctx.access, input)),
 
-  mark: cohortProcedure('FACILITATOR')
+  mark: cohortProcedure('attendance.mark')
     .input(markAttendanceInput)
-    .mutation(({ ctx, input }) => markAttendance(ctx.cohort, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) => markAttendance(ctx.access, ctx.session.user.id, input)),
 
-  markAllPresent: cohortProcedure('FACILITATOR')
+  markAllPresent: cohortProcedure('attendance.mark')
     .input(meetingInput)
-    .mutation(({ ctx, input }) => markAllPresent(ctx.cohort, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) => markAllPresent(ctx.access, ctx.session.user.id, input)),
 
-  mine: cohortProcedure('FELLOW').query(({ ctx }) => getMyAttendance(ctx.cohort)),
+  mine: cohortProcedure('cohort.view').query(({ ctx }) => getMyAttendance(ctx.access)),
 });

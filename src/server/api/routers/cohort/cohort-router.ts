@@ -7,6 +7,6 @@ export const cohortRouter = createTRPCRouter({
   /** Admins: every cohort; members: theirs; signed out: none. */
   list: publicProcedure.input(z.void()).query(({ ctx }) => listCohorts(ctx.session?.user ?? null)),
 
-  get: cohortProcedure('FELLOW')
-    .query(({ ctx }) => getCohortHome(ctx.cohort)),
+  get: cohortProcedure('cohort.view')
+    .query(({ ctx }) => getCohortHome(ctx.access)),
 });

@@ -1,7 +1,7 @@
 // Admins' cohort management: a new cohort each quarter (from a template or a clone), its
 // settings, archiving. Members' views of a cohort live in the `cohort` router.
 import { z } from 'zod';
-import { adminProcedure, cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
+import { cohortProcedure, createTRPCRouter, siteProcedure } from '@/server/api/trpc';
 import { db } from '@/server/db/client';
 import { cloneCohortInput, createCohortInput, updateCohortInput } from '@/lib/schemas/cohort';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
@@ -10,20 +10,20 @@ import { archiveCohort, getCohortSettings, updateCohort } from '@/server/service
 
 export const cohortsRouter = createTRPCRouter({
   /** Every cohort, with status, dates and counts. */
-  list: adminProcedure.input(z.void()).query(() => listAdminCohorts(db)),
+  list: siteProcedure('cohorts.manage').input(z.void()).query(() => listAdminCohorts(db)),
 
   /** Curricula a new cohort can start from (templates, not cohorts' copies). */
-  templates: adminProcedure.input(z.void()).query(() => listCurriculumTemplates(db)),
+  templates: siteProcedure('cohorts.manage').input(z.void()).query(() => listCurriculumTemplates(db)),
 
-  create: adminProcedure.input(createCohortInput).mutation(({ input }) => createCohort(db, input)),
+  create: siteProcedure('cohorts.manage').input(createCohortInput).mutation(({ input }) => createCohort(db, input)),
 
-  clone: adminProcedure.input(cloneCohortInput).mutation(({ input }) => cloneCohort(db, input)),
+  clone: siteProcedure('cohorts.manage').input(cloneCohortInput).mutation(({ input }) => cloneCohort(db, input)),
 
-  settings: cohortProcedure('ADMIN').query(({ ctx }) => getCohortSettings(db, ctx.cohort.cohortId)),
+  settings: cohortProcedure('cohort.manage').query(({ ctx }) => getCohortSettings(db, ctx.access.cohortId)),
 
-  update: cohortProcedure('ADMIN')
+  update: cohortProcedure('cohort.manage')
     .input(updateCohortInput)
-    .mutation(({ ctx, input }) => updateCohort(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => updateCohort(db, ctx.access.cohortId, input)),
 
-  archive: cohortProcedure('ADMIN').mutation(({ ctx }) => archiveCohort(db, ctx.cohort.cohortId)),
+  archive: cohortProcedure('cohort.manage').mutation(({ ctx }) => archiveCohort(db, ctx.access.cohortId)),
 });

@@ -1,6 +1,6 @@
 // Admins' curricula: the templates list and markdown import (a dry run, then the import).
 import { z } from 'zod';
-import { adminProcedure, createTRPCRouter } from '@/server/api/trpc';
+import { createTRPCRouter, siteProcedure } from '@/server/api/trpc';
 import {
   importCurriculumInput,
   importCurriculumMarkdown,
@@ -10,10 +10,10 @@ import {
 import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
 
 export const curriculaRouter = createTRPCRouter({
-  list: adminProcedure.input(z.void()).query(() => listCurriculumTemplates()),
+  list: siteProcedure('curricula.manage').input(z.void()).query(() => listCurriculumTemplates()),
 
   // Mutations although they write nothing: a syllabus of up to 1 MB does not fit in a URL.
-  preview: adminProcedure.input(previewCurriculumImportInput).mutation(({ input }) => previewCurriculumImport(input)),
+  preview: siteProcedure('curricula.manage').input(previewCurriculumImportInput).mutation(({ input }) => previewCurriculumImport(input)),
 
-  import: adminProcedure.input(importCurriculumInput).mutation(({ input }) => importCurriculumMarkdown(input)),
+  import: siteProcedure('curricula.manage').input(importCurriculumInput).mutation(({ input }) => importCurriculumMarkdown(input)),
 });

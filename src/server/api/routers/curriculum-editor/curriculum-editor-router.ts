@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter } from '@/server/api/trpc';
+import { createTRPCRouter, siteProcedure } from '@/server/api/trpc';
 import {
   addGoalInput,
   addItemInput,
@@ -51,43 +51,43 @@ import { applyTemplateToCohort, compareCohortCopyWithTemplate } from '@/server/s
 // slug, saves in one transaction, bumps the curriculum's version and expires cached pages.
 // Deletes return what the matching restore takes, for "Undo".
 export const curriculumEditorRouter = createTRPCRouter({
-  get: adminProcedure.input(curriculumRefInput).query(({ input }) => getEditorCurriculum(input.curriculum)),
+  get: siteProcedure('curricula.manage').input(curriculumRefInput).query(({ input }) => getEditorCurriculum(input.curriculum)),
 
-  updateCurriculum: adminProcedure.input(updateCurriculumInput).mutation(({ input }) => updateCurriculumFields(input)),
+  updateCurriculum: siteProcedure('curricula.manage').input(updateCurriculumInput).mutation(({ input }) => updateCurriculumFields(input)),
 
-  addWeek: adminProcedure.input(addWeekInput).mutation(({ input }) => addWeek(input)),
-  updateWeek: adminProcedure.input(updateWeekInput).mutation(({ input }) => updateWeek(input)),
-  deleteWeek: adminProcedure.input(weekRefInput).mutation(({ input }) => deleteWeek(input)),
-  restoreWeek: adminProcedure.input(restoreWeekInput).mutation(({ input }) => restoreWeek(input)),
-  moveWeek: adminProcedure.input(moveWeekInput).mutation(({ input }) => moveWeek(input)),
+  addWeek: siteProcedure('curricula.manage').input(addWeekInput).mutation(({ input }) => addWeek(input)),
+  updateWeek: siteProcedure('curricula.manage').input(updateWeekInput).mutation(({ input }) => updateWeek(input)),
+  deleteWeek: siteProcedure('curricula.manage').input(weekRefInput).mutation(({ input }) => deleteWeek(input)),
+  restoreWeek: siteProcedure('curricula.manage').input(restoreWeekInput).mutation(({ input }) => restoreWeek(input)),
+  moveWeek: siteProcedure('curricula.manage').input(moveWeekInput).mutation(({ input }) => moveWeek(input)),
 
-  addSection: adminProcedure.input(addSectionInput).mutation(({ input }) => addSection(input)),
-  updateSection: adminProcedure.input(updateSectionInput).mutation(({ input }) => updateSection(input)),
-  deleteSection: adminProcedure.input(sectionRefInput).mutation(({ input }) => deleteSection(input)),
-  restoreSection: adminProcedure.input(restoreSectionInput).mutation(({ input }) => restoreSection(input)),
-  moveSection: adminProcedure.input(moveSectionInput).mutation(({ input }) => moveSection(input)),
+  addSection: siteProcedure('curricula.manage').input(addSectionInput).mutation(({ input }) => addSection(input)),
+  updateSection: siteProcedure('curricula.manage').input(updateSectionInput).mutation(({ input }) => updateSection(input)),
+  deleteSection: siteProcedure('curricula.manage').input(sectionRefInput).mutation(({ input }) => deleteSection(input)),
+  restoreSection: siteProcedure('curricula.manage').input(restoreSectionInput).mutation(({ input }) => restoreSection(input)),
+  moveSection: siteProcedure('curricula.manage').input(moveSectionInput).mutation(({ input }) => moveSection(input)),
 
-  addItem: adminProcedure.input(addItemInput).mutation(({ input }) => addItem(input)),
-  updateItem: adminProcedure.input(updateItemInput).mutation(({ input }) => updateItem(input)),
-  deleteItem: adminProcedure.input(itemRefInput).mutation(({ input }) => deleteItem(input)),
-  restoreItem: adminProcedure.input(restoreItemInput).mutation(({ input }) => restoreItem(input)),
-  moveItem: adminProcedure.input(moveItemInput).mutation(({ input }) => moveItem(input)),
+  addItem: siteProcedure('curricula.manage').input(addItemInput).mutation(({ input }) => addItem(input)),
+  updateItem: siteProcedure('curricula.manage').input(updateItemInput).mutation(({ input }) => updateItem(input)),
+  deleteItem: siteProcedure('curricula.manage').input(itemRefInput).mutation(({ input }) => deleteItem(input)),
+  restoreItem: siteProcedure('curricula.manage').input(restoreItemInput).mutation(({ input }) => restoreItem(input)),
+  moveItem: siteProcedure('curricula.manage').input(moveItemInput).mutation(({ input }) => moveItem(input)),
 
-  addGoal: adminProcedure.input(addGoalInput).mutation(({ input }) => addGoal(input)),
-  updateGoal: adminProcedure.input(updateGoalInput).mutation(({ input }) => updateGoal(input)),
-  deleteGoal: adminProcedure.input(goalRefInput).mutation(({ input }) => deleteGoal(input)),
-  restoreGoal: adminProcedure.input(restoreGoalInput).mutation(({ input }) => restoreGoal(input)),
-  moveGoal: adminProcedure.input(moveGoalInput).mutation(({ input }) => moveGoal(input)),
+  addGoal: siteProcedure('curricula.manage').input(addGoalInput).mutation(({ input }) => addGoal(input)),
+  updateGoal: siteProcedure('curricula.manage').input(updateGoalInput).mutation(({ input }) => updateGoal(input)),
+  deleteGoal: siteProcedure('curricula.manage').input(goalRefInput).mutation(({ input }) => deleteGoal(input)),
+  restoreGoal: siteProcedure('curricula.manage').input(restoreGoalInput).mutation(({ input }) => restoreGoal(input)),
+  moveGoal: siteProcedure('curricula.manage').input(moveGoalInput).mutation(({ input }) => moveGoal(input)),
 
   /** Whether the readings' web links still answer (a mutation: it is an action, never cached). */
-  checkLinks: adminProcedure.input(checkLinksInput).mutation(({ input }) => checkReadingLinks(db, input.curriculum, input.itemIds)),
+  checkLinks: siteProcedure('curricula.manage').input(checkLinksInput).mutation(({ input }) => checkReadingLinks(db, input.curriculum, input.itemIds)),
 
   /** What changed in the template since the cohort's copy was made or last updated. */
-  templateChanges: adminProcedure
+  templateChanges: siteProcedure('curricula.manage')
     .input(cohortTemplateInput)
     .query(({ input }) => compareCohortCopyWithTemplate(input.cohort)),
 
-  applyTemplateChanges: adminProcedure
+  applyTemplateChanges: siteProcedure('curricula.manage')
     .input(cohortTemplateInput)
     .mutation(({ input }) => applyTemplateToCohort(input.cohort)),
 });

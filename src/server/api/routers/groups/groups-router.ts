@@ -6,21 +6,21 @@ import { createGroupInput, deleteGroupInput, setGroupFacilitatorsInput, updateGr
 import { createGroup, deleteGroup, listCohortGroups, setGroupFacilitators, updateGroup } from '@/server/services/groups/manage-groups';
 
 export const groupsRouter = createTRPCRouter({
-  list: cohortProcedure('ADMIN').query(({ ctx }) => listCohortGroups(db, ctx.cohort.cohortId)),
+  list: cohortProcedure('groups.manage').query(({ ctx }) => listCohortGroups(db, ctx.access.cohortId)),
 
-  create: cohortProcedure('ADMIN')
+  create: cohortProcedure('groups.manage')
     .input(createGroupInput)
-    .mutation(({ ctx, input }) => createGroup(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => createGroup(db, ctx.access.cohortId, input)),
 
-  update: cohortProcedure('ADMIN')
+  update: cohortProcedure('groups.manage')
     .input(updateGroupInput)
-    .mutation(({ ctx, input }) => updateGroup(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => updateGroup(db, ctx.access.cohortId, input)),
 
-  delete: cohortProcedure('ADMIN')
+  delete: cohortProcedure('groups.manage')
     .input(deleteGroupInput)
-    .mutation(({ ctx, input }) => deleteGroup(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => deleteGroup(db, ctx.access.cohortId, input)),
 
-  setFacilitators: cohortProcedure('ADMIN')
+  setFacilitators: cohortProcedure('groups.manage')
     .input(setGroupFacilitatorsInput)
-    .mutation(({ ctx, input }) => setGroupFacilitators(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => setGroupFacilitators(db, ctx.access.cohortId, input)),
 });

@@ -14,32 +14,32 @@ import {
 
 // Every procedure takes `{ cohort: slug }`; cohortProcedure checks the caller's role there.
 export const membersRouter = createTRPCRouter({
-  list: cohortProcedure('FACILITATOR')
-    .query(({ ctx }) => listMembers(ctx.cohort)),
+  list: cohortProcedure('members.view')
+    .query(({ ctx }) => listMembers(ctx.access)),
 
-  groups: cohortProcedure('FACILITATOR')
-    .query(({ ctx }) => listGroups(ctx.cohort)),
+  groups: cohortProcedure('members.view')
+    .query(({ ctx }) => listGroups(ctx.access)),
 
-  invite: cohortProcedure('ADMIN')
+  invite: cohortProcedure('members.manage')
     .input(inviteMembersInput)
-    .mutation(({ ctx, input }) => inviteMembers(ctx.cohort, ctx.session.user.id, input, getAuthSettings().invitationDays)),
+    .mutation(({ ctx, input }) => inviteMembers(ctx.access, ctx.session.user.id, input, getAuthSettings().invitationDays)),
 
-  invitations: cohortProcedure('ADMIN')
-    .query(({ ctx }) => listInvitations(ctx.cohort)),
+  invitations: cohortProcedure('members.manage')
+    .query(({ ctx }) => listInvitations(ctx.access)),
 
-  revokeInvitation: cohortProcedure('ADMIN')
+  revokeInvitation: cohortProcedure('members.manage')
     .input(revokeInvitationInput)
-    .mutation(({ ctx, input }) => revokeInvitation(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.access, input)),
 
-  changeRole: cohortProcedure('ADMIN')
+  changeRole: cohortProcedure('members.manage')
     .input(changeRoleInput)
-    .mutation(({ ctx, input }) => changeRole(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => changeRole(ctx.access, input)),
 
-  moveToGroup: cohortProcedure('ADMIN')
+  moveToGroup: cohortProcedure('members.manage')
     .input(moveToGroupInput)
-    .mutation(({ ctx, input }) => moveToGroup(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => moveToGroup(ctx.access, input)),
 
-  remove: cohortProcedure('ADMIN')
+  remove: cohortProcedure('members.manage')
     .input(removeMemberInput)
-    .mutation(({ ctx, input }) => removeMember(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => removeMember(ctx.access, input)),
 });

@@ -7,11 +7,11 @@ import { saveWeekReflection } from '@/server/services/progress/save-week-reflect
 import { setReadingDone } from '@/server/services/progress/set-reading-done';
 
 export const progressRouter = createTRPCRouter({
-  setReadingDone: cohortProcedure('FELLOW')
+  setReadingDone: cohortProcedure('cohort.view')
     .input(setReadingDoneInput)
-    .mutation(({ ctx, input }) => setReadingDone(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => setReadingDone(ctx.access, input)),
 
-  saveReflection: cohortProcedure('FELLOW')
+  saveReflection: cohortProcedure('cohort.view')
     .input(saveReflectionInput)
-    .mutation(({ ctx, input }) => saveWeekReflection(ctx.cohort, input)),
+    .mutation(({ ctx, input }) => saveWeekReflection(ctx.access, input)),
 });

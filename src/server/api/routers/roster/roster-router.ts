@@ -5,11 +5,11 @@ import { db } from '@/server/db/client';
 import { importRoster, previewRoster, rosterInput } from '@/server/services/roster/import-roster';
 
 export const rosterRouter = createTRPCRouter({
-  preview: cohortProcedure('ADMIN')
+  preview: cohortProcedure('roster.import')
     .input(rosterInput)
-    .mutation(({ ctx, input }) => previewRoster(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => previewRoster(db, ctx.access.cohortId, input)),
 
-  import: cohortProcedure('ADMIN')
+  import: cohortProcedure('roster.import')
     .input(rosterInput)
-    .mutation(({ ctx, input }) => importRoster(db, ctx.cohort.cohortId, input)),
+    .mutation(({ ctx, input }) => importRoster(db, ctx.access.cohortId, input)),
 });

@@ -27,27 +27,27 @@ export const seriesInput = z
     path: ['minStep'],
   });
 
-const viewerOf = (ctx: { cohort: Parameters<typeof listRuns>[1]['access']; session: { user: { id: string } } }) => ({
-  access: ctx.cohort,
+const viewerOf = (ctx: { access: Parameters<typeof listRuns>[1]['access']; session: { user: { id: string } } }) => ({
+  access: ctx.access,
   userId: ctx.session.user.id,
 });
 
 export const runsRouter = createTRPCRouter({
   /** The runs the caller may open, newest first. */
-  list: cohortProcedure('FELLOW').query(({ ctx }) => listRuns(db, viewerOf(ctx))),
+  list: cohortProcedure('runs.view').query(({ ctx }) => listRuns(db, viewerOf(ctx))),
 
-  get: cohortProcedure('FELLOW')
+  get: cohortProcedure('runs.view')
     .input(z.object({ runId: runIdSchema }))
     .query(({ ctx, input }) => getRunDetail(db, viewerOf(ctx), input.runId)),
 
   /** One key's chart data; a step range re-reads what a zoomed chart shows at full detail. */
-  series: cohortProcedure('FELLOW')
+  series: cohortProcedure('runs.view')
     .input(seriesInput)
     .query(({ ctx, input }) =>
       readRunChart(db, viewerOf(ctx), input.runId, input.key, { maxPoints: input.maxPoints, minStep: input.minStep, maxStep: input.maxStep }),
     ),
 
-  compare: cohortProcedure('FELLOW')
+  compare: cohortProcedure('runs.view')
     .input(
       z.object({
         runIds: z.array(runIdSchema).min(1, 'Pick at least one run.').max(MAX_COMPARED_RUNS, `Compare at most ${MAX_COMPARED_RUNS} runs at once.`),
@@ -56,9 +56,9 @@ export const runsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => compareRuns(db, viewerOf(ctx), input.runIds, input.key)),
 
-  exercises: cohortProcedure('FELLOW').query(({ ctx }) => listExerciseSummaries(db, viewerOf(ctx))),
+  exercises: cohortProcedure('cohort.view').query(({ ctx }) => listExerciseSummaries(db, viewerOf(ctx))),
 
-  exercise: cohortProcedure('FELLOW')
+  exercise: cohortProcedure('cohort.view')
     .input(z.object({ exercise: z.string().min(1).max(120).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'is not an exercise slug') }))
     .query(({ ctx, input }) => getExerciseBoard(db, viewerOf(ctx), input.exercise)),
 });

@@ -6,7 +6,7 @@ import { getCohortOverview } from '@/server/services/standing/cohort-overview';
 import { getGroupProgress } from '@/server/services/standing/group-progress';
 
 export const standingRouter = createTRPCRouter({
-  groupProgress: cohortProcedure('FACILITATOR')
+  groupProgress: cohortProcedure('standing.viewGroup')
     .input(
       z.object({
         groupId: z.string().min(1).max(100).optional(),
@@ -14,7 +14,7 @@ export const standingRouter = createTRPCRouter({
         week: z.number().int().min(1).max(1000).nullable().optional(),
       }),
     )
-    .query(({ ctx, input }) => getGroupProgress(db, ctx.cohort, input)),
+    .query(({ ctx, input }) => getGroupProgress(db, ctx.access, input)),
 
-  cohortOverview: cohortProcedure('ADMIN').query(({ ctx }) => getCohortOverview(db, ctx.cohort)),
+  cohortOverview: cohortProcedure('standing.viewCohort').query(({ ctx }) => getCohortOverview(db, ctx.access)),
 });
