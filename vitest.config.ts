@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
+const alias = {
+  '@': fileURLToPath(new URL('./src', import.meta.url)),
+  // Outside Next.js `server-only` is an empty module (Next gives client bundles the failing one).
+  'server-only': fileURLToPath(new URL('./src/server/server-only-outside-next.ts', import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

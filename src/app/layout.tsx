@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { NEW_TAB_NOTE_ID } from '@/components/ui/safe-external-link';
 import { getAuthSettings } from '@/server/auth/settings';
+import { buildSiteNav } from './site-nav';
 import { TRPCProvider } from '@/trpc/react';
 import './globals.css';
 
@@ -22,7 +23,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nav = await buildSiteNav();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -33,7 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {getAuthSettings().demoMode ? <DemoBanner /> : null}
-        <SiteHeader />
+        <SiteHeader nav={nav} />
         <TRPCProvider>
           {/* tabIndex lets the skip link move focus here; the focus ring would only be noise. */}
           <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">

@@ -53,3 +53,8 @@ export function formatWeekLabel(week: { number: number | null; span: number }): 
 export function pluralize(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : plural}`;
 }
+
+/** How a person is named on screen and in exports: their name, or their email where they gave none. */
+export function displayName(person: { name: string | null; email: string }): string {
+  return person.name ?? person.email;
+}

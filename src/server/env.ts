@@ -1,5 +1,6 @@
 // Environment variables, validated once at start-up. A missing or malformed variable stops
 // start-up with one line that names it (see .env.example for what each one does).
+import 'server-only';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';

@@ -1,6 +1,7 @@
 // tRPC for server components: procedures run in-process, with the request's headers.
-// (The `server-only` guard package is not installed; nothing here may be imported by a
-// client component, since it reaches the database.)
+// (`server-only` below makes a client component that imports this fail to build: it
+// reaches the database.)
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { headers } from 'next/headers';
 import { cache } from 'react';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { createTRPCContext } from '@/server/api/trpc';
-import { metricSeriesResponseSchema } from '@/server/api/v1/schemas';
+import { metricSeriesResponseSchema } from '@/lib/schemas/runs';
 import { db } from '@/server/db/client';
 import { createSession } from '@/server/services/auth/sessions';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';

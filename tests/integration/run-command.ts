@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/** Outside Next.js: `server-only` resolves to an empty module (tsconfig.node.json). */
+const TSCONFIG = fileURLToPath(new URL('../../tsconfig.node.json', import.meta.url));
 
 export type CommandResult = { code: number | null; stdout: string; stderr: string };
 
 export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, script, ...args], {
+    const child = spawn(process.execPath, [tsx, '--tsconfig', TSCONFIG, script, ...args], {
       cwd: projectRoot,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,8 @@
 // Who may sign in, and how invitations turn into memberships at sign-in (real PostgreSQL).
 import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import {
-  SIGN_IN_REFUSAL_MESSAGES,
-  acceptPendingInvitations,
-  checkSignInAllowed,
-} from '@/server/services/invitations/sign-in-policy';
+import { SIGN_IN_REFUSAL_MESSAGES } from '@/lib/sign-in-refusals';
+import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
 import { createCohort, createGroup, createUser } from '../factories';
 
 const DAY = 24 * 60 * 60 * 1000;

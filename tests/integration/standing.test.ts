@@ -7,7 +7,7 @@ import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { updateCohort } from '@/server/services/cohorts/update-cohort';
 import { getCohortOverview } from '@/server/services/standing/cohort-overview';
-import { computeStanding } from '@/server/services/standing/compute-standing';
+import { computeStanding } from '@/lib/standing';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
 import { getGroupProgress } from '@/server/services/standing/group-progress';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';

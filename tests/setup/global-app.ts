@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
     FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: '1000',
     FELLOWSHIP_SIGNIN_EMAILS_PER_HOUR: '3',
   };
-  const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/start.ts'], {
+  const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
     cwd: root,
     env: { ...process.env, ...appAuthEnv, DATABASE_URL: databaseUrl, PORT: String(port), FELLOWSHIP_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

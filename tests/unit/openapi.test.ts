@@ -17,7 +17,7 @@ import {
   runHandleSchema,
   runResponseSchema,
   updateRunBodySchema,
-} from '@/server/api/v1/schemas';
+} from '@/lib/schemas/runs';
 import { renderApiTypes } from '../../scripts/api-types';
 
 const root = path.resolve(__dirname, '../..');

@@ -1,41 +1,14 @@
 import Link from 'next/link';
 import { Container } from '@/components/ui/container';
 import { buttonClasses } from '@/components/ui/button-styles';
-import { SignOutButton } from '@/features/auth/sign-out-button';
-import { getRequestSession } from '@/server/auth/request-session';
-import { listCohorts } from '@/server/services/cohorts/list-cohorts';
+import { SignOutButton } from './sign-out-button';
 
-type NavLink = { href: string; label: string };
+export type NavLink = { href: string; label: string };
 
-/** Navigation by role: signed out, a member of one cohort or several, and admins. */
-async function buildNav(): Promise<{ links: NavLink[]; signedIn: boolean; name: string | null }> {
-  const session = await getRequestSession();
-  if (!session) return { links: [{ href: '/#curricula', label: 'Syllabi' }], signedIn: false, name: null };
+/** What the header shows: the links for the person's role, and who is signed in (null: nobody). */
+export type SiteNav = { links: NavLink[]; signedIn: boolean; name: string | null };
 
-  const cohorts = (await listCohorts(session.user)).filter((cohort) => cohort.myRole !== null);
-  const links: NavLink[] = [];
-  const only = cohorts.length === 1 ? cohorts[0]! : null;
-  if (only?.myRole === 'FACILITATOR') {
-    const base = `/cohorts/${only.slug}`;
-    links.push({ href: `${base}/progress`, label: 'My groups' }, { href: `${base}/attendance`, label: 'Attendance' });
-    links.push({ href: `${base}/syllabus`, label: 'Syllabus' }, { href: `${base}/exercises`, label: 'Exercises' });
-  } else if (only) {
-    const base = `/cohorts/${only.slug}`;
-    links.push({ href: base, label: 'This week' }, { href: `${base}/syllabus`, label: 'Syllabus' }, { href: `${base}/runs`, label: 'My runs' });
-  } else {
-    // Several cohorts: each by name; the cohort's own pages link on from its home.
-    links.push(...cohorts.map((cohort) => ({ href: `/cohorts/${cohort.slug}`, label: cohort.name })));
-  }
-  if (session.user.isAdmin) {
-    links.push({ href: '/admin/cohorts', label: 'Cohorts' }, { href: '/admin/curricula', label: 'Curricula' }, { href: '/admin/users', label: 'People' });
-  }
-  if (!only) links.push({ href: '/#curricula', label: 'Syllabi' });
-  links.push({ href: '/account', label: 'Account' });
-  return { links, signedIn: true, name: session.user.name ?? session.user.email };
-}
-
-export async function SiteHeader() {
-  const { links, signedIn, name } = await buildNav();
+export function SiteHeader({ nav: { links, signedIn, name } }: { nav: SiteNav }) {
   return (
     <header className="border-b border-line bg-surface">
       <Container className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { SignOutButton } from '@/features/auth/sign-out-button';
+import { SignOutButton } from '@/components/layout/sign-out-button';
 import { formatMoment } from '@/lib/format-time';
 import { pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';

@@ -1,7 +1,7 @@
 // What each sign-in error code means to the person who hit it, and what to do next. Codes come
 // from next-auth (?error= on /signin and /auth/error), from our sign-in policy and from the
 // sign-in rate limit. Server-only: pages pass the texts they need to client components.
-import { SIGN_IN_REFUSAL_MESSAGES } from '@/server/services/invitations/sign-in-policy';
+import { SIGN_IN_REFUSAL_MESSAGES } from '@/lib/sign-in-refusals';
 
 export type SignInProblem = {
   title: string;

@@ -11,7 +11,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SafeExternalLink } from '@/components/ui/safe-external-link';
 import { toIsoDate } from '@/lib/cohort-calendar';
-import { formatCalendarDate, pluralize } from '@/lib/format';
+import { displayName, formatCalendarDate, pluralize } from '@/lib/format';
 import { formatMeetingTime } from '@/lib/meeting-time';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
@@ -215,7 +215,7 @@ function GroupCard({
                       setFacilitators.mutate({ cohort, groupId: group.id, membershipIds: [...next] });
                     }}
                   />
-                  {facilitator.name ?? facilitator.email}
+                  {displayName(facilitator)}
                 </label>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { displayName } from '@/lib/format';
 
 type Member = RouterOutputs['members']['list'][number];
 type Group = RouterOutputs['members']['groups'][number];
@@ -16,9 +17,6 @@ type Feedback = { tone: 'error' | 'success'; text: string };
 
 const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
 
-function displayName(member: Member): string {
-  return member.user.name ?? member.user.email;
-}
 
 export function MembersTable({
   cohort,
@@ -56,7 +54,7 @@ export function MembersTable({
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
   const nameOf = (membershipId: string) => {
     const member = queryClient.getQueryData<Member[]>(listKey)?.find((row) => row.id === membershipId);
-    return member ? displayName(member) : 'This member';
+    return member ? displayName(member.user) : 'This member';
   };
   const groupById = new Map(groups.map((group) => [group.id, group]));
 
@@ -160,7 +158,7 @@ export function MembersTable({
           </thead>
           <tbody className="divide-y divide-line">
             {rows.map((member) => {
-              const name = displayName(member);
+              const name = displayName(member.user);
               return (
                 <tr key={member.id}>
                   <th scope="row" className="sticky left-0 z-10 bg-surface px-4 py-3 text-left font-normal">
@@ -244,7 +242,7 @@ function FellowGroupSelect({ member, groups, onChange }: { member: Member; group
   return (
     <>
       <label htmlFor={id} className="sr-only">
-        Group of {displayName(member)}
+        Group of {displayName(member.user)}
       </label>
       <select
         id={id}
@@ -271,13 +269,13 @@ function LedGroupsPicker({ member, groups, onChange }: { member: Member; groups:
     <details className="group">
       <summary className="cursor-pointer rounded-md py-1">
         {summary}
-        <span className="sr-only">: change the groups {displayName(member)} leads</span>
+        <span className="sr-only">: change the groups {displayName(member.user)} leads</span>
         <span aria-hidden="true" className="ml-1 inline-block text-muted transition-transform group-open:rotate-180">
           ▾
         </span>
       </summary>
       <fieldset className="mt-2 space-y-1">
-        <legend className="sr-only">Groups {displayName(member)} leads</legend>
+        <legend className="sr-only">Groups {displayName(member.user)} leads</legend>
         {groups.length === 0 ? <p className="text-muted">This cohort has no groups yet.</p> : null}
         {groups.map((group) => (
           <label key={group.id} className="flex items-center gap-2">

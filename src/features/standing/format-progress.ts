@@ -1,5 +1,5 @@
 // Small formatting helpers of the progress views.
-import type { AttendanceSummary } from '@/server/services/standing/compute-standing';
+import type { AttendanceSummary } from '@/lib/standing';
 
 export function formatPercent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`;

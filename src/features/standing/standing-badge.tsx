@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import type { Standing } from '@/server/services/standing/compute-standing';
-import { STANDING_LABELS } from '@/server/services/standing/compute-standing';
+import type { Standing } from '@/lib/standing';
+import { STANDING_LABELS } from '@/lib/standing';
 
 /** A fellow's standing in words (the colour only echoes it), with the reasons when at risk. */
 export function StandingBadge({ standing }: { standing: Standing }) {

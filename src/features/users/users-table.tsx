@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { pluralize } from '@/lib/format';
+import { displayName, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
@@ -37,7 +37,7 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
         setFeedback({ userId: input.userId, tone: 'error', text: errorMessage(error) });
       },
       onSuccess: (user) =>
-        setFeedback({ userId: user.id, tone: 'success', text: `${user.name ?? user.email} ${user.isAdmin ? 'is now an admin' : 'is no longer an admin'}.` }),
+        setFeedback({ userId: user.id, tone: 'success', text: `${displayName(user)} ${user.isAdmin ? 'is now an admin' : 'is no longer an admin'}.` }),
       onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
     }),
   );
@@ -57,8 +57,8 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           userId: user.id,
           tone: 'success',
           text: user.disabledAt
-            ? `${user.name ?? user.email} is disabled and signed out everywhere.`
-            : `${user.name ?? user.email} can sign in again.`,
+            ? `${displayName(user)} is disabled and signed out everywhere.`
+            : `${displayName(user)} can sign in again.`,
         }),
       onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
     }),
@@ -101,7 +101,7 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           <tbody className="divide-y divide-line">
             {rows.map((user) => {
               const isSelf = user.id === currentUserId;
-              const label = user.name ?? user.email;
+              const label = displayName(user);
               const pending = pendingFor(user.id);
               return (
                 <tr key={user.id} aria-busy={pending || undefined}>

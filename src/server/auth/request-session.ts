@@ -2,6 +2,7 @@
 // per request however many components ask (the site header, the page, its data loaders and
 // in-process tRPC calls all do). Route handlers and the tRPC HTTP handler read it from their
 // own request with getSession(request.headers).
+import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getSession } from './session';

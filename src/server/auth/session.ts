@@ -1,6 +1,7 @@
 // The signed-in user as the rest of the server sees it, read from next-auth's session cookie
 // and checked against the database on every request (so disabling a user or signing out
 // everywhere takes effect at the next request).
+import 'server-only';
 import { db } from '@/server/db/client';
 import { findActiveSession } from '@/server/services/auth/sessions';
 import type { Session } from './session-types';

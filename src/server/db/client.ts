@@ -1,5 +1,6 @@
 // The one Prisma client of a process. Created on first use, so importing a service never
 // needs a database (Next's build imports route modules without one).
+import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 

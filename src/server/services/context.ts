@@ -1,9 +1,12 @@
 // What every service use case receives first: the database and who is asking. One exported
 // function per use case, `(ctx, input)`, with `input` typed from one zod schema in
 // src/lib/schemas/<domain>.ts. Routers, route handlers, pages and the CLI build the context;
-// services never import the `db` singleton. See docs/decisions/0014-service-convention.md.
+// services never import the `db` singleton: this module is the one place that hands it out.
+// See docs/decisions/0014-service-convention.md.
+import 'server-only';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/server/auth/session-types';
+import { db as processDb } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type { CohortAccess, SessionUser };
@@ -29,8 +32,16 @@ export type UserContext = ServiceContext & { user: SessionUser };
 /** A signed-in person acting in one cohort, with their access there (role, groups). */
 export type CohortContext = UserContext & { access: CohortAccess };
 
-/** The installation itself (the CLI, the seed, start-up): no person is asking. */
-export function systemContext(db: Db, now?: Date): ServiceContext {
+/** A request's context: the process's Prisma client and the person asking (null when signed out). */
+export function requestContext(user: SessionUser | null): ServiceContext {
+  return { db: processDb, user };
+}
+
+/**
+ * The installation itself (the CLI, the seed, start-up): no person is asking. Scripts and tests
+ * that hold their own client pass it.
+ */
+export function systemContext(db: Db = processDb, now?: Date): ServiceContext {
   return { db, user: null, now };
 }
 

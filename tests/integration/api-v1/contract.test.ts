@@ -10,7 +10,7 @@ import {
   metricsAcceptedSchema,
   runHandleSchema,
   runResponseSchema,
-} from '@/server/api/v1/schemas';
+} from '@/lib/schemas/runs';
 import { db } from '@/server/db/client';
 import { buildApiWorld, callApi, countRows, points, type ApiWorld } from './api-world';
 

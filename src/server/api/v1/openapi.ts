@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
-// validate with (./schemas.ts). Served at GET /api/v1/openapi.json and rendered as the
+// validate with (src/lib/schemas/runs.ts). Served at GET /api/v1/openapi.json and rendered as the
 // reference page at /docs/api.
 import { z } from 'zod';
 import { APP_VERSION } from '@/lib/app-version';
@@ -13,7 +13,7 @@ import {
   responseSchemas,
   runIdParamsSchema,
   uploadArtifactQuerySchema,
-} from './schemas';
+} from '@/lib/schemas/runs';
 
 type JsonSchema = Record<string, unknown>;
 

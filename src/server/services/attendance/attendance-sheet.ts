@@ -5,6 +5,7 @@ import { meetingInput } from '@/lib/schemas/attendance';
 import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
+import { displayName } from '@/lib/format';
 
 const CHANGES_SHOWN = 200;
 
@@ -12,7 +13,7 @@ async function namesOf(userIds: (string | null)[]): Promise<Map<string, string>>
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return new Map();
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
-  return new Map(users.map((user) => [user.id, user.name ?? user.email]));
+  return new Map(users.map((user) => [user.id, displayName(user)]));
 }
 
 export async function getAttendanceSheet(access: CohortAccess, rawInput: { meetingId: string }) {
@@ -35,7 +36,7 @@ export async function getAttendanceSheet(access: CohortAccess, rawInput: { meeti
     const mark = markOf.get(fellow.id);
     return {
       membershipId: fellow.id,
-      name: fellow.user.name ?? fellow.user.email,
+      name: displayName(fellow.user),
       email: fellow.user.email,
       status: mark?.status ?? null,
       note: mark?.note ?? null,
@@ -79,7 +80,7 @@ export async function listAttendanceChanges(access: CohortAccess, rawInput: { me
     where: { id: { in: [...new Set(changes.map((change) => change.membershipId))] }, cohortId: access.cohortId },
     select: { id: true, user: { select: { name: true, email: true } } },
   });
-  const fellowName = new Map(memberships.map((membership) => [membership.id, membership.user.name ?? membership.user.email]));
+  const fellowName = new Map(memberships.map((membership) => [membership.id, displayName(membership.user)]));
   const changers = await namesOf(changes.map((change) => change.changedById));
   return changes.map(({ changedById, ...change }) => ({
     ...change,

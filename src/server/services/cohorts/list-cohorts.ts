@@ -1,12 +1,11 @@
-import { db } from '@/server/db/client';
-import type { SessionUser } from '@/server/auth/session';
 import type { Prisma } from '@/generated/prisma/client';
+import type { ServiceContext } from '@/server/services/context';
 
 /**
  * The cohorts the viewer may see: every cohort for admins, their own for members, none for
  * anyone signed out. `myRole` is the viewer's membership role, null where they have none.
  */
-export async function listCohorts(viewer: SessionUser | null) {
+export async function listCohorts({ db, user: viewer }: ServiceContext) {
   if (!viewer) return [];
   const where: Prisma.CohortWhereInput = viewer.isAdmin ? {} : { memberships: { some: { userId: viewer.id } } };
   const cohorts = await db.cohort.findMany({

@@ -14,6 +14,7 @@ import {
 import { syncGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { AppError, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import { displayName } from '@/lib/format';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
 
@@ -68,7 +69,7 @@ export async function listCohortGroups(db: PrismaClient, cohortId: string, now: 
         fellowCount: _count.members,
         facilitators: facilitators
           .map(({ membership }) => ({ membershipId: membership.id, ...membership.user }))
-          .sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email)),
+          .sort((a, b) => displayName(a).localeCompare(displayName(b))),
         meetingCount: meetings.length,
         firstMeeting: meetings[0]?.date ?? null,
         nextMeeting: findNextMeeting(meetings, now, cohort.timeZone)?.date ?? null,
@@ -165,7 +166,7 @@ export async function setGroupFacilitators(db: PrismaClient, cohortId: string, r
     if (fellow) {
       throw new AppError(
         'BAD_REQUEST',
-        `${fellow.user.name ?? fellow.user.email} is a fellow: make them a facilitator on the members page first.`,
+        `${displayName(fellow.user)} is a fellow: make them a facilitator on the members page first.`,
       );
     }
     await tx.groupFacilitator.deleteMany({ where: { groupId: input.groupId, membershipId: { notIn: membershipIds } } });

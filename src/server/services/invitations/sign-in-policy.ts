@@ -1,20 +1,11 @@
 // Who may sign in: people with an account that is not disabled, and people holding a valid
 // invitation. Invitations are accepted at sign-in, turning into cohort memberships.
 import type { PrismaClient } from '@/generated/prisma/client';
+import { SIGN_IN_REFUSAL_MESSAGES, type SignInRefusal } from '@/lib/sign-in-refusals';
 
-export type SignInRefusal = 'AccountDisabled' | 'InvitationExpired' | 'CohortArchived' | 'NotInvited';
+export type { SignInRefusal };
 
 export type SignInVerdict = { allowed: true } | { allowed: false; reason: SignInRefusal; message: string };
-
-export const SIGN_IN_REFUSAL_MESSAGES: Record<SignInRefusal, string> = {
-  AccountDisabled: 'This account has been disabled. Ask an admin of your fellowship if you think this is a mistake.',
-  InvitationExpired:
-    'Your invitation has expired. Ask the admin of your fellowship to invite you again; the new invitation will work at once.',
-  CohortArchived:
-    'The cohort you were invited to has ended and is archived, so the invitation no longer opens it. Ask the admin of your fellowship for an invitation to a current cohort.',
-  NotInvited:
-    'There is no account or invitation for this email address. Check the address, or ask the admin of your fellowship to invite you.',
-};
 
 function refuse(reason: SignInRefusal): SignInVerdict {
   return { allowed: false, reason, message: SIGN_IN_REFUSAL_MESSAGES[reason] };

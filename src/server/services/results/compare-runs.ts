@@ -6,6 +6,7 @@ import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
 import { readRunSeries } from '@/server/services/runs/read-metrics';
 import { runNotVisible, visibleRunsWhere, type Viewer } from './run-access';
 import { toChartSeries, type ChartSeries } from './run-chart';
+import { displayName } from '@/lib/format';
 
 export const MAX_COMPARED_RUNS = 8;
 const COMPARE_POINTS = 1000;
@@ -48,7 +49,7 @@ export async function compareRuns(db: PrismaClient, viewer: Viewer, runIds: stri
     runs: ordered.map<ComparedRun>((run) => ({
       id: run.id,
       name: run.name,
-      owner: run.user.name ?? run.user.email,
+      owner: displayName(run.user),
       status: displayRunStatus(run),
       exercise: run.exercise.title,
     })),

@@ -5,6 +5,7 @@ import { displayRunStatus } from '@/lib/run-status';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
 import { runDurationSeconds } from './list-runs';
 import { runNotVisible, visibleRunsWhere, type Viewer } from './run-access';
+import { displayName } from '@/lib/format';
 
 type SeriesRow = { key: string; count: number; min: string | null; max: string | null; last: string | null; lastStep: number | null };
 
@@ -54,7 +55,7 @@ export async function getRunDetail(db: PrismaClient, viewer: Viewer, runId: stri
     finishedAt: run.finishedAt,
     lastDataAt: run.lastDataAt,
     durationSeconds: runDurationSeconds(run),
-    owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === viewer.userId },
+    owner: { name: displayName(run.user), isViewer: run.userId === viewer.userId },
     exercise: {
       slug: run.exercise.exerciseSlug,
       title: run.exercise.title,

@@ -9,6 +9,7 @@ import { listCohortExercises, type CohortExercise } from '@/server/services/runs
 import { listExerciseStatus } from './exercise-status';
 import type { Viewer } from './run-access';
 import { bestRunByUser, listScoredRuns, type ScoredRun } from './run-scores';
+import { displayName } from '@/lib/format';
 
 export type LeaderboardEntry = {
   rank: number;
@@ -41,7 +42,7 @@ async function loadCohortFellows(db: PrismaClient, cohortId: string) {
   const fellows: Fellow[] = cohort.memberships.map((membership) => ({
     membershipId: membership.id,
     userId: membership.userId,
-    name: membership.user.name ?? membership.user.email,
+    name: displayName(membership.user),
     groupId: membership.groupId,
   }));
   return { ...cohort, fellows };

@@ -5,6 +5,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
 import { visibleRunsWhere, type Viewer } from './run-access';
+import { displayName } from '@/lib/format';
 
 export type RunListItem = {
   id: string;
@@ -50,7 +51,7 @@ export async function listRuns(db: PrismaClient, viewer: Viewer, now: Date = new
         primaryMetric: run.exercise.primaryMetric,
         higherIsBetter: run.exercise.higherIsBetter,
       },
-      owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === viewer.userId },
+      owner: { name: displayName(run.user), isViewer: run.userId === viewer.userId },
       status: displayRunStatus(run, now),
       createdAt: run.createdAt,
       durationSeconds: runDurationSeconds(run),

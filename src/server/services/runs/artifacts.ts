@@ -2,7 +2,7 @@
 // the type checked from the bytes. The same (run, name, step) again replaces the image, so a
 // retried or re-synced upload never makes a copy.
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { ArtifactResponse } from '@/server/api/v1/schemas';
+import type { ArtifactResponse } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { readImageHeader } from './image-header';

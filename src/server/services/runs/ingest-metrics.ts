@@ -37,7 +37,7 @@
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import { PREPARED_STATEMENT } from '@/server/db/client';
-import { MAX_KEYS_PER_RUN, type MetricsAccepted, type MetricsBody } from '@/server/api/v1/schemas';
+import { MAX_KEYS_PER_RUN, type MetricsAccepted, type MetricsBody } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { decodeMetricValue, toFloat8Text } from './metric-values';

@@ -5,7 +5,7 @@
 // NaN above every number, so a bucket with a NaN keeps one as its highest: divergence stays
 // visible, as "NaN". A zoomed chart asks again for the steps it shows, at full detail.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { MAX_INT, type MetricSeriesResponse } from '@/server/api/v1/schemas';
+import { MAX_INT, type MetricSeriesResponse } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { encodeMetricValue, fromFloat8Text } from './metric-values';

@@ -8,7 +8,7 @@ import {
   type RunHandle,
   type RunResponse,
   type UpdateRunBody,
-} from '@/server/api/v1/schemas';
+} from '@/lib/schemas/runs';
 import { AppError, outOfReach } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { findCohortExercise, listCohortExercises } from './exercises';

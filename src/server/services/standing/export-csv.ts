@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import { toIsoDate } from '@/lib/cohort-calendar';
-import { STANDING_LABELS } from './compute-standing';
+import { STANDING_LABELS } from '@/lib/standing';
 import { loadCohortProgress, type CohortProgress } from './load-cohort-progress';
 
 export type ExportScope = { groupId?: string };

@@ -6,7 +6,8 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
 import { isOptionalReading } from '@/lib/reading-time';
-import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from './compute-standing';
+import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from '@/lib/standing';
+import { displayName } from '@/lib/format';
 
 export type ProgressItem = {
   id: string;
@@ -219,7 +220,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       );
       return {
         membershipId: membership.id,
-        name: membership.user.name ?? membership.user.email,
+        name: displayName(membership.user),
         email: membership.user.email,
         groupId: membership.groupId,
         lastActivityAt: membership.lastActivityAt,
@@ -249,7 +250,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     groups: groups.map((group) => ({
       id: group.id,
       name: group.name,
-      facilitators: group.facilitators.map((lead) => lead.membership.user.name ?? lead.membership.user.email),
+      facilitators: group.facilitators.map((lead) => displayName(lead.membership.user)),
     })),
     meetings: progressMeetings,
     fellows,

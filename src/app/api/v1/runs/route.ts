@@ -1,5 +1,5 @@
 import { jsonResponse, methodNotAllowed } from '@/server/api/rest';
-import { createRunBodySchema } from '@/server/api/v1/schemas';
+import { createRunBodySchema } from '@/lib/schemas/runs';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
 import { db } from '@/server/db/client';
 import { createOrResumeRun } from '@/server/services/runs/runs';

@@ -5,7 +5,7 @@ import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 
 export const cohortRouter = createTRPCRouter({
   /** Admins: every cohort; members: theirs; signed out: none. */
-  list: publicProcedure.input(z.void()).query(({ ctx }) => listCohorts(ctx.session?.user ?? null)),
+  list: publicProcedure.input(z.void()).query(({ ctx }) => listCohorts(ctx)),
 
   get: cohortProcedure('cohort.view')
     .query(({ ctx }) => getCohortHome(ctx.access)),

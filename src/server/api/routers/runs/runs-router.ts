@@ -3,7 +3,7 @@
 // caller's access to the cohort.
 import { z } from 'zod';
 import { cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
-import { MAX_INT, metricKeySchema } from '@/server/api/v1/schemas';
+import { MAX_INT, metricKeySchema } from '@/lib/schemas/runs';
 import { db } from '@/server/db/client';
 import { compareRuns, MAX_COMPARED_RUNS } from '@/server/services/results/compare-runs';
 import { getRunDetail } from '@/server/services/results/get-run';

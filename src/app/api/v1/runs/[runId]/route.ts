@@ -1,5 +1,5 @@
 import { methodNotAllowed } from '@/server/api/rest';
-import { runIdParamsSchema, updateRunBodySchema } from '@/server/api/v1/schemas';
+import { runIdParamsSchema, updateRunBodySchema } from '@/lib/schemas/runs';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
 import { db } from '@/server/db/client';
 import { getRun, updateRun } from '@/server/services/runs/runs';

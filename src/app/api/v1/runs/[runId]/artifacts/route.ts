@@ -1,6 +1,6 @@
 import { jsonResponse, methodNotAllowed } from '@/server/api/rest';
 import { readBinaryBody } from '@/server/api/v1/binary-body';
-import { MAX_ARTIFACT_BYTES, runIdParamsSchema, uploadArtifactQuerySchema } from '@/server/api/v1/schemas';
+import { MAX_ARTIFACT_BYTES, runIdParamsSchema, uploadArtifactQuerySchema } from '@/lib/schemas/runs';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
 import { db } from '@/server/db/client';
 import { uploadArtifact } from '@/server/services/runs/artifacts';

@@ -1,5 +1,5 @@
 import { methodNotAllowed } from '@/server/api/rest';
-import { metricsBodySchema, readMetricsQuerySchema, runIdParamsSchema } from '@/server/api/v1/schemas';
+import { metricsBodySchema, readMetricsQuerySchema, runIdParamsSchema } from '@/lib/schemas/runs';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
 import { db } from '@/server/db/client';
 import { assertBatchSize } from '@/server/services/runs/batch-size';

@@ -1,6 +1,7 @@
-// The /api/v1 contract as zod schemas. The route handlers validate requests with these, and
-// the OpenAPI document (./openapi.ts) is generated from the very same objects, so the
-// documentation cannot drift from what the server accepts.
+// The runs domain's contract as zod schemas: the /api/v1 request and response bodies and the
+// limits on metrics, shared by the REST routes, the web UI's runs procedures and the runs
+// services. The OpenAPI document (src/server/api/v1/openapi.ts) is generated from the very same
+// objects, so the documentation cannot drift from what the server accepts.
 import { z } from 'zod';
 
 /** Request bodies and parameters (documented as the input zod accepts). */
