@@ -29,6 +29,7 @@ import { applyMigrations } from '../src/server/db/migrations';
 import { createApiToken } from '../src/server/services/api-tokens/api-tokens';
 import { seedDemoData } from '../src/server/services/demo/seed-demo';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
+import { systemContext } from '@/server/services/context';
 
 const { values: options } = parseArgs({
   options: {
@@ -210,7 +211,7 @@ async function main() {
     const databaseUrl = withDatabase(server.adminUrl, 'bench');
     await applyMigrations(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
-    await seedDemoData(prisma);
+    await seedDemoData(systemContext(prisma));
     const cohort = await prisma.cohort.findUniqueOrThrow({ where: { slug: 'demo' } });
     const tokens: string[] = [];
     for (let i = 0; i < JOBS; i++) {

@@ -35,6 +35,7 @@ import { seedDemoData } from '../src/server/services/demo/seed-demo';
 import { bucketSqlText, bucketWidth } from '../src/server/services/runs/read-metrics';
 import { ROLLUP_STEPS, rollupBucketSqlText } from '../src/server/services/runs/metric-rollups';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
+import { systemContext } from '@/server/services/context';
 
 const { values: options } = parseArgs({
   options: {
@@ -149,7 +150,7 @@ async function main() {
     const databaseUrl = withDatabase(server.adminUrl, 'bench');
     await applyMigrations(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
-    await seedDemoData(prisma);
+    await seedDemoData(systemContext(prisma));
     const cohort = await prisma.cohort.findUniqueOrThrow({ where: { slug: 'demo' } });
     const user = await prisma.user.create({ data: { email: 'bench-series@example.com', name: 'Bench' } });
     await prisma.membership.create({ data: { cohortId: cohort.id, userId: user.id, role: 'FELLOW' } });

@@ -13,6 +13,7 @@ import { applyMigrations } from '@/server/db/migrations';
 import { createSession } from '@/server/services/auth/sessions';
 import { DEMO_COHORT_SLUG, DEMO_EMAILS, seedDemoData } from '@/server/services/demo/seed-demo';
 import { startBenchNext, stopBenchNext, type BenchNext } from './bench-next';
+import { systemContext } from '@/server/services/context';
 
 export const MEMBERS_COHORT_SLUG = 'bench-members';
 /** A public cohort whose syllabus is one short week: the same route as the demo's, a small page. */
@@ -70,7 +71,7 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
     let memberCookie: string;
     let templateSlug: string;
     try {
-      const seeded = await seedDemoData(prisma);
+      const seeded = await seedDemoData(systemContext(prisma));
       templateSlug = seeded.curriculumSlug;
       const demo = await prisma.cohort.update({
         where: { slug: DEMO_COHORT_SLUG },

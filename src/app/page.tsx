@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const [curricula, cohorts, signedIn] = await Promise.all([
     api.curriculum.list(),
-    api.cohort.list(),
+    api.cohorts.mine(),
     api.account.me().then(
       (me) => me,
       () => null,

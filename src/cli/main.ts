@@ -27,11 +27,11 @@ import {
 } from '@/server/services/api-tokens/api-tokens';
 import { cloneCohort, createCohort, type CreatedCohort } from '@/server/services/cohorts/create-cohort';
 import { listAdminCohorts, type AdminCohortRow } from '@/server/services/cohorts/list-admin-cohorts';
-import { findCohortId } from '@/server/services/cohorts/update-cohort';
 import { importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '@/server/services/roster/import-roster';
 import { assertRosterSize } from '@/server/services/roster/parse-roster';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
+import { systemContext, systemCohortContext } from '@/server/services/context';
 
 const USAGE = `Usage: fellowship <command> [options]
 
@@ -147,8 +147,8 @@ const commands: Record<string, Command> = {
         const applied = await applyMigrations(database.url);
         const prisma = createPrismaClient(database.url);
         try {
-          const seeded = parseEnv().FELLOWSHIP_DEMO_DATA && (await isDatabaseEmpty(prisma));
-          if (seeded) await seedDemoData(prisma);
+          const seeded = parseEnv().FELLOWSHIP_DEMO_DATA && (await isDatabaseEmpty(systemContext(prisma)));
+          if (seeded) await seedDemoData(systemContext(prisma));
           return { applied, seeded };
         } finally {
           await prisma.$disconnect();
@@ -158,7 +158,7 @@ const commands: Record<string, Command> = {
       `${applied.length ? `Applied ${applied.join(', ')}.` : 'Schema up to date.'}${seeded ? ' Added the demo data.' : ''}`,
   },
   'db seed': {
-    run: () => withPrisma((prisma) => seedDemoData(prisma)),
+    run: () => withPrisma((prisma) => seedDemoData(systemContext(prisma))),
     print: () => 'Demo data is in place (admin@example.com, facilitator1@example.com, fellow1@example.com …).',
   },
   'user create': {
@@ -168,7 +168,7 @@ const commands: Record<string, Command> = {
         throw new UsageError('user create needs --email and --name');
       }
       const input = { email: values.email, name: values.name, isAdmin: values.admin === true };
-      return withPrisma((prisma) => createUser(prisma, input));
+      return withPrisma((prisma) => createUser(systemContext(prisma), input));
     },
     print: (user: { email: string; isAdmin: boolean }) => `Created ${user.isAdmin ? 'admin ' : ''}${user.email}`,
   },
@@ -308,8 +308,8 @@ const commands: Record<string, Command> = {
       };
       return withPrisma((prisma) =>
         clone
-          ? cloneCohort(prisma, { ...common, source: clone, curriculum: text('curriculum'), includeFacilitators: values['include-facilitators'] === true })
-          : createCohort(prisma, { ...common, curriculum: text('curriculum')! }),
+          ? cloneCohort(systemContext(prisma), { ...common, source: clone, curriculum: text('curriculum'), includeFacilitators: values['include-facilitators'] === true })
+          : createCohort(systemContext(prisma), { ...common, curriculum: text('curriculum')! }),
       );
     },
     print: (cohort: CreatedCohort) =>
@@ -320,7 +320,7 @@ const commands: Record<string, Command> = {
       ].join('\n'),
   },
   'cohort list': {
-    run: () => withPrisma((prisma) => listAdminCohorts(prisma)),
+    run: () => withPrisma((prisma) => listAdminCohorts(systemContext(prisma))),
     print: (cohorts: AdminCohortRow[]) =>
       cohorts.length === 0
         ? 'No cohorts yet: create one with `fellowship cohort create`.'
@@ -341,9 +341,9 @@ const commands: Record<string, Command> = {
       const csv = await readRosterFile(positionals[1]!);
       const input = { csv, createMissingGroups: values['create-groups'] === true };
       return withPrisma(async (prisma) => {
-        const cohortId = await findCohortId(prisma, positionals[0]!);
-        if (values['dry-run'] === true) return { dryRun: true, ...(await previewRoster(prisma, cohortId, input)) };
-        return { dryRun: false, ...(await importRoster(prisma, cohortId, input)) };
+        const ctx = await systemCohortContext(prisma, positionals[0]!);
+        if (values['dry-run'] === true) return { dryRun: true, ...(await previewRoster(ctx, input)) };
+        return { dryRun: false, ...(await importRoster(ctx, input)) };
       });
     },
     print: (result: RosterOutput) => {
@@ -373,7 +373,7 @@ function exportCommand(write: typeof exportAttendanceCsv): Command {
     options: { group: { type: 'string' } },
     run: ({ values, positionals }) =>
       withPrisma(async (prisma) => {
-        const cohortId = await findCohortId(prisma, positionals[0]!);
+        const { access: { cohortId } } = await systemCohortContext(prisma, positionals[0]!);
         const groupId = typeof values.group === 'string' ? await findGroupIdByName(prisma, cohortId, values.group) : undefined;
         return { csv: await write(prisma, cohortId, { groupId }) };
       }),

@@ -13,6 +13,7 @@ import { loadDotEnv, parseEnv, type Env } from '@/server/env';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { isBuildCurrent } from './build-stamp';
 import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
+import { systemContext } from '@/server/services/context';
 
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
@@ -78,8 +79,8 @@ async function main() {
   if (env.FELLOWSHIP_DEMO_DATA) {
     const prisma = createPrismaClient(database.url);
     try {
-      if (await isDatabaseEmpty(prisma)) {
-        await seedDemoData(prisma);
+      if (await isDatabaseEmpty(systemContext(prisma))) {
+        await seedDemoData(systemContext(prisma));
         log('Empty database: added the demo data (sign in as admin@example.com, facilitator1@example.com or fellow1@example.com)');
       }
     } finally {

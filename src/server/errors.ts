@@ -52,9 +52,12 @@ export function accessDenied(code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND', r
 
 export const NO_COHORT_MESSAGE = 'No cohort with that name.';
 
-/** The one "no such cohort" error: for a cohort that does not exist and one the caller is not in alike. */
-export function cohortNotFound(): AppError {
-  return accessDenied('NOT_FOUND', 'no-cohort', NO_COHORT_MESSAGE);
+/**
+ * The one "no such cohort" error: for a cohort that does not exist and one the caller is not in
+ * alike. The operator at the CLI, who may see every cohort, is told the address they typed.
+ */
+export function cohortNotFound(slug?: string): AppError {
+  return accessDenied('NOT_FOUND', 'no-cohort', slug === undefined ? NO_COHORT_MESSAGE : `No cohort has the address "${slug}".`);
 }
 
 export function isAppError(error: unknown): error is AppError {

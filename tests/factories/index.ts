@@ -78,3 +78,5 @@ export async function createMembership(
   const userId = overrides.userId ?? (await createUser()).id;
   return db.membership.create({ data: { cohortId, userId, role, groupId: overrides.groupId } });
 }
+
+export { asCohortAdmin, asSystem, asUser, inCohort } from './contexts';

@@ -20,6 +20,7 @@ import {
   restoreMeeting,
 } from '@/server/services/meetings/manage-meetings';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
+import { systemContext } from '@/server/services/context';
 
 const LA = 'America/Los_Angeles';
 const STATUSES = ['PRESENT', 'LATE', 'EXCUSED', 'ABSENT'] as const;
@@ -385,7 +386,7 @@ describe('demo attendance', () => {
     // Wednesday 18 March 2026: the demo started Monday 2 March; Group A (Tuesdays) has met three
     // times, Group B (Thursdays) twice.
     const now = new Date('2026-03-18T20:00:00Z');
-    await seedDemoData(db, { now });
+    await seedDemoData(systemContext(db, now));
     const absences = async (email: string) =>
       db.attendance.count({ where: { status: 'ABSENT', membership: { user: { email }, cohort: { slug: 'demo' } } } });
     const marksOf = async (email: string) => db.attendance.count({ where: { membership: { user: { email }, cohort: { slug: 'demo' } } } });
@@ -403,7 +404,7 @@ describe('demo attendance', () => {
     expect(await db.attendanceChange.count({ where: inDemo })).toBe(total);
 
     // A second seeding, weeks later, adds nothing.
-    await seedDemoData(db, { now: new Date('2026-04-30T20:00:00Z') });
+    await seedDemoData(systemContext(db, new Date('2026-04-30T20:00:00Z')));
     expect(await db.attendance.count({ where: inDemo })).toBe(total);
     expect(await db.meeting.count({ where: { group: { cohort: { slug: 'demo' } } } })).toBe(12);
   });

@@ -20,7 +20,8 @@ import { createSession } from '@/server/services/auth/sessions';
 import { createApiToken, revokeApiToken } from '@/server/services/api-tokens/api-tokens';
 import { buildOpenApiDocument } from '@/server/api/v1/openapi';
 import { callApi } from './api-v1/api-world';
-import { setAdmin, setAdminInput } from '@/server/services/users/manage-users';
+import { setAdminInput } from '@/lib/schemas/users';
+import { setAdmin } from '@/server/services/users/manage-users';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
 
 const ACTORS = ['anonymous', 'fellowA', 'fellowB', 'facilitatorA1', 'facilitatorA2', 'admin', 'disabled'] as const;
@@ -265,17 +266,17 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ markdown: MATRIX_SYLLABUS, slug: w.curriculum.slug, replace: true }),
     expect: adminOnly(),
   },
-  'cohort.list': { input: () => undefined, expect: everyone() },
+  'cohorts.mine': { input: () => undefined, expect: everyone() },
 
   // A cohort's home page: any member, or an admin.
-  'cohort.get': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
-  'cohort.get (cohort B)': {
-    procedure: 'cohort.get',
+  'cohorts.get': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+  'cohorts.get (cohort B)': {
+    procedure: 'cohorts.get',
     input: () => ({ cohort: 'b' }),
     expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
   },
-  'cohort.get (no such cohort)': {
-    procedure: 'cohort.get',
+  'cohorts.get (no such cohort)': {
+    procedure: 'cohorts.get',
     input: () => ({ cohort: 'no-such-cohort' }),
     expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHORIZED', disabled: 'UNAUTHORIZED' },
   },
@@ -644,7 +645,7 @@ describe('authorization matrix', () => {
     dirty = true;
     const weakened = createCallerFactory(
       createTRPCRouter({
-        users: createTRPCRouter({ setAdmin: protectedProcedure.input(setAdminInput).mutation(({ input }) => setAdmin(input)) }),
+        users: createTRPCRouter({ setAdmin: protectedProcedure.input(setAdminInput).mutation(({ ctx, input }) => setAdmin(ctx, input)) }),
       }),
     );
     const row = MATRIX['users.setAdmin']!;
@@ -667,7 +668,7 @@ describe('what each actor sees', () => {
   });
 
   it('lists only the cohorts one belongs to (all for admins, none signed out or disabled)', async () => {
-    const slugs = async (actor: Actor) => (await (await as(actor)).cohort.list()).map((cohort) => cohort.slug).sort();
+    const slugs = async (actor: Actor) => (await (await as(actor)).cohorts.mine()).map((cohort) => cohort.slug).sort();
     expect(await slugs('anonymous')).toEqual([]);
     expect(await slugs('disabled')).toEqual([]);
     expect(await slugs('fellowA')).toEqual(['a']);

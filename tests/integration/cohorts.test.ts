@@ -18,7 +18,7 @@ import { invitationStatus, revokeInvitation } from '@/server/services/members/in
 import { inviteMembers } from '@/server/services/members/invite-members';
 import { changeRole, moveToGroup, removeMember } from '@/server/services/members/manage-membership';
 import { importRoster } from '@/server/services/roster/import-roster';
-import { createMembership, createUser } from '../factories';
+import { createMembership, createUser, asCohortAdmin, asSystem, inCohort } from '../factories';
 
 /** A two-unit template whose every field is set, so a shallow or partial copy shows. */
 async function createTemplate(slug: string) {
@@ -145,7 +145,7 @@ describe('createCohort', () => {
   });
 
   it('runs the cohort on a deep copy of the template, with its lineage', async () => {
-    const cohort = await createCohort(db, {
+    const cohort = await createCohort(asSystem(), {
       curriculum: 'alignment',
       name: 'Spring 2027',
       term: 'Spring 2027',
@@ -181,26 +181,26 @@ describe('createCohort', () => {
   });
 
   it('makes derived slugs unique, and refuses a slug that is taken', async () => {
-    const second = await createCohort(db, { curriculum: 'alignment', name: 'Spring 2027', startDate: '2027-03-01' });
+    const second = await createCohort(asSystem(), { curriculum: 'alignment', name: 'Spring 2027', startDate: '2027-03-01' });
     expect(second.slug).toBe('spring-2027-2');
     expect(second.curriculum.slug).toBe('spring-2027-2-syllabus');
     expect(second.timeZone).toBe('UTC');
-    await expectAppError(createCohort(db, { curriculum: 'alignment', name: 'Other', slug: 'spring-2027', startDate: '2027-03-01' }), 'CONFLICT', /already exists/);
+    await expectAppError(createCohort(asSystem(), { curriculum: 'alignment', name: 'Other', slug: 'spring-2027', startDate: '2027-03-01' }), 'CONFLICT', /already exists/);
   });
 
   it('refuses unknown curricula, cohorts’ copies, bad dates and unknown time zones', async () => {
     const curricula = await db.curriculum.count();
-    await expectAppError(createCohort(db, { curriculum: 'no-such', name: 'X', startDate: '2027-03-01' }), 'NOT_FOUND');
-    await expectAppError(createCohort(db, { curriculum: 'spring-2027-syllabus', name: 'X', startDate: '2027-03-01' }), 'BAD_REQUEST', /copy/);
-    await expect(createCohort(db, { curriculum: 'alignment', name: 'X', startDate: '2027-02-30' })).rejects.toBeInstanceOf(ZodError);
-    await expect(createCohort(db, { curriculum: 'alignment', name: 'X', startDate: '2027-03-01', timeZone: 'Mars/Base' })).rejects.toBeInstanceOf(ZodError);
-    await expect(createCohort(db, { curriculum: 'alignment', name: '  ', startDate: '2027-03-01' })).rejects.toBeInstanceOf(ZodError);
+    await expectAppError(createCohort(asSystem(), { curriculum: 'no-such', name: 'X', startDate: '2027-03-01' }), 'NOT_FOUND');
+    await expectAppError(createCohort(asSystem(), { curriculum: 'spring-2027-syllabus', name: 'X', startDate: '2027-03-01' }), 'BAD_REQUEST', /copy/);
+    await expect(createCohort(asSystem(), { curriculum: 'alignment', name: 'X', startDate: '2027-02-30' })).rejects.toBeInstanceOf(ZodError);
+    await expect(createCohort(asSystem(), { curriculum: 'alignment', name: 'X', startDate: '2027-03-01', timeZone: 'Mars/Base' })).rejects.toBeInstanceOf(ZodError);
+    await expect(createCohort(asSystem(), { curriculum: 'alignment', name: '  ', startDate: '2027-03-01' })).rejects.toBeInstanceOf(ZodError);
     expect(await db.curriculum.count()).toBe(curricula);
   });
 
   it('lists templates only, and cohorts with their counts and end dates', async () => {
-    expect((await listCurriculumTemplates(db)).map((template) => template.slug)).toEqual(['alignment']);
-    const rows = await listAdminCohorts(db);
+    expect((await listCurriculumTemplates(asSystem())).map((template) => template.slug)).toEqual(['alignment']);
+    const rows = await listAdminCohorts(asSystem());
     const spring = rows.find((row) => row.slug === 'spring-2027')!;
     expect(spring).toMatchObject({ counts: { groups: 0, fellows: 0, facilitators: 0 }, teachingWeeks: 3 });
     expect(toIsoDate(spring.endDate!)).toBe('2027-03-21');
@@ -213,7 +213,7 @@ describe('cloneCohort', () => {
 
   beforeAll(async () => {
     await createTemplate('clone-track');
-    const created = await createCohort(db, {
+    const created = await createCohort(asSystem(), {
       curriculum: 'clone-track',
       name: 'Spring 2028',
       startDate: '2028-03-06',
@@ -226,17 +226,17 @@ describe('cloneCohort', () => {
     await db.curriculumItem.updateMany({ where: { section: { week: { curriculumId: source.curriculumId } }, title: 'Reading one' }, data: { title: 'Reading one (fixed link)' } });
 
     const access = adminAccess(source);
-    const groupA = await createGroup(db, source.id, { name: 'Group A', meetingDay: 2, meetingTime: '18:00', meetingMinutes: 90, location: 'Room 2' });
-    await createGroup(db, source.id, { name: 'Group B', meetingDay: 4, meetingTime: '17:30', videoUrl: 'https://meet.example.com/b' });
+    const groupA = await createGroup(asCohortAdmin(source.id), { name: 'Group A', meetingDay: 2, meetingTime: '18:00', meetingMinutes: 90, location: 'Room 2' });
+    await createGroup(asCohortAdmin(source.id), { name: 'Group B', meetingDay: 4, meetingTime: '17:30', videoUrl: 'https://meet.example.com/b' });
     const facilitator = await createMembership(source.id, 'FACILITATOR');
     facilitatorUserId = facilitator.userId;
-    await setGroupFacilitators(db, source.id, { groupId: groupA.id, membershipIds: [facilitator.id] });
+    await setGroupFacilitators(asCohortAdmin(source.id), { groupId: groupA.id, membershipIds: [facilitator.id] });
     for (let index = 0; index < 4; index++) await createMembership(source.id, 'FELLOW', { groupId: groupA.id });
-    await inviteMembers(access, (await createUser({ isAdmin: true })).id, { emails: 'later@example.org', role: 'FELLOW' }, 14);
+    await inviteMembers(inCohort(access, (await createUser({ isAdmin: true }))), { emails: 'later@example.org', role: 'FELLOW' });
   });
 
   it('copies the source cohort’s syllabus, groups and settings, but no fellows', async () => {
-    const fall = await cloneCohort(db, { source: source.slug, name: 'Fall 2028', term: 'Fall 2028', startDate: '2028-09-25' });
+    const fall = await cloneCohort(asSystem(), { source: source.slug, name: 'Fall 2028', term: 'Fall 2028', startDate: '2028-09-25' });
     expect(fall).toMatchObject({
       slug: 'fall-2028',
       status: 'DRAFT',
@@ -269,13 +269,13 @@ describe('cloneCohort', () => {
     const calendar = buildCohortCalendar(fall, fall.curriculum.weeks);
     expect(toIsoDate(calendar.units[0]!.startDate)).toBe('2028-09-25');
     expect(toIsoDate(calendar.units[1]!.startDate)).toBe('2028-10-02');
-    const home = await getCohortHome(adminAccess(fall), new Date('2028-09-27T12:00:00Z'));
+    const home = await getCohortHome(inCohort(adminAccess(fall), null, new Date('2028-09-27T12:00:00Z')));
     expect(home.currentWeek).toMatchObject({ phase: 'running', teachingWeek: 1 });
     expect(toIsoDate(home.currentWeek!.startsOn)).toBe('2028-09-25');
   });
 
   it('brings the facilitators along, leading the same groups, when asked', async () => {
-    const winter = await cloneCohort(db, { source: source.slug, name: 'Winter 2029', startDate: '2029-01-08', timeZone: 'UTC', includeFacilitators: true });
+    const winter = await cloneCohort(asSystem(), { source: source.slug, name: 'Winter 2029', startDate: '2029-01-08', timeZone: 'UTC', includeFacilitators: true });
     expect(winter.timeZone).toBe('UTC');
     const memberships = await db.membership.findMany({
       where: { cohortId: winter.id },
@@ -287,10 +287,10 @@ describe('cloneCohort', () => {
   });
 
   it('checks the template when a script names it, and refuses an unknown source', async () => {
-    await expectAppError(cloneCohort(db, { source: source.slug, curriculum: 'alignment', name: 'X', startDate: '2029-01-08' }), 'BAD_REQUEST', /runs "clone-track"/);
-    const ok = await cloneCohort(db, { source: source.slug, curriculum: 'clone-track', name: 'Checked', startDate: '2029-01-08' });
+    await expectAppError(cloneCohort(asSystem(), { source: source.slug, curriculum: 'alignment', name: 'X', startDate: '2029-01-08' }), 'BAD_REQUEST', /runs "clone-track"/);
+    const ok = await cloneCohort(asSystem(), { source: source.slug, curriculum: 'clone-track', name: 'Checked', startDate: '2029-01-08' });
     expect(ok.slug).toBe('checked');
-    await expectAppError(cloneCohort(db, { source: 'no-such-cohort', name: 'X', startDate: '2029-01-08' }), 'NOT_FOUND');
+    await expectAppError(cloneCohort(asSystem(), { source: 'no-such-cohort', name: 'X', startDate: '2029-01-08' }), 'NOT_FOUND');
   });
 });
 
@@ -304,19 +304,19 @@ describe('updating and archiving', () => {
 
   beforeAll(async () => {
     await createTemplate('archive-track');
-    const created = await createCohort(db, { curriculum: 'archive-track', name: 'To archive', startDate: '2027-01-04' });
+    const created = await createCohort(asSystem(), { curriculum: 'archive-track', name: 'To archive', startDate: '2027-01-04' });
     cohort = { id: created.id, slug: created.slug };
     access = adminAccess(cohort);
-    groupId = (await createGroup(db, cohort.id, { name: 'Group A' })).id;
+    groupId = (await createGroup(asCohortAdmin(cohort.id), { name: 'Group A' })).id;
     fellow = await createMembership(cohort.id, 'FELLOW', { groupId });
     facilitator = await createMembership(cohort.id, 'FACILITATOR');
     const admin = await createUser({ isAdmin: true });
-    await inviteMembers(access, admin.id, { emails: 'invitee@example.org', role: 'FELLOW' }, 14);
+    await inviteMembers(inCohort(access, admin), { emails: 'invitee@example.org', role: 'FELLOW' });
     invitationId = (await db.invitation.findFirstOrThrow({ where: { cohortId: cohort.id } })).id;
   });
 
   it('updates settings, and rejects bad ones', async () => {
-    const updated = await updateCohort(db, cohort.id, {
+    const updated = await updateCohort(asCohortAdmin(cohort.id), {
       name: 'Renamed',
       term: '',
       startDate: '2027-01-11',
@@ -328,29 +328,29 @@ describe('updating and archiving', () => {
     });
     expect(updated).toMatchObject({ name: 'Renamed', term: null, timeZone: 'Asia/Tokyo', meetingCadenceWeeks: 2, skippedWeeks: [1, 3], syllabusVisibility: 'PUBLIC', status: 'ACTIVE' });
     expect(toIsoDate(updated.startDate)).toBe('2027-01-11');
-    await expect(updateCohort(db, cohort.id, { meetingCadenceWeeks: 0 })).rejects.toBeInstanceOf(ZodError);
-    await expect(updateCohort(db, cohort.id, { timeZone: 'Nowhere/Else' })).rejects.toBeInstanceOf(ZodError);
-    const settings = await getCohortSettings(db, cohort.id);
+    await expect(updateCohort(asCohortAdmin(cohort.id), { meetingCadenceWeeks: 0 })).rejects.toBeInstanceOf(ZodError);
+    await expect(updateCohort(asCohortAdmin(cohort.id), { timeZone: 'Nowhere/Else' })).rejects.toBeInstanceOf(ZodError);
+    const settings = await getCohortSettings(asCohortAdmin(cohort.id));
     expect(settings.counts).toEqual({ fellows: 1, facilitators: 1, groups: 1 });
   });
 
   it('makes every change to people, groups and the roster refuse once archived', async () => {
-    const archived = await archiveCohort(db, cohort.id);
+    const archived = await archiveCohort(asCohortAdmin(cohort.id));
     expect(archived.status).toBe('ARCHIVED');
-    expect((await archiveCohort(db, cohort.id)).status).toBe('ARCHIVED');
+    expect((await archiveCohort(asCohortAdmin(cohort.id))).status).toBe('ARCHIVED');
     const readOnly = /archived, so it is read-only/;
 
-    await expectAppError(moveToGroup(access, { membershipId: fellow.id, groupIds: [] }), 'CONFLICT', readOnly);
-    await expectAppError(changeRole(access, { membershipId: fellow.id, role: 'FACILITATOR' }), 'CONFLICT', readOnly);
-    await expectAppError(removeMember(access, { membershipId: fellow.id }), 'CONFLICT', readOnly);
-    await expectAppError(inviteMembers(access, (await createUser()).id, { emails: 'new@example.org', role: 'FELLOW' }, 14), 'CONFLICT', readOnly);
-    await expectAppError(revokeInvitation(access, { invitationId }), 'CONFLICT', readOnly);
-    await expectAppError(createGroup(db, cohort.id, { name: 'Group B' }), 'CONFLICT', readOnly);
-    await expectAppError(updateGroup(db, cohort.id, { groupId, name: 'Renamed' }), 'CONFLICT', readOnly);
-    await expectAppError(deleteGroup(db, cohort.id, { groupId }), 'CONFLICT', readOnly);
-    await expectAppError(setGroupFacilitators(db, cohort.id, { groupId, membershipIds: [facilitator.id] }), 'CONFLICT', readOnly);
-    await expectAppError(importRoster(db, cohort.id, { csv: 'name,email\nAda,ada@example.org\n' }), 'CONFLICT', readOnly);
-    await expectAppError(updateCohort(db, cohort.id, { name: 'Sneaky' }), 'CONFLICT', /archived/);
+    await expectAppError(moveToGroup(inCohort(access), { membershipId: fellow.id, groupIds: [] }), 'CONFLICT', readOnly);
+    await expectAppError(changeRole(inCohort(access), { membershipId: fellow.id, role: 'FACILITATOR' }), 'CONFLICT', readOnly);
+    await expectAppError(removeMember(inCohort(access), { membershipId: fellow.id }), 'CONFLICT', readOnly);
+    await expectAppError(inviteMembers(inCohort(access, (await createUser())), { emails: 'new@example.org', role: 'FELLOW' }), 'CONFLICT', readOnly);
+    await expectAppError(revokeInvitation(inCohort(access), { invitationId }), 'CONFLICT', readOnly);
+    await expectAppError(createGroup(asCohortAdmin(cohort.id), { name: 'Group B' }), 'CONFLICT', readOnly);
+    await expectAppError(updateGroup(asCohortAdmin(cohort.id), { groupId, name: 'Renamed' }), 'CONFLICT', readOnly);
+    await expectAppError(deleteGroup(asCohortAdmin(cohort.id), { groupId }), 'CONFLICT', readOnly);
+    await expectAppError(setGroupFacilitators(asCohortAdmin(cohort.id), { groupId, membershipIds: [facilitator.id] }), 'CONFLICT', readOnly);
+    await expectAppError(importRoster(asCohortAdmin(cohort.id), { csv: 'name,email\nAda,ada@example.org\n' }), 'CONFLICT', readOnly);
+    await expectAppError(updateCohort(asCohortAdmin(cohort.id), { name: 'Sneaky' }), 'CONFLICT', /archived/);
     // Its copy of the syllabus is read-only too.
     const copy = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { curriculum: { select: { slug: true, title: true } } } });
     await expectAppError(updateCurriculumFields({ curriculum: copy.curriculum.slug, title: 'Sneaky' }), 'CONFLICT', /archived cohort "Renamed", so it is read-only/);
@@ -370,16 +370,16 @@ describe('updating and archiving', () => {
 
   it('still shows an archived cohort to its members', async () => {
     const fellowAccess: CohortAccess = { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'FELLOW', membershipId: fellow.id, groupIds: [groupId] };
-    const home = await getCohortHome(fellowAccess);
+    const home = await getCohortHome(inCohort(fellowAccess));
     expect(home).toMatchObject({ status: 'ARCHIVED', name: 'Renamed' });
     expect(home.groups.map((group) => group.name)).toEqual(['Group A']);
-    expect((await listCohortGroups(db, cohort.id)).archived).toBe(true);
+    expect((await listCohortGroups(asCohortAdmin(cohort.id))).archived).toBe(true);
   });
 
   it('can be restored, and then changed again', async () => {
-    const restored = await updateCohort(db, cohort.id, { status: 'ACTIVE', name: 'Restored' });
+    const restored = await updateCohort(asCohortAdmin(cohort.id), { status: 'ACTIVE', name: 'Restored' });
     expect(restored).toMatchObject({ status: 'ACTIVE', name: 'Restored' });
-    await moveToGroup(access, { membershipId: fellow.id, groupIds: [] });
+    await moveToGroup(inCohort(access), { membershipId: fellow.id, groupIds: [] });
     expect(await db.membership.findUniqueOrThrow({ where: { id: fellow.id } })).toMatchObject({ groupId: null });
   });
 });

@@ -16,7 +16,8 @@ import { saveWeekReflection } from '@/server/services/progress/save-week-reflect
 import { setReadingDone } from '@/server/services/progress/set-reading-done';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { GET as getMeetingsIcs } from '@/app/(app)/cohorts/[slug]/meetings.ics/route';
-import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
+import { createCohort, createCurriculum, createGroup, createMembership, createUser, inCohort } from '../factories';
+import { systemContext } from '@/server/services/context';
 
 const LA = 'America/Los_Angeles';
 // Monday 1 March 2027. Daylight saving starts on 14 March, so the first two weeks are PST (UTC-8).
@@ -205,9 +206,9 @@ describe('a fellow’s progress', () => {
       expect(rows).toEqual([{ membershipId: ada.membershipId, text: 'Scaling made more sense on a second read.' }]);
 
       // Private: Ben's home has no note on that week, Ada's has hers.
-      const bensHome = await getCohortHome(ben.access, SUNDAY_LATE);
+      const bensHome = await getCohortHome(inCohort(ben.access, null, SUNDAY_LATE));
       expect(bensHome.fellow!.thisWeek!.reflection).toBeNull();
-      const adasHome = await getCohortHome(ada.access, SUNDAY_LATE);
+      const adasHome = await getCohortHome(inCohort(ada.access, null, SUNDAY_LATE));
       expect(adasHome.fellow!.thisWeek!.reflection).toMatchObject({ text: 'Scaling made more sense on a second read.' });
 
       await saveWeekReflection(ada.access, { weekId: weekIds[0]!, text: '   ' });
@@ -225,14 +226,14 @@ describe('a fellow’s progress', () => {
 
   describe('the week, minutes left and progress', () => {
     it('keeps Sunday 23:30 in Los Angeles in the week ending that Sunday', async () => {
-      const home = await getCohortHome(ada.access, SUNDAY_LATE);
+      const home = await getCohortHome(inCohort(ada.access, null, SUNDAY_LATE));
       expect(home.currentWeek).toMatchObject({ phase: 'running', teachingWeek: 1 });
       expect(home.fellow!.thisWeek).toMatchObject({ id: weekIds[0], title: 'Foundations' });
       expect(toIsoDate(home.fellow!.thisWeek!.endsOn)).toBe('2027-03-07');
       expect(home.fellow!.pastWeeks).toEqual([]);
 
       // An hour later it is Monday in Los Angeles too: week 2, and week 1 is past.
-      const monday = await getCohortHome(ada.access, MONDAY_EARLY);
+      const monday = await getCohortHome(inCohort(ada.access, null, MONDAY_EARLY));
       expect(monday.fellow!.thisWeek).toMatchObject({ id: weekIds[1], title: 'Diffusion' });
       expect(monday.fellow!.pastWeeks.map((week) => week.id)).toEqual([weekIds[0]]);
     });
@@ -241,7 +242,7 @@ describe('a fellow’s progress', () => {
       await setReadingDone(ada.access, { itemId: items.A!, done: true });
       await setReadingDone(ada.access, { itemId: items.D!, done: true }); // optional
       await setReadingDone(ada.access, { itemId: items.F!, done: true }); // next week's
-      const home = await getCohortHome(ada.access, SUNDAY_LATE);
+      const home = await getCohortHome(inCohort(ada.access, null, SUNDAY_LATE));
       const week = home.fellow!.thisWeek!;
       // Left this week: B (20 min) and C (no estimate); A is done, D and E are optional.
       expect(week.counts).toEqual({ coreDone: 1, coreTotal: 3, optionalDone: 1, optionalTotal: 2, minutesLeft: 20, unestimatedLeft: 1 });
@@ -257,7 +258,7 @@ describe('a fellow’s progress', () => {
       expect(home.fellow!.doneItemIds.sort()).toEqual([items.A, items.D, items.F].sort());
 
       // In week 3, the weeks that are over show what is still open.
-      const later = await getCohortHome(ada.access, new Date('2027-03-17T20:00:00Z'));
+      const later = await getCohortHome(inCohort(ada.access, null, new Date('2027-03-17T20:00:00Z')));
       expect(later.fellow!.thisWeek!.id).toBe(weekIds[2]);
       expect(later.fellow!.pastWeeks.map((past) => [past.title, past.counts.coreTotal - past.counts.coreDone])).toEqual([
         ['Foundations', 2],
@@ -266,8 +267,8 @@ describe('a fellow’s progress', () => {
     });
 
     it('shows no fellow progress to facilitators and admins', async () => {
-      expect((await getCohortHome(facilitator, SUNDAY_LATE)).fellow).toBeNull();
-      expect((await getCohortHome(admin, SUNDAY_LATE)).fellow).toBeNull();
+      expect((await getCohortHome(inCohort(facilitator, null, SUNDAY_LATE))).fellow).toBeNull();
+      expect((await getCohortHome(inCohort(admin, null, SUNDAY_LATE))).fellow).toBeNull();
     });
 
     it('moves the weeks after a skipped holiday week one week later', async () => {
@@ -285,17 +286,17 @@ describe('a fellow’s progress', () => {
       const weeks = await db.curriculumWeek.findMany({ where: { curriculum: { cohorts: { some: { id: skipping.id } } } }, orderBy: { position: 'asc' }, select: { id: true } });
 
       // The week of 8 March is off: the page shows week 2, now starting on 15 March.
-      const holiday = await getCohortHome(access, new Date('2027-03-10T20:00:00Z'));
+      const holiday = await getCohortHome(inCohort(access, null, new Date('2027-03-10T20:00:00Z')));
       expect(holiday.currentWeek!.phase).toBe('break');
       expect(holiday.fellow!.thisWeek!.id).toBe(weeks[1]!.id);
       expect(toIsoDate(holiday.fellow!.thisWeek!.startsOn)).toBe('2027-03-15');
       expect(holiday.fellow!.pastWeeks.map((week) => week.id)).toEqual([weeks[0]!.id]);
 
       // Sunday 21 March 23:30 (PDT now) is still week 2; week 3 starts on 22 March.
-      const sunday = await getCohortHome(access, new Date('2027-03-22T06:30:00Z'));
+      const sunday = await getCohortHome(inCohort(access, null, new Date('2027-03-22T06:30:00Z')));
       expect(sunday.currentWeek).toMatchObject({ phase: 'running', teachingWeek: 2 });
       expect(sunday.fellow!.thisWeek!.id).toBe(weeks[1]!.id);
-      const monday = await getCohortHome(access, new Date('2027-03-22T07:30:00Z'));
+      const monday = await getCohortHome(inCohort(access, null, new Date('2027-03-22T07:30:00Z')));
       expect(monday.fellow!.thisWeek!.id).toBe(weeks[2]!.id);
       expect(toIsoDate(monday.fellow!.thisWeek!.startsOn)).toBe('2027-03-22');
     });
@@ -351,12 +352,12 @@ describe('a fellow’s progress', () => {
   describe('demo data', () => {
     it('ticks past weeks for most demo fellows, leaves two behind and fellow1 and fellow2 untouched, once', async () => {
       const now = new Date('2027-05-19T18:00:00Z');
-      await seedDemoData(db, { now });
+      await seedDemoData(systemContext(db, now));
       const demo = await db.cohort.findUniqueOrThrow({ where: { slug: 'demo' }, select: { id: true } });
       const sharesOfDue = async () => {
         const shares = new Map<string, number>();
         for (const membership of await db.membership.findMany({ where: { cohortId: demo.id, role: 'FELLOW' }, select: { id: true, user: { select: { id: true, email: true } } } })) {
-          const home = await getCohortHome(await accessOf('demo', membership.user.id), now);
+          const home = await getCohortHome(inCohort(await accessOf('demo', membership.user.id), null, now));
           const past = home.fellow!.pastWeeks.map((week) => week.counts);
           const due = past.reduce((sum, counts) => sum + counts.coreTotal, 0);
           shares.set(membership.user.email, past.reduce((sum, counts) => sum + counts.coreDone, 0) / due);
@@ -373,7 +374,7 @@ describe('a fellow’s progress', () => {
       const ticks = await db.readingProgress.count();
       expect(ticks).toBeGreaterThan(0);
       expect(await db.readingProgress.count({ where: { completedAt: { gt: now } } })).toBe(0);
-      await seedDemoData(db, { now: new Date('2027-05-26T18:00:00Z') });
+      await seedDemoData(systemContext(db, new Date('2027-05-26T18:00:00Z')));
       expect(await db.readingProgress.count()).toBe(ticks);
     });
   });

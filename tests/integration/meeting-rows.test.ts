@@ -8,7 +8,7 @@ import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 import { buildMeetingsCalendar } from '@/server/services/calendar/meetings-calendar';
 import { addWeek, deleteWeek, updateWeek } from '@/server/services/curriculum-editor/edit-weeks';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
-import { createCohort, createGroup, createMembership } from '../factories';
+import { createCohort, createGroup, createMembership, inCohort } from '../factories';
 
 describe('meeting rows on the home page and in the calendar file', () => {
   it('shows the moved meeting, skips the cancelled one, and marks it CANCELLED in the .ics', async () => {
@@ -24,13 +24,13 @@ describe('meeting rows on the home page and in the calendar file', () => {
     const now = new Date('2027-01-04T09:00:00Z');
     // Moved to Wednesday 19:30 in another room.
     await db.meeting.update({ where: { id: first!.id }, data: { startsAt: new Date('2027-01-06T19:30:00Z'), location: 'Room 2', movedAt: now } });
-    let home = await getCohortHome(access, now);
+    let home = await getCohortHome(inCohort(access, null, now));
     expect(home.groups[0]!.nextMeeting).toMatchObject({ time: '19:30', minutes: 90, location: 'Room 2', moved: true });
 
     // The factory's syllabus has one week: add an extra meeting the week after.
     await db.meeting.create({ data: { groupId: group.id, regular: false, startsAt: new Date('2027-01-12T18:00:00Z'), minutes: 90 } });
     await db.meeting.update({ where: { id: first!.id }, data: { cancelledAt: now } });
-    home = await getCohortHome(access, now);
+    home = await getCohortHome(inCohort(access, null, now));
     // The next one is the extra one, at the usual time and place.
     expect(home.groups[0]!.nextMeeting).toMatchObject({ time: '18:00', location: 'Room 1', moved: false });
     expect(home.groups[0]!.nextMeeting!.startsAt!.toISOString()).toBe('2027-01-12T18:00:00.000Z');

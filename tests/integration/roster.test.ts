@@ -5,7 +5,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { importRoster, previewRoster } from '@/server/services/roster/import-roster';
 import { ROSTER_MAX_ROWS } from '@/server/services/roster/parse-roster';
-import { createCohort, createGroup, createMembership, createUser } from '../factories';
+import { createCohort, createGroup, createMembership, createUser, asCohortAdmin } from '../factories';
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -63,7 +63,7 @@ describe('roster preview', () => {
   ].join('\r\n');
 
   it('gives each row its fate, with reasons and line numbers', async () => {
-    const preview = await previewRoster(db, cohortId, { csv });
+    const preview = await previewRoster(asCohortAdmin(cohortId), { csv });
     expect(preview.ignoredColumns).toEqual(['Notes']);
     expect(preview.rows.map((row) => [row.line, row.fate, row.action])).toEqual([
       [2, 'new', 'create-account'],
@@ -97,8 +97,8 @@ describe('roster preview', () => {
 
   it('writes nothing, and an import with an invalid row writes nothing either', async () => {
     const before = await snapshot(cohortId);
-    await previewRoster(db, cohortId, { csv });
-    const error = await failure(importRoster(db, cohortId, { csv }));
+    await previewRoster(asCohortAdmin(cohortId), { csv });
+    const error = await failure(importRoster(asCohortAdmin(cohortId), { csv }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/^Nothing was imported: 6 rows need fixing\. line 7: Not an email address/);
     expect(await snapshot(cohortId)).toEqual(before);
@@ -110,7 +110,7 @@ describe('roster preview', () => {
       .split('\r\n')
       .filter((_line, index) => index < 6 || index === 12)
       .join('\n');
-    const result = await importRoster(db, cohortId, { csv: fixed });
+    const result = await importRoster(asCohortAdmin(cohortId), { csv: fixed });
     expect(result).toMatchObject({ accountsCreated: 2, joined: 3, updated: 1, unchanged: 2, groupsCreated: [] });
     const ada = await db.user.findUniqueOrThrow({ where: { email: 'ada@example.org' }, include: { memberships: true } });
     expect(ada.name).toBe('Ada Lovelace');
@@ -125,17 +125,17 @@ describe('roster preview', () => {
 
     // Importing the same file again changes nothing.
     const before = await snapshot(cohortId);
-    const again = await importRoster(db, cohortId, { csv: fixed });
+    const again = await importRoster(asCohortAdmin(cohortId), { csv: fixed });
     expect(again).toMatchObject({ accountsCreated: 0, joined: 0, updated: 0, unchanged: 6 });
     expect(await snapshot(cohortId)).toEqual(before);
   });
 
   it('creates missing groups when asked', async () => {
     const text = 'email,name,group\nnewgroup@example.org,New Group Person,Group C\nsecond@example.org,Second,group c\n';
-    const preview = await previewRoster(db, cohortId, { csv: text, createMissingGroups: true });
+    const preview = await previewRoster(asCohortAdmin(cohortId), { csv: text, createMissingGroups: true });
     expect(preview.counts.invalid).toBe(0);
     expect(preview.groupsToCreate).toEqual(['Group C']);
-    const result = await importRoster(db, cohortId, { csv: text, createMissingGroups: true });
+    const result = await importRoster(asCohortAdmin(cohortId), { csv: text, createMissingGroups: true });
     expect(result.groupsCreated).toEqual(['Group C']);
     const groupC = await db.discussionGroup.findFirstOrThrow({ where: { cohortId, name: 'Group C' }, include: { members: true } });
     expect(groupC.members).toHaveLength(2);
@@ -152,9 +152,9 @@ describe('a whole roster: 30 fellows in 3 groups and their facilitators', () => 
     }
     for (const [index, group] of ['A', 'B', 'C'].entries()) lines.push(`lead${index + 1}@spring.example,Lead ${index + 1},Facilitator,Group ${group}`);
 
-    const preview = await previewRoster(db, cohort.id, { csv: lines.join('\n') });
+    const preview = await previewRoster(asCohortAdmin(cohort.id), { csv: lines.join('\n') });
     expect(preview.counts).toEqual({ total: 33, new: 33, existing: 0, invalid: 0, unchanged: 0 });
-    const result = await importRoster(db, cohort.id, { csv: lines.join('\n') });
+    const result = await importRoster(asCohortAdmin(cohort.id), { csv: lines.join('\n') });
     expect(result).toMatchObject({ accountsCreated: 33, joined: 33 });
 
     const groups = await db.discussionGroup.findMany({
@@ -178,27 +178,27 @@ describe('roster files that cannot be imported', () => {
   });
 
   it('needs an email column', async () => {
-    const error = await failure(previewRoster(db, cohortId, { csv: 'Name,Address\nAda,ada@example.org\n' }));
+    const error = await failure(previewRoster(asCohortAdmin(cohortId), { csv: 'Name,Address\nAda,ada@example.org\n' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/email column/);
     expect(error.message).toContain('"Name", "Address"');
   });
 
   it('refuses an empty file, a header alone on import, and broken quoting', async () => {
-    expect((await failure(previewRoster(db, cohortId, { csv: '\n\n' }))).message).toMatch(/empty/);
-    expect((await previewRoster(db, cohortId, { csv: 'email\n' })).counts.total).toBe(0);
-    expect((await failure(importRoster(db, cohortId, { csv: 'email\n' }))).message).toMatch(/nobody under it/);
-    expect((await failure(previewRoster(db, cohortId, { csv: 'email,name\n"ada@example.org,Ada\n' }))).message).toMatch(/not a CSV file we can read/);
+    expect((await failure(previewRoster(asCohortAdmin(cohortId), { csv: '\n\n' }))).message).toMatch(/empty/);
+    expect((await previewRoster(asCohortAdmin(cohortId), { csv: 'email\n' })).counts.total).toBe(0);
+    expect((await failure(importRoster(asCohortAdmin(cohortId), { csv: 'email\n' }))).message).toMatch(/nobody under it/);
+    expect((await failure(previewRoster(asCohortAdmin(cohortId), { csv: 'email,name\n"ada@example.org,Ada\n' }))).message).toMatch(/not a CSV file we can read/);
   });
 
   it('refuses more than 1 MB or more than 5000 people with a clear message', async () => {
     const big = `email,name,notes\n${`a@example.org,A,${'x'.repeat(1000)}\n`.repeat(1100)}`;
-    const tooBig = await failure(previewRoster(db, cohortId, { csv: big }));
+    const tooBig = await failure(previewRoster(asCohortAdmin(cohortId), { csv: big }));
     expect(tooBig.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooBig.message).toMatch(/at most 1 MB/);
 
     const many = `email\n${Array.from({ length: ROSTER_MAX_ROWS + 1 }, (_, index) => `p${index}@x.io`).join('\n')}`;
-    const tooMany = await failure(previewRoster(db, cohortId, { csv: many }));
+    const tooMany = await failure(previewRoster(asCohortAdmin(cohortId), { csv: many }));
     expect(tooMany.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooMany.message).toMatch(/lists 5001 people; import at most 5000/);
   });

@@ -7,6 +7,7 @@ import {
   isDatabaseEmpty,
   seedDemoData,
 } from '@/server/services/demo/seed-demo';
+import { systemContext } from '@/server/services/context';
 
 // Counted by hand from prisma/seed/diffusion-track.md, not from the importer, so a slip in
 // reading it shows up here. The template and the demo cohort's own copy each have them all.
@@ -40,15 +41,15 @@ async function itemByTitle(title: string) {
 
 describe('seedDemoData', () => {
   it('starts from an empty database', async () => {
-    expect(await isDatabaseEmpty(db)).toBe(true);
+    expect(await isDatabaseEmpty(systemContext(db))).toBe(true);
   });
 
   it('imports the Diffusion Track markdown in full as a template', async () => {
-    const summary = await seedDemoData(db);
+    const summary = await seedDemoData(systemContext(db));
     expect(summary.curriculumCreated).toBe(true);
     expect(summary.cohortCreated).toBe(true);
     expect(summary.usersCreated).toBe(15);
-    expect(await isDatabaseEmpty(db)).toBe(false);
+    expect(await isDatabaseEmpty(systemContext(db))).toBe(false);
 
     const curriculum = await db.curriculum.findUniqueOrThrow({
       where: { slug: 'diffusion-track' },
@@ -192,7 +193,7 @@ describe('seedDemoData', () => {
     const before = await counts();
     const cohortBefore = await db.cohort.findUniqueOrThrow({ where: { slug: 'demo' } });
 
-    const summary = await seedDemoData(db, { now: new Date('2030-01-01T12:00:00Z') });
+    const summary = await seedDemoData(systemContext(db, new Date('2030-01-01T12:00:00Z')));
     expect(summary).toMatchObject({
       curriculumCreated: false,
       cohortCreated: false,

@@ -11,7 +11,7 @@ import { computeStanding } from '@/lib/standing';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
 import { getGroupProgress } from '@/server/services/standing/group-progress';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
-import { createCohort, createGroup, createMembership, createUser } from '../factories';
+import { createCohort, createGroup, createMembership, createUser, asCohortAdmin } from '../factories';
 
 const item = (position: number, title: string, extra: { optional?: boolean; minutes?: number } = {}) => ({
   position,
@@ -143,12 +143,12 @@ describe('at risk and completion', () => {
   });
 
   it('takes the thresholds from the cohort settings, and refuses impossible ones', async () => {
-    const updated = await updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 4, atRiskReadingPercent: 30, completionMaxUnexcusedAbsences: 0, completionReadingPercent: 80 });
+    const updated = await updateCohort(asCohortAdmin(world.cohort.id), { atRiskMissedMeetings: 4, atRiskReadingPercent: 30, completionMaxUnexcusedAbsences: 0, completionReadingPercent: 80 });
     expect(updated).toMatchObject({ atRiskMissedMeetings: 4, atRiskReadingPercent: 30, completionMaxUnexcusedAbsences: 0, completionReadingPercent: 80 });
-    await expect(updateCohort(db, world.cohort.id, { atRiskReadingPercent: 101 })).rejects.toThrow(/At most 100%/);
-    await expect(updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 0 })).rejects.toThrow(/At least 1/);
-    await expect(updateCohort(db, world.cohort.id, { completionReadingPercent: Number.NaN })).rejects.toThrow(/percentage/);
-    await updateCohort(db, world.cohort.id, { atRiskMissedMeetings: 2, atRiskReadingPercent: 50, completionMaxUnexcusedAbsences: 1, completionReadingPercent: 100 });
+    await expect(updateCohort(asCohortAdmin(world.cohort.id), { atRiskReadingPercent: 101 })).rejects.toThrow(/At most 100%/);
+    await expect(updateCohort(asCohortAdmin(world.cohort.id), { atRiskMissedMeetings: 0 })).rejects.toThrow(/At least 1/);
+    await expect(updateCohort(asCohortAdmin(world.cohort.id), { completionReadingPercent: Number.NaN })).rejects.toThrow(/percentage/);
+    await updateCohort(asCohortAdmin(world.cohort.id), { atRiskMissedMeetings: 2, atRiskReadingPercent: 50, completionMaxUnexcusedAbsences: 1, completionReadingPercent: 100 });
   });
 
   it('applies the completion rule once the cohort has ended', async () => {

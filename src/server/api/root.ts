@@ -1,15 +1,14 @@
 import { createCallerFactory, createTRPCRouter } from '@/server/api/trpc';
-import { accountRouter } from '@/server/api/routers/account/account-router';
+import { accountRouter } from '@/server/api/routers/account-router';
 import { apiTokensRouter } from '@/server/api/routers/api-tokens/api-tokens-router';
-import { cohortRouter } from '@/server/api/routers/cohort/cohort-router';
 import { curriculumRouter } from '@/server/api/routers/curriculum/curriculum-router';
 import { curriculaRouter } from '@/server/api/routers/curricula/curricula-router';
 import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor/curriculum-editor-router';
-import { membersRouter } from '@/server/api/routers/members/members-router';
-import { cohortsRouter } from '@/server/api/routers/cohorts/cohorts-router';
-import { groupsRouter } from '@/server/api/routers/groups/groups-router';
-import { rosterRouter } from '@/server/api/routers/roster/roster-router';
-import { usersRouter } from '@/server/api/routers/users/users-router';
+import { membersRouter } from '@/server/api/routers/members-router';
+import { cohortsRouter } from '@/server/api/routers/cohorts-router';
+import { groupsRouter } from '@/server/api/routers/groups-router';
+import { rosterRouter } from '@/server/api/routers/roster-router';
+import { usersRouter } from '@/server/api/routers/users-router';
 import { runsRouter } from '@/server/api/routers/runs/runs-router';
 import { attendanceRouter } from '@/server/api/routers/attendance/attendance-router';
 import { progressRouter } from '@/server/api/routers/progress/progress-router';
@@ -19,7 +18,6 @@ export const appRouter = createTRPCRouter({
   curriculum: curriculumRouter,
   curricula: curriculaRouter,
   curriculumEditor: curriculumEditorRouter,
-  cohort: cohortRouter,
   account: accountRouter,
   users: usersRouter,
   members: membersRouter,

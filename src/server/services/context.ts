@@ -7,6 +7,7 @@ import 'server-only';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/server/auth/session-types';
 import { db as processDb } from '@/server/db/client';
+import { cohortNotFound } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type { CohortAccess, SessionUser };
@@ -29,8 +30,17 @@ export type ServiceContext = {
 /** A signed-in person. */
 export type UserContext = ServiceContext & { user: SessionUser };
 
-/** A signed-in person acting in one cohort, with their access there (role, groups). */
-export type CohortContext = UserContext & { access: CohortAccess };
+/**
+ * Someone acting in one cohort, with their access there (role, groups): a signed-in member or
+ * admin through the web app, or the operator at the CLI (user null, access of an admin).
+ */
+export type CohortContext = ServiceContext & { access: CohortAccess };
+
+/** The person a use case records as having acted (who marked, who invited). */
+export function actingUser(ctx: ServiceContext): SessionUser {
+  if (!ctx.user) throw new Error('This use case records who acted, so it needs a signed-in person.');
+  return ctx.user;
+}
 
 /** A request's context: the process's Prisma client and the person asking (null when signed out). */
 export function requestContext(user: SessionUser | null): ServiceContext {
@@ -43,6 +53,16 @@ export function requestContext(user: SessionUser | null): ServiceContext {
  */
 export function systemContext(db: Db = processDb, now?: Date): ServiceContext {
   return { db, user: null, now };
+}
+
+/**
+ * The operator's access to one cohort, by slug (the CLI acts as an admin of every cohort), or
+ * NOT_FOUND for a cohort that does not exist.
+ */
+export async function systemCohortContext(db: Db, cohortSlug: string, now?: Date): Promise<CohortContext> {
+  const cohort = await db.cohort.findUnique({ where: { slug: cohortSlug }, select: { id: true, slug: true } });
+  if (!cohort) throw cohortNotFound(cohortSlug);
+  return { db, user: null, now, access: { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] } };
 }
 
 /** The time a use case runs at. */

@@ -5,10 +5,11 @@ import { db } from '@/server/db/client';
 import { ensureDemoExercises } from '@/server/services/demo/demo-exercises';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { listCohortExercises } from '@/server/services/runs/exercises';
+import { systemContext } from '@/server/services/context';
 
 describe('the demo exercise', () => {
   it('marks Week 5\'s VAE exercise as `vae` in the template and the cohort copy, once', async () => {
-    await seedDemoData(db);
+    await seedDemoData(systemContext(db));
     const cohort = await db.cohort.findUniqueOrThrow({ where: { slug: 'demo' }, include: { curriculum: true } });
     const curricula = new Set([cohort.curriculumId, cohort.curriculum.sourceId].filter(Boolean) as string[]);
     const template = await db.curriculum.findUnique({ where: { slug: 'diffusion-track' } });
@@ -21,7 +22,7 @@ describe('the demo exercise', () => {
     }
     // Seeding again changes nothing.
     expect(await ensureDemoExercises(db)).toBe(0);
-    await seedDemoData(db);
+    await seedDemoData(systemContext(db));
     expect(await db.curriculumItem.count({ where: { exerciseSlug: 'vae' } })).toBe(curricula.size);
   });
 });

@@ -1,9 +1,12 @@
 // The caller's own sign-in sessions. Tokens never leave the server: the session this request
 // came with is marked by comparing tokens here.
-import { db } from '@/server/db/client';
 import { deleteAllSessions, listSessions } from '@/server/services/auth/sessions';
+import type { UserContext } from '@/server/services/context';
 
-export async function listAccountSessions(userId: string, currentToken: string | null) {
+export async function listAccountSessions(ctx: UserContext, input: { currentToken: string | null }) {
+  const { db } = ctx;
+  const userId = ctx.user.id;
+  const { currentToken } = input;
   const [sessions, current] = await Promise.all([
     listSessions(db, userId),
     currentToken
@@ -17,6 +20,8 @@ export async function listAccountSessions(userId: string, currentToken: string |
 export type AccountSession = Awaited<ReturnType<typeof listAccountSessions>>[number];
 
 /** Ends every session of the user, this one included; returns how many ended. */
-export async function signOutEverywhere(userId: string): Promise<{ ended: number }> {
+export async function signOutEverywhere(ctx: UserContext): Promise<{ ended: number }> {
+  const { db } = ctx;
+  const userId = ctx.user.id;
   return { ended: await deleteAllSessions(db, userId) };
 }

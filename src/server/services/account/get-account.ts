@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import type { UserContext } from '@/server/services/context';
+import { updateNameInput } from '@/lib/schemas/account';
 
 /** The signed-in person and the cohorts they belong to, for the account page and the header. */
-export async function getAccount(userId: string) {
+export async function getAccount(ctx: UserContext) {
+  const { db } = ctx;
+  const userId = ctx.user.id;
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -36,10 +39,8 @@ export async function getAccount(userId: string) {
 
 export type Account = Awaited<ReturnType<typeof getAccount>>;
 
-export const updateNameInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
-});
-
-export async function updateName(userId: string, input: z.infer<typeof updateNameInput>) {
+export async function updateName(ctx: UserContext, input: z.infer<typeof updateNameInput>) {
+  const { db } = ctx;
+  const userId = ctx.user.id;
   return db.user.update({ where: { id: userId }, data: { name: input.name }, select: { id: true, name: true } });
 }

@@ -68,7 +68,3 @@ export async function deleteAllSessions(db: PrismaClient, userId: string): Promi
   const { count } = await db.session.deleteMany({ where: { userId } });
   return count;
 }
-
-export async function deleteSessionByToken(db: PrismaClient, sessionToken: string): Promise<void> {
-  await db.session.deleteMany({ where: { sessionToken } });
-}

@@ -15,6 +15,7 @@ import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-me
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
 import { copyCurriculum } from './copy-curriculum';
 import { uniqueCohortSlug, uniqueCurriculumSlug } from './unique-slug';
+import type { ServiceContext } from '@/server/services/context';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
@@ -58,7 +59,8 @@ async function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionC
 }
 
 /** A cohort running its own copy of the template curriculum `input.curriculum`. */
-export async function createCohort(db: PrismaClient, rawInput: CreateCohortInput) {
+export async function createCohort(ctx: ServiceContext, rawInput: CreateCohortInput) {
+  const { db } = ctx;
   const input = createCohortInput.parse(rawInput);
   const created = await inTransaction(db, async (tx) => {
     const template = await tx.curriculum.findUnique({
@@ -110,7 +112,8 @@ export async function createCohort(db: PrismaClient, rawInput: CreateCohortInput
  * facilitators when asked. Never its fellows, invitations or progress; skipped weeks belong
  * to the old dates and are not carried over.
  */
-export async function cloneCohort(db: PrismaClient, rawInput: CloneCohortInput) {
+export async function cloneCohort(ctx: ServiceContext, rawInput: CloneCohortInput) {
+  const { db } = ctx;
   const input = cloneCohortInput.parse(rawInput);
   const created = await inTransaction(db, async (tx) => {
     const source = await tx.cohort.findUnique({

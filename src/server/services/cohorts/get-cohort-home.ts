@@ -2,16 +2,18 @@
 // the week the cohort is in now, with that week's readings; for a fellow also their ticks,
 // notes and progress (buildFellowHome). Dates come from the cohort calendar, so spans and
 // skipped weeks agree with the syllabus and settings pages.
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
 import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDates, locateCurrentUnit, wallClockTime } from '@/lib/cohort-calendar';
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import type { CohortAccess } from './cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 
-export async function getCohortHome(access: CohortAccess, now: Date = new Date()) {
+export async function getCohortHome(ctx: CohortContext) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   const cohort = await db.cohort.findUnique({
     where: { id: access.cohortId },
     select: {

@@ -2,8 +2,10 @@
 // and groups it has; and the template curricula a new cohort can start from.
 import type { PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar } from '@/lib/cohort-calendar';
+import type { ServiceContext } from '@/server/services/context';
 
-export async function listAdminCohorts(db: PrismaClient) {
+export async function listAdminCohorts(ctx: ServiceContext) {
+  const { db } = ctx;
   const cohorts = await db.cohort.findMany({
     orderBy: [{ startDate: 'desc' }, { name: 'asc' }],
     select: {
@@ -53,7 +55,8 @@ export async function listAdminCohorts(db: PrismaClient) {
 export type AdminCohortRow = Awaited<ReturnType<typeof listAdminCohorts>>[number];
 
 /** Curricula a cohort can start from: templates, not cohorts' own copies. */
-export async function listCurriculumTemplates(db: PrismaClient) {
+export async function listCurriculumTemplates(ctx: ServiceContext) {
+  const { db } = ctx;
   const templates = await db.curriculum.findMany({
     where: { sourceId: null },
     orderBy: [{ title: 'asc' }, { slug: 'asc' }],

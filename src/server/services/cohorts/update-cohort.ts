@@ -6,6 +6,7 @@ import { updateCohortInput, type UpdateCohortInput } from '@/lib/schemas/cohort'
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
 import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { AppError } from '@/server/errors';
+import type { CohortContext } from '@/server/services/context';
 
 const settingsSelect = {
   id: true,
@@ -28,7 +29,9 @@ const settingsSelect = {
 } as const;
 
 /** A cohort's settings, with what the settings form needs to preview its calendar. */
-export async function getCohortSettings(db: PrismaClient, cohortId: string) {
+export async function getCohortSettings(ctx: CohortContext) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const cohort = await db.cohort.findUnique({
     where: { id: cohortId },
     select: {
@@ -56,7 +59,9 @@ export async function getCohortSettings(db: PrismaClient, cohortId: string) {
 
 export type CohortSettings = Awaited<ReturnType<typeof getCohortSettings>>;
 
-export async function updateCohort(db: PrismaClient, cohortId: string, rawInput: UpdateCohortInput) {
+export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInput) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const input = updateCohortInput.parse(rawInput);
   const updated = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
@@ -97,7 +102,9 @@ export async function updateCohort(db: PrismaClient, cohortId: string, rawInput:
 }
 
 /** Makes the cohort read-only; archiving an archived cohort changes nothing. */
-export async function archiveCohort(db: PrismaClient, cohortId: string) {
+export async function archiveCohort(ctx: CohortContext) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const archived = await db.$transaction(async (tx) => {
     // FOR UPDATE waits for writes that hold the row FOR SHARE (cohort-guard.ts) to finish.
     await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
@@ -105,11 +112,4 @@ export async function archiveCohort(db: PrismaClient, cohortId: string) {
   });
   invalidateCohortSyllabus(archived.slug);
   return archived;
-}
-
-/** The id of the cohort with this slug (for the CLI, which names cohorts by slug). */
-export async function findCohortId(db: PrismaClient, slug: string): Promise<string> {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true } });
-  if (!cohort) throw new AppError('NOT_FOUND', `No cohort has the address "${slug}".`);
-  return cohort.id;
 }

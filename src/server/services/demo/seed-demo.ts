@@ -21,6 +21,7 @@ import { ensureDemoExercises } from './demo-exercises';
 import { ensureDemoRuns } from './demo-runs';
 import { ensureDemoProgress } from './demo-progress';
 import { ensureDemoAttendance } from './demo-attendance';
+import { nowOf, systemContext, type ServiceContext } from '@/server/services/context';
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,7 +80,8 @@ export type SeedSummary = {
 };
 
 /** True when nobody has set the app up yet: no users and no curricula. */
-export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
+  const { db } = ctx;
   const [users, curricula] = await Promise.all([db.user.count(), db.curriculum.count()]);
   return users === 0 && curricula === 0;
 }
@@ -107,8 +109,9 @@ export function demoCohortStartDate(now: Date, timeZone: string = DEMO_TIME_ZONE
 export const DEMO_CURRICULUM_SLUG = 'diffusion-track';
 const DEMO_SYLLABUS_FILE = path.join(PRISMA_DIR, 'seed', 'diffusion-track.md');
 
-export async function seedDemoData(db: PrismaClient, options?: { now?: Date }): Promise<SeedSummary> {
-  const now = options?.now ?? new Date();
+export async function seedDemoData(ctx: ServiceContext): Promise<SeedSummary> {
+  const { db } = ctx;
+  const now = nowOf(ctx);
   const curriculumCreated = await ensureTemplate(db);
   const cohort = await ensureCohort(db, now);
   return db.$transaction(
@@ -162,7 +165,7 @@ async function ensureCohort(db: PrismaClient, now: Date): Promise<{ id: string; 
   if (existing) return { id: existing.id, created: false };
   let cohort: { id: string };
   try {
-    cohort = await createCohort(db, {
+    cohort = await createCohort(systemContext(db), {
       curriculum: DEMO_CURRICULUM_SLUG,
       slug: DEMO_COHORT_SLUG,
       name: 'Demo',

@@ -15,6 +15,7 @@ import { syncGroupMeetings } from '@/server/services/meetings/ensure-group-meeti
 import { AppError, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { displayName } from '@/lib/format';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
 
@@ -29,7 +30,10 @@ const groupSelect = {
 } as const satisfies Prisma.DiscussionGroupSelect;
 
 /** Groups with their facilitators and fellow counts, the cohort's facilitators, and meeting dates. */
-export async function listCohortGroups(db: PrismaClient, cohortId: string, now: Date = new Date()) {
+export async function listCohortGroups(ctx: CohortContext) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
+  const now = nowOf(ctx);
   const cohort = await db.cohort.findUnique({
     where: { id: cohortId },
     select: {
@@ -108,7 +112,9 @@ function mapUniqueRace(error: unknown): never {
   throw error;
 }
 
-export async function createGroup(db: PrismaClient, cohortId: string, rawInput: CreateGroupInput) {
+export async function createGroup(ctx: CohortContext, rawInput: CreateGroupInput) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const input = createGroupInput.parse(rawInput);
   return db
     .$transaction(async (tx) => {
@@ -122,7 +128,9 @@ export async function createGroup(db: PrismaClient, cohortId: string, rawInput: 
     .catch(mapUniqueRace);
 }
 
-export async function updateGroup(db: PrismaClient, cohortId: string, rawInput: UpdateGroupInput) {
+export async function updateGroup(ctx: CohortContext, rawInput: UpdateGroupInput) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const { groupId, ...fields } = updateGroupInput.parse(rawInput);
   return db
     .$transaction(async (tx) => {
@@ -137,7 +145,9 @@ export async function updateGroup(db: PrismaClient, cohortId: string, rawInput: 
 }
 
 /** Deletes the group; its fellows stay in the cohort without a group, its facilitators stop leading it. */
-export async function deleteGroup(db: PrismaClient, cohortId: string, rawInput: { groupId: string }) {
+export async function deleteGroup(ctx: CohortContext, rawInput: { groupId: string }) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const { groupId } = deleteGroupInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, cohortId);
@@ -149,7 +159,9 @@ export async function deleteGroup(db: PrismaClient, cohortId: string, rawInput: 
 }
 
 /** Exactly these facilitators of the cohort lead the group afterwards. */
-export async function setGroupFacilitators(db: PrismaClient, cohortId: string, rawInput: { groupId: string; membershipIds: string[] }) {
+export async function setGroupFacilitators(ctx: CohortContext, rawInput: { groupId: string; membershipIds: string[] }) {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const input = setGroupFacilitatorsInput.parse(rawInput);
   const membershipIds = [...new Set(input.membershipIds)];
   return db.$transaction(async (tx) => {

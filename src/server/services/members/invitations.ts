@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { db } from '@/server/db/client';
 import type { Prisma } from '@/generated/prisma/client';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import { nowOf, type CohortContext } from '@/server/services/context';
+import { revokeInvitationInput } from '@/lib/schemas/members';
 
 export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'revoked';
 
@@ -16,7 +17,9 @@ export function invitationStatus(
   return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open';
 }
 
-export async function listInvitations(access: CohortAccess, now: Date = new Date()) {
+export async function listInvitations(ctx: CohortContext) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   const invitations = await db.invitation.findMany({
     where: { cohortId: access.cohortId },
     orderBy: { createdAt: 'desc' },
@@ -38,10 +41,10 @@ export async function listInvitations(access: CohortAccess, now: Date = new Date
 
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
 
-export const revokeInvitationInput = z.object({ invitationId: z.string().min(1).max(64) });
-
 /** Revokes an open invitation of this cohort; revoking one already revoked changes nothing. */
-export async function revokeInvitation(access: CohortAccess, input: z.infer<typeof revokeInvitationInput>, now: Date = new Date()) {
+export async function revokeInvitation(ctx: CohortContext, input: z.infer<typeof revokeInvitationInput>) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     return revokeInTransaction(tx, access, input, now);

@@ -2,46 +2,24 @@
 // verdict (invited, already a member, not an address, listed twice) rather than one bad line
 // failing the lot; the good ones are written together in one transaction.
 import { z } from 'zod';
-import { db } from '@/server/db/client';
+import { getAuthSettings } from '@/server/auth/settings';
 import { AppError } from '@/server/errors';
 import { isEmailAddress, normalizeEmail, splitEmailList } from '@/lib/email-list';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
-
-export const MAX_INVITATIONS_PER_REQUEST = 500;
-
-const roleSchema = z.enum(['FELLOW', 'FACILITATOR']);
-const groupIdSchema = z.string().min(1).max(64).nullish();
-
-export const inviteMembersInput = z
-  .object({
-    /** One entry per person; the form sends these. */
-    entries: z
-      .array(z.object({ email: z.string().max(320), role: roleSchema, groupId: groupIdSchema }))
-      .max(MAX_INVITATIONS_PER_REQUEST, `Invite at most ${MAX_INVITATIONS_PER_REQUEST} people at a time.`)
-      .optional(),
-    /** Or a pasted list (one per line, or comma-separated), all with `role` and `groupId`. */
-    emails: z.string().max(100_000, 'That list is too long: split it into smaller ones.').optional(),
-    role: roleSchema.default('FELLOW'),
-    groupId: groupIdSchema,
-  })
-  .refine((input) => (input.entries?.length ?? 0) > 0 || splitEmailList(input.emails ?? '').length > 0, {
-    message: 'Enter at least one email address.',
-    path: ['emails'],
-  });
+import { nowOf, actingUser, type CohortContext } from '@/server/services/context';
+import { inviteMembersInput, MAX_INVITATIONS_PER_REQUEST } from '@/lib/schemas/members';
 
 export type InviteStatus = 'invited' | 'already-member' | 'invalid' | 'duplicate';
 
 export type InviteResult = { email: string; status: InviteStatus; message: string };
 
-export async function inviteMembers(
-  access: CohortAccess,
-  inviterId: string,
-  input: z.infer<typeof inviteMembersInput>,
-  invitationDays: number,
-  now: Date = new Date(),
-) {
+export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof inviteMembersInput>) {
+  const { db, access } = ctx;
+  const inviterId = actingUser(ctx).id;
+  const now = nowOf(ctx);
+  const { invitationDays } = getAuthSettings();
   const fromText = splitEmailList(input.emails ?? '').map((email) => ({ email, role: input.role, groupId: input.groupId }));
   const entries = [...(input.entries ?? []), ...fromText];
   if (entries.length > MAX_INVITATIONS_PER_REQUEST) {

@@ -1,9 +1,9 @@
 // Who is in a cohort. Admins see everyone; facilitators see the fellows of the groups they
 // lead plus the cohort's facilitators, never other groups' fellows.
-import { db } from '@/server/db/client';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import type { CohortContext } from '@/server/services/context';
 
 /** The cohort's memberships the caller may see, as a where clause. Fellows see none. */
 export function visibleMembershipsWhere(access: CohortAccess): Prisma.MembershipWhereInput {
@@ -17,7 +17,8 @@ export function visibleMembershipsWhere(access: CohortAccess): Prisma.Membership
   return { cohortId: access.cohortId, id: { in: [] } };
 }
 
-export async function listMembers(access: CohortAccess) {
+export async function listMembers(ctx: CohortContext) {
+  const { db, access } = ctx;
   const members = await db.membership.findMany({
     where: visibleMembershipsWhere(access),
     orderBy: [{ role: 'desc' }, { user: { name: 'asc' } }, { user: { email: 'asc' } }],
@@ -39,7 +40,8 @@ export async function listMembers(access: CohortAccess) {
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
 /** The cohort's groups: all for admins, the ones they lead or belong to for everyone else. */
-export async function listGroups(access: CohortAccess) {
+export async function listGroups(ctx: CohortContext) {
+  const { db, access } = ctx;
   const where: Prisma.DiscussionGroupWhereInput =
     access.role === 'ADMIN' ? { cohortId: access.cohortId } : { cohortId: access.cohortId, id: { in: access.groupIds } };
   const groups = await db.discussionGroup.findMany({

@@ -1,22 +1,13 @@
 // An admin's changes to one membership of a cohort. Every query names the cohort, so an id
 // from another cohort is NOT_FOUND, exactly like an id that does not exist.
 import { z } from 'zod';
-import { db } from '@/server/db/client';
 import { AppError, outOfReach } from '@/server/errors';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
-
-const membershipId = z.string().min(1).max(64);
-
-export const changeRoleInput = z.object({ membershipId, role: z.enum(['FELLOW', 'FACILITATOR']) });
-export const moveToGroupInput = z.object({
-  membershipId,
-  /** A fellow's group (none or one), or every group a facilitator should lead. */
-  groupIds: z.array(z.string().min(1).max(64)).max(50),
-});
-export const removeMemberInput = z.object({ membershipId });
+import type { CohortContext } from '@/server/services/context';
+import { changeRoleInput, moveToGroupInput, removeMemberInput } from '@/lib/schemas/members';
 
 const NOT_FOUND_MESSAGE = 'No such member in this cohort. Reload the page to see the current list.';
 
@@ -35,7 +26,8 @@ const resultSelect = { id: true, role: true, groupId: true, leadsGroups: { selec
  * A fellow who becomes a facilitator leads the group they were in; a facilitator who becomes
  * a fellow joins the first group they led (by name), so nobody silently drops out of a group.
  */
-export async function changeRole(access: CohortAccess, input: z.infer<typeof changeRoleInput>) {
+export async function changeRole(ctx: CohortContext, input: z.infer<typeof changeRoleInput>) {
+  const { db, access } = ctx;
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     const membership = await findMembership(tx, access, input.membershipId);
@@ -65,7 +57,8 @@ export async function changeRole(access: CohortAccess, input: z.infer<typeof cha
   });
 }
 
-export async function moveToGroup(access: CohortAccess, input: z.infer<typeof moveToGroupInput>) {
+export async function moveToGroup(ctx: CohortContext, input: z.infer<typeof moveToGroupInput>) {
+  const { db, access } = ctx;
   const groupIds = [...new Set(input.groupIds)];
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
@@ -89,7 +82,8 @@ export async function moveToGroup(access: CohortAccess, input: z.infer<typeof mo
 }
 
 /** Takes the person out of the cohort; their account stays. */
-export async function removeMember(access: CohortAccess, input: z.infer<typeof removeMemberInput>) {
+export async function removeMember(ctx: CohortContext, input: z.infer<typeof removeMemberInput>) {
+  const { db, access } = ctx;
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     const { count } = await tx.membership.deleteMany({ where: { id: input.membershipId, cohortId: access.cohortId } });

@@ -11,17 +11,10 @@ import { pluralize } from '@/lib/format';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { parseRosterCsv, ROSTER_MAX_BYTES, type RosterRole } from './parse-roster';
+import type { CohortContext } from '@/server/services/context';
+import { rosterInput, type RosterInput } from '@/lib/schemas/roster';
 
 type Client = PrismaClient | Prisma.TransactionClient;
-
-export const rosterInput = z.object({
-  /** The CSV text. Limited again by bytes in the service; this bounds the request. */
-  csv: z.string().max(ROSTER_MAX_BYTES * 2, 'A roster may be at most 1 MB: split it into smaller files.'),
-  /** Create the groups the file names that the cohort does not have yet. */
-  createMissingGroups: z.boolean().default(false),
-});
-
-export type RosterInput = z.input<typeof rosterInput>;
 
 export type RosterFate = 'new' | 'existing' | 'invalid';
 /** What an import would do with the row. */
@@ -177,7 +170,9 @@ function toPreview(plan: Awaited<ReturnType<typeof planRoster>>): RosterPreview 
 }
 
 /** What importing this CSV would do, row by row. Writes nothing. */
-export async function previewRoster(db: PrismaClient, cohortId: string, rawInput: RosterInput): Promise<RosterPreview> {
+export async function previewRoster(ctx: CohortContext, rawInput: RosterInput): Promise<RosterPreview> {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   return toPreview(await planRoster(db, cohortId, rosterInput.parse(rawInput)));
 }
 
@@ -191,7 +186,9 @@ export type RosterImportResult = {
 };
 
 /** Imports the roster, all of it or, when any row is invalid, nothing. */
-export async function importRoster(db: PrismaClient, cohortId: string, rawInput: RosterInput): Promise<RosterImportResult> {
+export async function importRoster(ctx: CohortContext, rawInput: RosterInput): Promise<RosterImportResult> {
+  const { db } = ctx;
+  const cohortId = ctx.access.cohortId;
   const input = rosterInput.parse(rawInput);
   try {
     return await db.$transaction(

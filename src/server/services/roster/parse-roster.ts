@@ -5,7 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { isEmailAddress, normalizeEmail } from '@/lib/email-list';
 import { AppError } from '@/server/errors';
 
-export const ROSTER_MAX_BYTES = 1024 * 1024;
+import { ROSTER_MAX_BYTES } from '@/lib/schemas/roster';
+
+export { ROSTER_MAX_BYTES };
 export const ROSTER_MAX_ROWS = 5000;
 
 export type RosterColumn = 'name' | 'email' | 'role' | 'group';

@@ -2,10 +2,12 @@
 // keep at least one admin who can sign in, or nobody could manage it any more.
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import type { ServiceContext, UserContext, Db } from '@/server/services/context';
+import { setAdminInput, setDisabledInput } from '@/lib/schemas/users';
 
-export async function listUsers() {
+export async function listUsers(ctx: ServiceContext) {
+  const { db } = ctx;
   const users = await db.user.findMany({
     orderBy: [{ isAdmin: 'desc' }, { name: 'asc' }, { email: 'asc' }],
     select: {
@@ -23,9 +25,6 @@ export async function listUsers() {
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export const setAdminInput = z.object({ userId: z.string().min(1).max(64), isAdmin: z.boolean() });
-export const setDisabledInput = z.object({ userId: z.string().min(1).max(64), disabled: z.boolean() });
-
 const userRowSelect = { id: true, email: true, name: true, isAdmin: true, disabledAt: true } as const;
 
 const LAST_ADMIN_MESSAGE =
@@ -35,7 +34,7 @@ const LAST_ADMIN_MESSAGE =
  * Serializable, so two admins removing each other at the same moment cannot both succeed and
  * leave nobody in charge; the loser is told to try again.
  */
-async function inSerializableTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+async function inSerializableTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
   } catch (error) {
@@ -46,8 +45,8 @@ async function inSerializableTransaction<T>(work: (tx: Prisma.TransactionClient)
   }
 }
 
-export async function setAdmin(input: z.infer<typeof setAdminInput>) {
-  return inSerializableTransaction(async (tx) => {
+export async function setAdmin(ctx: ServiceContext, input: z.infer<typeof setAdminInput>) {
+  return inSerializableTransaction(ctx.db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { isAdmin: true, disabledAt: true } });
     if (!user) throw new AppError('NOT_FOUND', 'No such user. Reload the page to see the current list.');
     if (user.isAdmin && !input.isAdmin && !user.disabledAt) {
@@ -59,11 +58,12 @@ export async function setAdmin(input: z.infer<typeof setAdminInput>) {
 }
 
 /** Disabling ends the person's sessions at once; enabling lets them sign in again. */
-export async function setDisabled(actorId: string, input: z.infer<typeof setDisabledInput>) {
+export async function setDisabled(ctx: UserContext, input: z.infer<typeof setDisabledInput>) {
+  const actorId = ctx.user.id;
   if (input.disabled && input.userId === actorId) {
     throw new AppError('FORBIDDEN', 'You cannot disable your own account. Ask another admin to do it.');
   }
-  return inSerializableTransaction(async (tx) => {
+  return inSerializableTransaction(ctx.db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { isAdmin: true, disabledAt: true } });
     if (!user) throw new AppError('NOT_FOUND', 'No such user. Reload the page to see the current list.');
     if (input.disabled && user.isAdmin && !user.disabledAt) {

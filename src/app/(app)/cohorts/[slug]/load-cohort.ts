@@ -13,7 +13,7 @@ export const loadCohort = cache(async (slug: string, path: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
   if (!(await getRequestSession())) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   try {
-    return await api.cohort.get({ cohort: slug });
+    return await api.cohorts.get({ cohort: slug });
   } catch (error) {
     if (isNotFoundError(error)) notFound();
     throw error;

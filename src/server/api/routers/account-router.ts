@@ -1,0 +1,17 @@
+// One's own account: name, sessions, signing out everywhere.
+import { z } from 'zod';
+import { updateNameInput } from '@/lib/schemas/account';
+import { createTRPCRouter, protectedProcedure } from '@/server/api/trpc';
+import { readSessionToken } from '@/server/auth/session';
+import { listAccountSessions, signOutEverywhere } from '@/server/services/account/account-sessions';
+import { getAccount, updateName } from '@/server/services/account/get-account';
+
+export const accountRouter = createTRPCRouter({
+  me: protectedProcedure.input(z.void()).query(({ ctx }) => getAccount(ctx)),
+
+  updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(ctx, input)),
+
+  sessions: protectedProcedure.input(z.void()).query(({ ctx }) => listAccountSessions(ctx, { currentToken: readSessionToken(ctx.headers) })),
+
+  signOutEverywhere: protectedProcedure.input(z.void()).mutation(({ ctx }) => signOutEverywhere(ctx)),
+});

@@ -1,0 +1,31 @@
+// Service contexts for tests that call services directly (see ADR 0014): the installation, a
+// cohort admin, or someone with a given access, all on the test file's database.
+import { db } from '@/server/db/client';
+import type { SessionUser } from '@/server/auth/session-types';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import type { CohortContext, ServiceContext, UserContext } from '@/server/services/context';
+
+type Person = { id: string; email: string; name: string | null; isAdmin: boolean };
+
+const asSessionUser = ({ id, email, name, isAdmin }: Person): SessionUser => ({ id, email, name, isAdmin });
+
+/** The installation acting (as the CLI does). */
+export function asSystem(now?: Date): ServiceContext {
+  return { db, user: null, now };
+}
+
+/** A signed-in person. */
+export function asUser(person: Person, now?: Date): UserContext {
+  return { db, user: asSessionUser(person), now };
+}
+
+/** Someone with `access` in a cohort; `person` where the use case records who acted. */
+export function inCohort(access: CohortAccess, person: Person | null = null, now?: Date): CohortContext {
+  return { db, user: person ? asSessionUser(person) : null, now, access };
+}
+
+/** An admin of the cohort, acting as the installation (by id, or a row with its id and slug). */
+export function asCohortAdmin(cohort: string | { id: string; slug?: string }, now?: Date): CohortContext {
+  const { id, slug } = typeof cohort === 'string' ? { id: cohort, slug: '' } : cohort;
+  return inCohort({ cohortId: id, cohortSlug: slug ?? '', role: 'ADMIN', membershipId: null, groupIds: [] }, null, now);
+}
