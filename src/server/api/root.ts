@@ -1,6 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from '@/server/api/trpc';
 import { accountRouter } from '@/server/api/routers/account/account-router';
-import { apiTokensRouter } from '@/server/api/routers/api-tokens/api-tokens-router';
+import { apiTokensRouter } from '@/server/api/routers/api-tokens-router';
 import { cohortRouter } from '@/server/api/routers/cohort/cohort-router';
 import { curriculumRouter } from '@/server/api/routers/curriculum/curriculum-router';
 import { curriculaRouter } from '@/server/api/routers/curricula/curricula-router';
@@ -10,7 +10,7 @@ import { cohortsRouter } from '@/server/api/routers/cohorts/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups/groups-router';
 import { rosterRouter } from '@/server/api/routers/roster/roster-router';
 import { usersRouter } from '@/server/api/routers/users/users-router';
-import { runsRouter } from '@/server/api/routers/runs/runs-router';
+import { runsRouter } from '@/server/api/routers/runs-router';
 import { attendanceRouter } from '@/server/api/routers/attendance/attendance-router';
 import { progressRouter } from '@/server/api/routers/progress/progress-router';
 import { standingRouter } from '@/server/api/routers/standing/standing-router';

@@ -4,6 +4,7 @@
 // services never import the `db` singleton. See docs/decisions/0014-service-convention.md.
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/server/auth/session-types';
+import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type { CohortAccess, SessionUser };
@@ -38,3 +39,10 @@ export function systemContext(db: Db, now?: Date): ServiceContext {
 export function nowOf(ctx: { now?: Date }): Date {
   return ctx.now ?? new Date();
 }
+
+/**
+ * A training job calling the REST API with an API token: the token acts as one member in one
+ * cohort (user stays null: the token, not a session, says who it is). Built once per request
+ * by src/server/api/v1/token-route.ts after the token is checked.
+ */
+export type TokenContext = ServiceContext & { token: TokenPrincipal };

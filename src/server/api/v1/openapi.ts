@@ -3,11 +3,9 @@
 // reference page at /docs/api.
 import { z } from 'zod';
 import { APP_VERSION } from '@/lib/app-version';
+import { DEFAULT_MAX_POINTS, MAX_KEYS_PER_RUN, MAX_POINTS_PER_REQUEST } from '@/lib/schemas/runs';
 import {
-  DEFAULT_MAX_POINTS,
   MAX_ARTIFACT_BYTES,
-  MAX_KEYS_PER_RUN,
-  MAX_POINTS_PER_REQUEST,
   readMetricsQuerySchema,
   requestSchemas,
   responseSchemas,

@@ -2,155 +2,40 @@
 // the OpenAPI document (./openapi.ts) is generated from the very same objects, so the
 // documentation cannot drift from what the server accepts.
 import { z } from 'zod';
+import {
+  createRunBodySchema,
+  DEFAULT_MAX_POINTS,
+  MAX_INT,
+  metricKeySchema,
+  metricsBodySchema,
+  metricValueSchema,
+  pointSchema,
+  runIdSchema,
+  updateRunBodySchema,
+} from '@/lib/schemas/runs';
+import type * as Responses from '@/server/services/runs/run-responses';
 
 /** Request bodies and parameters (documented as the input zod accepts). */
 export const requestSchemas = z.registry<{ id: string; description?: string }>();
 /** Response bodies (documented as the output). */
 export const responseSchemas = z.registry<{ id: string; description?: string }>();
 
-export const MAX_POINTS_PER_REQUEST = 5000;
-export const MAX_KEYS_PER_RUN = 1000;
-export const MAX_KEY_LENGTH = 250;
-export const MAX_INT = 2_147_483_647;
-export const DEFAULT_MAX_POINTS = 1500;
-/** A running run without new data for this long is shown as stale (the web UI says so too). */
-export { STALE_AFTER_MS } from '@/lib/run-status';
-
-const NON_FINITE = ['NaN', 'Infinity', '-Infinity'] as const;
-export type NonFinite = (typeof NON_FINITE)[number];
-
-// ---------------------------------------------------------------------------
-// Pieces
-// ---------------------------------------------------------------------------
-
-export const metricKeySchema = z
-  .string({ error: 'must be a string' })
-  .min(1, 'must not be empty')
-  .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
-  .regex(
-    /^[A-Za-z0-9_\-./](?:[A-Za-z0-9_\-./ ]*[A-Za-z0-9_\-./])?$/,
-    'may hold only letters (A-Z, a-z), digits, "_", "-", ".", "/" and spaces (not at either end)',
-  )
-  .meta({ description: 'A metric name: letters, digits, `_ - . /` and inner spaces, up to 250 characters.', examples: ['elbo', 'train/loss'] });
-
-export const metricValueSchema = z
-  .union([z.number(), z.enum(NON_FINITE)], { error: 'must be a finite number, or "NaN", "Infinity" or "-Infinity"' })
-  .meta({
-    description: 'A finite number, or one of the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers).',
-    examples: [-24.03, 'NaN'],
-  });
-
-const stepSchema = z
-  .int({ error: 'must be a whole number' })
-  .min(0, 'must be 0 or more')
-  .max(MAX_INT, `must be at most ${MAX_INT}`)
-  .meta({ description: 'The training step (or epoch, or any increasing counter).', examples: [100] });
-
-const YEAR_3000 = 32_503_680_000;
-const pointTimeSchema = z
-  .union(
-    [
-      z.number().min(0).max(YEAR_3000),
-      z.iso.datetime({ offset: true }),
-    ],
-    { error: 'must be Unix seconds (a number) or an ISO 8601 date-time' },
-  )
-  .nullable()
-  .optional()
-  .meta({ description: 'When the value was measured: Unix seconds, or an ISO 8601 date-time.', examples: [1795693717.73] });
-
-const clientRunIdSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .regex(/^[\x21-\x7e]+$/, 'may hold only printable ASCII characters without spaces')
-  .meta({
-    description: 'Chosen by the job (e.g. a UUID). The same value finds the same run again: a resumed job continues its run.',
-    examples: ['3f2b9c1e8a7d4e5f9a0b1c2d3e4f5a6b'],
-  });
-
-const exerciseSlugSchema = z
-  .string({ error: 'must be a string' })
-  .min(1, 'must not be empty')
-  .max(120, 'must be at most 120 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'may contain only letters, digits, "-" and "_"')
-  .meta({ description: 'The exercise slug, as `GET /api/v1/me` lists them.', examples: ['vae'] });
-
-/** Free-form JSON objects (params, summary): bounded so that they stay small. */
-const MAX_JSON_OBJECT_BYTES = 64 * 1024;
-function jsonObjectSchema(description: string, example: Record<string, unknown>) {
-  return z
-    .record(z.string().max(MAX_KEY_LENGTH, `names must be at most ${MAX_KEY_LENGTH} characters`), z.unknown())
-    .superRefine((value, ctx) => {
-      if (JSON.stringify(value).length > MAX_JSON_OBJECT_BYTES) {
-        ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_JSON_OBJECT_BYTES / 1024} KB as JSON` });
-      }
-    })
-    .meta({ description, examples: [example] });
-}
-
-const runStatusInput = z.enum(['running', 'finished', 'failed', 'killed'], {
-  error: 'must be one of running, finished, failed, killed',
-});
+// The limits and the request bodies are shared with tRPC and the services
+// (src/lib/schemas/runs.ts); here they are registered for the OpenAPI document (in this order:
+// it is the document's).
+export { createRunBodySchema, metricsBodySchema, updateRunBodySchema };
 
 // ---------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------
 
-export const pointSchema = z
-  .object({ key: metricKeySchema, step: stepSchema, value: metricValueSchema, time: pointTimeSchema })
-  .register(requestSchemas, { id: 'MetricPoint', description: 'One value of one metric at one step.' });
-
-export const metricsBodySchema = z
-  .object({
-    seq: z
-      .int({ error: 'must be a whole number' })
-      .min(1, 'must be 1 or more')
-      .max(MAX_INT, `must be at most ${MAX_INT}`)
-      .meta({
-        description:
-          'The batch number, from 1, one per batch of a run. Sending a batch again under the same number changes nothing (200 `{ "duplicate": true }`); different points under a used number are refused (409).',
-        examples: [1],
-      }),
-    points: z
-      .array(pointSchema, { error: 'must be an array of points' })
-      .min(1, 'must hold at least one point')
-      .max(MAX_POINTS_PER_REQUEST, `must hold at most ${MAX_POINTS_PER_REQUEST} points`),
-  })
-  .register(requestSchemas, { id: 'MetricsBatch', description: 'A numbered batch of points (at most 5,000, and 1 MB as JSON).' });
-
-export const createRunBodySchema = z
-  .object({
-    exercise: exerciseSlugSchema,
-    client_run_id: clientRunIdSchema,
-    name: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional().meta({ examples: ['beta=1'] }),
-    params: jsonObjectSchema('Hyperparameters, any JSON object (at most 64 KB).', { lr: 0.001, beta: 1 }).optional(),
-    tags: z
-      .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
-      .max(50, 'must hold at most 50 tags')
-      .optional()
-      .meta({ examples: [['baseline']] }),
-    git_sha: z.string().trim().max(100, 'must be at most 100 characters').nullable().optional().meta({ examples: ['4f2a9c1'] }),
-    host: z.string().trim().max(255, 'must be at most 255 characters').nullable().optional().meta({ examples: ['gpu-node-7'] }),
-  })
-  .register(requestSchemas, { id: 'CreateRun', description: 'Starts a run, or finds it again by `client_run_id`.' });
-
-export const updateRunBodySchema = z
-  .object({
-    status: runStatusInput.optional().meta({ description: 'The new status: `running` reopens a run.' }),
-    summary: jsonObjectSchema('Final results, e.g. `{ "elbo": -24.1 }` (replaces the previous summary).', { elbo: -24.1 })
-      .nullable()
-      .optional(),
-    exit_code: z.int({ error: 'must be a whole number' }).min(-MAX_INT - 1).max(MAX_INT).nullable().optional().meta({ examples: [0] }),
-    params: jsonObjectSchema('Hyperparameters to add (merged into the run\'s params).', { epochs: 5 }).optional(),
-  })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'send at least one of status, summary, exit_code, params',
-  })
-  .register(requestSchemas, { id: 'UpdateRun', description: 'Ends (or updates) a run.' });
+pointSchema.register(requestSchemas, { id: 'MetricPoint', description: 'One value of one metric at one step.' });
+metricsBodySchema.register(requestSchemas, { id: 'MetricsBatch', description: 'A numbered batch of points (at most 5,000, and 1 MB as JSON).' });
+createRunBodySchema.register(requestSchemas, { id: 'CreateRun', description: 'Starts a run, or finds it again by `client_run_id`.' });
+updateRunBodySchema.register(requestSchemas, { id: 'UpdateRun', description: 'Ends (or updates) a run.' });
 
 export const runIdParamsSchema = z.object({
-  runId: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'is not a run id').meta({ description: 'The run id from `POST /api/v1/runs`.' }),
+  runId: runIdSchema.meta({ description: 'The run id from `POST /api/v1/runs`.' }),
 });
 
 export const readMetricsQuerySchema = z.object({
@@ -339,14 +224,24 @@ export const errorResponseSchema = z
   })
   .register(responseSchemas, { id: 'Error' });
 
-export type CreateRunBody = z.output<typeof createRunBodySchema>;
-export type UpdateRunBody = z.output<typeof updateRunBodySchema>;
-export type MetricsBody = z.output<typeof metricsBodySchema>;
-export type MetricPointInput = z.output<typeof pointSchema>;
-export type MetricValue = z.output<typeof metricValueSchema>;
-export type RunHandle = z.output<typeof runHandleSchema>;
-export type RunResponse = z.output<typeof runResponseSchema>;
-export type MetricSeriesResponse = z.output<typeof metricSeriesResponseSchema>;
-export type MeResponse = z.output<typeof meResponseSchema>;
-export type MetricsAccepted = z.output<typeof metricsAcceptedSchema>;
-export type ArtifactResponse = z.output<typeof artifactResponseSchema>;
+// What the runs services return (src/server/services/runs/run-responses.ts) must be what
+// these schemas document: each pair is checked both ways at compile time.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const responsesMatch: [
+  Same<z.output<typeof meResponseSchema>, Responses.MeResponse>,
+  Same<z.output<typeof runHandleSchema>, Responses.RunHandle>,
+  Same<z.output<typeof runResponseSchema>, Responses.RunResponse>,
+  Same<z.output<typeof metricsAcceptedSchema>, Responses.MetricsAccepted>,
+  Same<z.output<typeof metricSeriesResponseSchema>, Responses.MetricSeriesResponse>,
+  Same<z.output<typeof artifactResponseSchema>, Responses.ArtifactResponse>,
+] = [true, true, true, true, true, true];
+void responsesMatch;
+
+export type {
+  ArtifactResponse,
+  MeResponse,
+  MetricsAccepted,
+  MetricSeriesResponse,
+  RunHandle,
+  RunResponse,
+} from '@/server/services/runs/run-responses';

@@ -1,16 +1,20 @@
 // One run for its page: what it is (exercise, params, tags, host, git sha, summary), how it
 // went (status, duration), one entry per metric key with its summary, and its images.
-import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus } from '@/lib/run-status';
+import type { RunInput } from '@/lib/schemas/runs';
+import { nowOf, type CohortContext } from '@/server/services/context';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
 import { runDurationSeconds } from './list-runs';
-import { runNotVisible, visibleRunsWhere, type Viewer } from './run-access';
+import { runNotVisible, visibleRunsWhere } from './run-access';
 
 type SeriesRow = { key: string; count: number; min: string | null; max: string | null; last: string | null; lastStep: number | null };
 
-export async function getRunDetail(db: PrismaClient, viewer: Viewer, runId: string, now: Date = new Date()) {
+export async function getRunDetail(ctx: CohortContext, input: RunInput) {
+  const { db } = ctx;
+  const { runId } = input;
+  const now = nowOf(ctx);
   const run = await db.run.findFirst({
-    where: { AND: [{ id: runId }, visibleRunsWhere(viewer)] },
+    where: { AND: [{ id: runId }, visibleRunsWhere(ctx)] },
     select: {
       id: true,
       name: true,
@@ -54,7 +58,7 @@ export async function getRunDetail(db: PrismaClient, viewer: Viewer, runId: stri
     finishedAt: run.finishedAt,
     lastDataAt: run.lastDataAt,
     durationSeconds: runDurationSeconds(run),
-    owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === viewer.userId },
+    owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === ctx.user.id },
     exercise: {
       slug: run.exercise.exerciseSlug,
       title: run.exercise.title,

@@ -3,8 +3,9 @@
 // (MetricSeries, kept up to date on write: a list never scans points).
 import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
+import { nowOf, type CohortContext } from '@/server/services/context';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
-import { visibleRunsWhere, type Viewer } from './run-access';
+import { visibleRunsWhere } from './run-access';
 
 export type RunListItem = {
   id: string;
@@ -20,9 +21,11 @@ export type RunListItem = {
 
 const MAX_RUNS = 500;
 
-export async function listRuns(db: PrismaClient, viewer: Viewer, now: Date = new Date()): Promise<RunListItem[]> {
+export async function listRuns(ctx: CohortContext): Promise<RunListItem[]> {
+  const { db } = ctx;
+  const now = nowOf(ctx);
   const runs = await db.run.findMany({
-    where: visibleRunsWhere(viewer),
+    where: visibleRunsWhere(ctx),
     orderBy: { createdAt: 'desc' },
     take: MAX_RUNS,
     select: {
@@ -50,7 +53,7 @@ export async function listRuns(db: PrismaClient, viewer: Viewer, now: Date = new
         primaryMetric: run.exercise.primaryMetric,
         higherIsBetter: run.exercise.higherIsBetter,
       },
-      owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === viewer.userId },
+      owner: { name: run.user.name ?? run.user.email, isViewer: run.userId === ctx.user.id },
       status: displayRunStatus(run, now),
       createdAt: run.createdAt,
       durationSeconds: runDurationSeconds(run),

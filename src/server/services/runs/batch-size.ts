@@ -1,4 +1,4 @@
-import { MAX_POINTS_PER_REQUEST } from '@/server/api/v1/schemas';
+import { MAX_POINTS_PER_REQUEST } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 
 /** Too many points is a 413 (split the batch), not a 400: checked before the schema. */

@@ -1,6 +1,6 @@
 // Metric values cross JSON as numbers, or as the strings "NaN", "Infinity" and "-Infinity"
 // (JSON has no such numbers); in PostgreSQL they are float8, which has all three.
-import type { MetricValue } from '@/server/api/v1/schemas';
+import type { MetricValue } from '@/lib/schemas/runs';
 
 export function decodeMetricValue(value: MetricValue): number {
   if (typeof value === 'number') return value;

@@ -18,7 +18,7 @@ export async function GET(request: Request, context: { params: Promise<{ runId: 
   if (!idSchema.safeParse(runId).success || !idSchema.safeParse(artifactId).success) return notFound();
   const session = await getSession(request.headers);
   if (!session) return notFound();
-  const artifact = await readArtifactFile(db, session.user, runId, artifactId);
+  const artifact = await readArtifactFile({ db, user: session.user }, { runId, artifactId });
   if (!artifact) return notFound();
   return new Response(new Uint8Array(artifact.data), {
     status: 200,
