@@ -59,6 +59,11 @@ function unixMilliseconds(time: number | string | null | undefined): number | nu
  */
 type KeyStats = { ord: number; quoted: string; n: number; lo: number; hi: number; finite: boolean; first: number; top: number; topValue: string };
 
+/** A key first seen at `first` (its ord-th key in the batch), with no values yet. */
+function startKey(ord: number, name: string, first: number): KeyStats {
+  return { ord, quoted: `"${name}"`, n: 0, lo: Infinity, hi: -Infinity, finite: false, first, top: -1, topValue: '' };
+}
+
 /** Counts one stored value of the key and folds it into its range (NaN is counted, not ranged). */
 function addValue(key: KeyStats, value: number): void {
   key.n += 1;
@@ -109,7 +114,7 @@ function prepareBatch(body: MetricsBody): { hash: string; columns: Columns; rows
     canonical += `${point.key}\t${point.step}\t${valueText}\t${ms === null ? '' : ms}\n`;
     let key = stats.get(point.key);
     if (!key) {
-      key = { ord: stats.size + 1, quoted: `"${point.key}"`, n: 0, lo: Infinity, hi: -Infinity, finite: false, first: point.step, top: -1, topValue: '' };
+      key = startKey(stats.size + 1, point.key, point.step);
       stats.set(point.key, key);
     } else if (point.step <= key.top) {
       rising = false;
@@ -185,6 +190,7 @@ function withoutRepeats(body: MetricsBody, stats: Map<string, KeyStats>, timeBas
   let rows = 0;
   for (const [name, bySteps] of last) {
     const key = stats.get(name)!;
+    // Counted again from the points kept; its top step (and so its place) stays the same.
     Object.assign(key, { n: 0, lo: Infinity, hi: -Infinity, finite: false, first: Infinity });
     for (const [step, index] of bySteps) {
       const point = body.points[index]!;
