@@ -217,7 +217,7 @@ async function main() {
     for (let i = 0; i < JOBS; i++) {
       const user = await prisma.user.create({ data: { email: `bench${i}@example.com`, name: `Bench ${i}` } });
       await prisma.membership.create({ data: { cohortId: cohort.id, userId: user.id, role: 'FELLOW' } });
-      tokens.push((await createApiToken(prisma, user.id, 'demo', { name: 'bench', expiresInDays: 1 })).token);
+      tokens.push((await createApiToken({ db: prisma, user: null }, { userId: user.id, cohort: 'demo', name: 'bench', expiresInDays: 1 })).token);
     }
     await prisma.$disconnect();
 

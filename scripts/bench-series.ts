@@ -154,7 +154,7 @@ async function main() {
     const cohort = await prisma.cohort.findUniqueOrThrow({ where: { slug: 'demo' } });
     const user = await prisma.user.create({ data: { email: 'bench-series@example.com', name: 'Bench' } });
     await prisma.membership.create({ data: { cohortId: cohort.id, userId: user.id, role: 'FELLOW' } });
-    const { token } = await createApiToken(prisma, user.id, 'demo', { name: 'bench', expiresInDays: 1 });
+    const { token } = await createApiToken({ db: prisma, user: null }, { userId: user.id, cohort: 'demo', name: 'bench', expiresInDays: 1 });
     await prisma.$disconnect();
 
     const env = {

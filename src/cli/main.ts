@@ -184,7 +184,7 @@ const commands: Record<string, Command> = {
       const name = typeof values.name === 'string' ? values.name : `CLI ${new Date().toISOString().slice(0, 10)}`;
       return withPrisma(async (prisma) => {
         const user = await findUserByEmail(prisma, email);
-        return createApiToken(prisma, user.id, cohort, { name, expiresInDays });
+        return createApiToken({ db: prisma, user: null }, { userId: user.id, cohort, name, expiresInDays });
       });
     },
     print: (token: CreatedApiToken) =>
@@ -202,7 +202,7 @@ const commands: Record<string, Command> = {
     run: ({ values }) => {
       if (typeof values.email !== 'string') throw new UsageError('token list needs --email');
       const email = values.email.trim().toLowerCase();
-      return withPrisma(async (prisma) => listApiTokens(prisma, (await findUserByEmail(prisma, email)).id));
+      return withPrisma(async (prisma) => listApiTokens({ db: prisma, user: null }, { userId: (await findUserByEmail(prisma, email)).id }));
     },
     print: (tokens: ApiTokenSummary[]) =>
       tokens.length === 0
@@ -216,7 +216,7 @@ const commands: Record<string, Command> = {
   },
   'token revoke': {
     positionals: ['id'],
-    run: ({ positionals }) => withPrisma((prisma) => revokeApiToken(prisma, null, positionals[0]!)),
+    run: ({ positionals }) => withPrisma((prisma) => revokeApiToken({ db: prisma, user: null }, { tokenId: positionals[0]! })),
     print: (token: ApiTokenSummary) => `Revoked API token "${token.name}" (${token.prefix}…); jobs using it are refused from now on.`,
   },
   'syllabus import': {

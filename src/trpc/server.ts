@@ -8,7 +8,7 @@ import { cache } from 'react';
 import { createCaller } from '@/server/api/root';
 import type { TRPCContext } from '@/server/api/trpc';
 import { getRequestSession } from '@/server/auth/request-session';
-import { db } from '@/server/db/client';
+import { requestContext } from '@/server/services/context';
 
 // The same session the page's header and loaders read, and each cohort's access read once:
 // the page's procedures share them (one context per request).
@@ -16,7 +16,7 @@ const createRscContext = cache(async (): Promise<TRPCContext> => {
   const requestHeaders = new Headers(await headers());
   requestHeaders.set('x-trpc-source', 'rsc');
   const session = await getRequestSession();
-  return { db, user: session?.user ?? null, session, headers: requestHeaders, cohortAccessOfRender: new Map() };
+  return { ...requestContext(session?.user ?? null), session, headers: requestHeaders, cohortAccessOfRender: new Map() };
 });
 
 export const api = createCaller(createRscContext);

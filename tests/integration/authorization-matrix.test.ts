@@ -125,7 +125,7 @@ async function buildWorld() {
     meetingB1,
     editor,
     cookies,
-    apiTokenA: await createApiToken(db, fellowA.user.id, cohortA.slug, { name: 'Matrix token' }),
+    apiTokenA: await createApiToken({ db, user: null }, { userId: fellowA.user.id, cohort: cohortA.slug, name: 'Matrix token' }),
     runs: await createMatrixRuns(cohortA.id, fellowA.user.id, peerA2.user.id),
   };
 }
@@ -736,9 +736,9 @@ async function buildRestWorld() {
   }
   await createMembership(world.cohortB.id, 'FELLOW', { userId: world.fellowA.user.id });
   const token = async (userId: string, cohort: string, expiresInDays: number | null = null) =>
-    createApiToken(db, userId, cohort, { name: 'matrix', expiresInDays });
+    createApiToken({ db, user: null }, { userId, cohort, name: 'matrix', expiresInDays });
   const revoked = await token(world.fellowA.user.id, 'a');
-  await revokeApiToken(db, world.fellowA.user.id, revoked.id);
+  await revokeApiToken({ db, user: world.fellowA.user }, { tokenId: revoked.id });
   const expired = await token(world.fellowA.user.id, 'a', 1);
   await db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   const disabledUser = await createUser({ name: 'Disabled Fellow', email: 'disabled-fellow@matrix.test' });

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { createTRPCContext } from '@/server/api/trpc';
-import { metricSeriesResponseSchema } from '@/lib/schemas/runs';
+import { metricSeriesResponseSchema } from '@/server/api/v1/schemas';
 import { db } from '@/server/db/client';
 import { createSession } from '@/server/services/auth/sessions';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
@@ -85,7 +85,7 @@ describe('downsampled reads of a million-point series', () => {
     // A member of no group, so the other tests' lists stay as they are.
     const user = await createUser({ email: 'million@results.test' });
     await createMembership(world.cohort.id, 'FELLOW', { userId: user.id });
-    const { token } = await createApiToken(db, user.id, world.cohort.slug, { name: 'million', expiresInDays: null });
+    const { token } = await createApiToken({ db, user: null }, { userId: user.id, cohort: world.cohort.slug, name: 'million', expiresInDays: null });
     const runId = await createRun(user.id, world.vae.id, 'million', {});
     const series = await db.metricSeries.create({ data: { runId, key: 'loss', count: 1_000_000, min: -1, max: 1000, last: Math.sin(999_999 / 1000), lastStep: 999_999 } });
     await db.$executeRaw`
@@ -251,7 +251,7 @@ describe('leaderboards', () => {
   });
 
   it('listExerciseStatus gives runs, best and last run per fellow and exercise', async () => {
-    const statuses = await listExerciseStatus(world.cohort.id, [world.ann.membership.id, world.dan.membership.id]);
+    const statuses = await listExerciseStatus(world.cohort.id, [world.ann.membership.id, world.dan.membership.id], db);
     expect(statuses.map((status) => [status.membershipId, status.exerciseSlug, status.runs, status.best])).toEqual([
       [world.ann.membership.id, 'vae', 2, -20],
       [world.ann.membership.id, 'loss', 1, 0.9],

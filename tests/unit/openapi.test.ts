@@ -17,7 +17,7 @@ import {
   runHandleSchema,
   runResponseSchema,
   updateRunBodySchema,
-} from '@/lib/schemas/runs';
+} from '@/server/api/v1/schemas';
 import { renderApiTypes } from '../../scripts/api-types';
 
 const root = path.resolve(__dirname, '../..');

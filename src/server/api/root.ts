@@ -1,6 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from '@/server/api/trpc';
 import { accountRouter } from '@/server/api/routers/account-router';
-import { apiTokensRouter } from '@/server/api/routers/api-tokens/api-tokens-router';
+import { apiTokensRouter } from '@/server/api/routers/api-tokens-router';
 import { curriculumRouter } from '@/server/api/routers/curriculum/curriculum-router';
 import { curriculaRouter } from '@/server/api/routers/curricula/curricula-router';
 import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor/curriculum-editor-router';
@@ -9,7 +9,7 @@ import { cohortsRouter } from '@/server/api/routers/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups-router';
 import { rosterRouter } from '@/server/api/routers/roster-router';
 import { usersRouter } from '@/server/api/routers/users-router';
-import { runsRouter } from '@/server/api/routers/runs/runs-router';
+import { runsRouter } from '@/server/api/routers/runs-router';
 import { attendanceRouter } from '@/server/api/routers/attendance/attendance-router';
 import { progressRouter } from '@/server/api/routers/progress/progress-router';
 import { standingRouter } from '@/server/api/routers/standing/standing-router';

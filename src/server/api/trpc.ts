@@ -9,10 +9,9 @@ import { canOnSite, can, deniedMessage, type CohortPermission, type SitePermissi
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
 import type { Session } from '@/server/auth/session-types';
-import { db } from '@/server/db/client';
 import { accessDenied, AppError, cohortNotFound, INTERNAL_ERROR_MESSAGE, listFieldIssues, toTRPCErrorCode } from '@/server/errors';
 import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
-import type { Db, ServiceContext } from '@/server/services/context';
+import { requestContext, type ServiceContext } from '@/server/services/context';
 
 export type { Session };
 
@@ -28,9 +27,9 @@ export type TRPCContext = ServiceContext & {
   cohortAccessOfRender?: Map<string, Promise<CohortAccess | null>>;
 };
 
-export async function createTRPCContext(opts: { headers: Headers; db?: Db }): Promise<TRPCContext> {
+export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
   const session = await getSession(opts.headers);
-  return { db: opts.db ?? db, user: session?.user ?? null, session, headers: opts.headers };
+  return { ...requestContext(session?.user ?? null), session, headers: opts.headers };
 }
 
 /** field path -> messages, so a form can put each message beside its input. */

@@ -1,7 +1,8 @@
 // Delivers a magic link: through SMTP when SMTP_URL is set; otherwise (local mode only) into
 // the dev mailbox page and the server log, so a newcomer without a mail server can sign in.
 import { createTransport } from 'nodemailer';
-import { db } from '@/server/db/client';
+import { systemContext } from '@/server/services/context';
+import { saveDevMailboxMessage } from '@/server/services/dev-mailbox/dev-mailbox';
 import type { AuthSettings } from './settings';
 
 export async function sendSignInEmail(settings: AuthSettings, to: string, url: string, minutes: number): Promise<void> {
@@ -19,7 +20,7 @@ export async function sendSignInEmail(settings: AuthSettings, to: string, url: s
     return;
   }
   if (!settings.devMailbox) throw new Error('No way to send email: set SMTP_URL.');
-  await db.devMailboxMessage.create({ data: { to, subject, text, url } });
+  await saveDevMailboxMessage(systemContext(), { to, subject, text, url });
   console.log(`[fellowship] Sign-in link for ${to} (dev mailbox, no SMTP_URL set): ${url}`);
 }
 

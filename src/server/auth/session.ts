@@ -2,7 +2,7 @@
 // and checked against the database on every request (so disabling a user or signing out
 // everywhere takes effect at the next request).
 import 'server-only';
-import { db } from '@/server/db/client';
+import { systemContext } from '@/server/services/context';
 import { findActiveSession } from '@/server/services/auth/sessions';
 import type { Session } from './session-types';
 import { getAuthSettings, sessionCookieName } from './settings';
@@ -27,6 +27,6 @@ export async function getSession(headers: Headers): Promise<Session | null> {
   const token = readSessionToken(headers);
   if (!token) return null;
   const settings = getAuthSettings();
-  const session = await findActiveSession(db, token, { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs });
+  const session = await findActiveSession(systemContext().db, token, { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs });
   return session ? { user: session.user } : null;
 }

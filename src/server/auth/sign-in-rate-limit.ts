@@ -1,6 +1,6 @@
 // Sign-in emails cost us reputation and can flood an inbox: a few per address and per IP
 // address per hour. Counters live in PostgreSQL (see consumeRateLimit).
-import { db } from '@/server/db/client';
+import { systemContext } from '@/server/services/context';
 import { consumeRateLimit } from '@/server/services/rate-limit/consume-rate-limit';
 import { getAuthSettings } from './settings';
 
@@ -23,6 +23,7 @@ export async function limitSignInEmails(request: Request): Promise<Response | nu
   const settings = getAuthSettings();
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get('email') ?? '').trim().toLowerCase();
+  const { db } = systemContext();
   const checks = [consumeRateLimit(db, `signin-ip:${clientIp(request)}`, settings.signInEmailsPerIpPerHour, HOUR)];
   if (email) checks.push(consumeRateLimit(db, `signin-email:${email}`, settings.signInEmailsPerHour, HOUR));
   const results = await Promise.all(checks);

@@ -8,6 +8,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/server/auth/session-types';
 import { db as processDb } from '@/server/db/client';
 import { cohortNotFound } from '@/server/errors';
+import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type { CohortAccess, SessionUser };
@@ -36,6 +37,9 @@ export type UserContext = ServiceContext & { user: SessionUser };
  */
 export type CohortContext = ServiceContext & { access: CohortAccess };
 
+/** A signed-in person acting in one cohort (the web app's cohort pages): who they are matters. */
+export type MemberContext = CohortContext & { user: SessionUser };
+
 /** The person a use case records as having acted (who marked, who invited). */
 export function actingUser(ctx: ServiceContext): SessionUser {
   if (!ctx.user) throw new Error('This use case records who acted, so it needs a signed-in person.');
@@ -43,6 +47,8 @@ export function actingUser(ctx: ServiceContext): SessionUser {
 }
 
 /** A request's context: the process's Prisma client and the person asking (null when signed out). */
+export function requestContext(user: SessionUser): UserContext;
+export function requestContext(user: SessionUser | null): ServiceContext;
 export function requestContext(user: SessionUser | null): ServiceContext {
   return { db: processDb, user };
 }
@@ -69,3 +75,10 @@ export async function systemCohortContext(db: Db, cohortSlug: string, now?: Date
 export function nowOf(ctx: { now?: Date }): Date {
   return ctx.now ?? new Date();
 }
+
+/**
+ * A training job calling the REST API with an API token: the token acts as one member in one
+ * cohort (user stays null: the token, not a session, says who it is). Built once per request
+ * by src/server/api/v1/token-route.ts after the token is checked.
+ */
+export type TokenContext = ServiceContext & { token: TokenPrincipal };

@@ -68,9 +68,9 @@ export async function buildApiWorld() {
   await createMembership(cohortA.id, 'FELLOW', { userId: alice.id });
   await createMembership(cohortB.id, 'FELLOW', { userId: alice.id });
   await createMembership(cohortA.id, 'FELLOW', { userId: bob.id });
-  const tokenA = await createApiToken(db, alice.id, cohortA.slug, { name: 'alice A', expiresInDays: null });
-  const tokenB = await createApiToken(db, alice.id, cohortB.slug, { name: 'alice B', expiresInDays: null });
-  const bobToken = await createApiToken(db, bob.id, cohortA.slug, { name: 'bob A', expiresInDays: 30 });
+  const tokenA = await createApiToken({ db, user: null }, { userId: alice.id, cohort: cohortA.slug, name: 'alice A', expiresInDays: null });
+  const tokenB = await createApiToken({ db, user: null }, { userId: alice.id, cohort: cohortB.slug, name: 'alice B', expiresInDays: null });
+  const bobToken = await createApiToken({ db, user: null }, { userId: bob.id, cohort: cohortA.slug, name: 'bob A', expiresInDays: 30 });
   return { cohortA, cohortB, curriculumA, curriculumB, alice, bob, tokenA: tokenA.token, tokenB: tokenB.token, bobToken: bobToken.token, tokenAId: tokenA.id };
 }
 

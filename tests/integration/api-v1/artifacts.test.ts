@@ -2,7 +2,7 @@
 // PostgreSQL): PNG and JPEG accepted with their size read from the header, the type checked
 // from the bytes, 5 MB the limit, and a second upload of a (name, step) replacing the first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifactResponseSchema, errorResponseSchema } from '@/lib/schemas/runs';
+import { artifactResponseSchema, errorResponseSchema } from '@/server/api/v1/schemas';
 import { db } from '@/server/db/client';
 import { encodeGreyPng } from '@/server/services/demo/demo-png';
 import { readImageHeader } from '@/server/services/runs/image-header';

@@ -26,7 +26,7 @@ async function createRun(token: string, clientRunId: string) {
 
 describe('API tokens (service)', () => {
   it('makes fsk_ tokens of 160 random bits, stores only their SHA-256 and a short prefix', async () => {
-    const made = await createApiToken(db, world.alice.id, world.cohortA.slug, { name: 'laptop', expiresInDays: 90 });
+    const made = await createApiToken({ db, user: null }, { userId: world.alice.id, cohort: world.cohortA.slug, name: 'laptop', expiresInDays: 90 });
     expect(made.token).toMatch(TOKEN_PATTERN);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: made.id } });
     expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
@@ -34,7 +34,7 @@ describe('API tokens (service)', () => {
     expect(JSON.stringify(row)).not.toContain(made.token);
     expect(row.expiresAt!.getTime() - row.createdAt.getTime()).toBe(90 * 24 * 60 * 60 * 1000);
 
-    const list = await listApiTokens(db, world.alice.id);
+    const list = await listApiTokens({ db, user: null }, { userId: world.alice.id });
     expect(list.find((token) => token.id === made.id)).toMatchObject({ name: 'laptop', status: 'active', prefix: row.prefix });
     expect(JSON.stringify(list)).not.toContain(row.tokenHash);
     expect(JSON.stringify(list)).not.toContain(made.token);
@@ -42,16 +42,16 @@ describe('API tokens (service)', () => {
 
   it('refuses a cohort the user is not a member of, and an unknown cohort', async () => {
     const outsider = await createUser({ isAdmin: true });
-    await expect(createApiToken(db, outsider.id, world.cohortA.slug, { name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createApiToken(db, world.alice.id, 'no-such-cohort', { name: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(createApiToken(db, world.alice.id, world.cohortA.slug, { name: '  ' })).rejects.toThrow();
+    await expect(createApiToken({ db, user: null }, { userId: outsider.id, cohort: world.cohortA.slug, name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createApiToken({ db, user: null }, { userId: world.alice.id, cohort: 'no-such-cohort', name: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createApiToken({ db, user: null }, { userId: world.alice.id, cohort: world.cohortA.slug, name: '  ' })).rejects.toThrow();
   });
 
   it("revokes only one's own tokens", async () => {
-    const made = await createApiToken(db, world.bob.id, world.cohortA.slug, { name: 'bob 2' });
-    await expect(revokeApiToken(db, world.alice.id, made.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await revokeApiToken(db, world.bob.id, made.id)).status).toBe('revoked');
-    expect((await revokeApiToken(db, world.bob.id, made.id)).status).toBe('revoked');
+    const made = await createApiToken({ db, user: null }, { userId: world.bob.id, cohort: world.cohortA.slug, name: 'bob 2' });
+    await expect(revokeApiToken({ db, user: world.alice }, { tokenId: made.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await revokeApiToken({ db, user: world.bob }, { tokenId: made.id })).status).toBe('revoked');
+    expect((await revokeApiToken({ db, user: world.bob }, { tokenId: made.id })).status).toBe('revoked');
   });
 
   it('reads --expires', () => {
@@ -80,7 +80,7 @@ describe('401s: missing, malformed, unknown, expired and revoked tokens', () => 
     expect(unknown.status).toBe(401);
     expect(errorOf(unknown).message).toMatch(/not known/);
 
-    const expiring = await createApiToken(db, world.alice.id, world.cohortA.slug, { name: 'short-lived', expiresInDays: 1 });
+    const expiring = await createApiToken({ db, user: null }, { userId: world.alice.id, cohort: world.cohortA.slug, name: 'short-lived', expiresInDays: 1 });
     expect((await me(expiring.token)).status).toBe(200);
     await db.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await me(expiring.token);
@@ -89,11 +89,11 @@ describe('401s: missing, malformed, unknown, expired and revoked tokens', () => 
   });
 
   it('stops a revoked token at once, between two requests of a running job', async () => {
-    const made = await createApiToken(db, world.alice.id, world.cohortA.slug, { name: 'to revoke' });
+    const made = await createApiToken({ db, user: null }, { userId: world.alice.id, cohort: world.cohortA.slug, name: 'to revoke' });
     const runId = await createRun(made.token, `revoked-${Date.now()}`);
     const first = await callApi('POST', `/api/v1/runs/${runId}/metrics`, { token: made.token, body: { seq: 1, points: points(10) } });
     expect(first.status).toBe(200);
-    await revokeApiToken(db, world.alice.id, made.id);
+    await revokeApiToken({ db, user: world.alice }, { tokenId: made.id });
     const before = await countRows();
     const second = await callApi('POST', `/api/v1/runs/${runId}/metrics`, { token: made.token, body: { seq: 2, points: points(10, { from: 10 }) } });
     expect(second.status).toBe(401);
@@ -104,7 +104,7 @@ describe('401s: missing, malformed, unknown, expired and revoked tokens', () => 
   it('answers 403 once the account is disabled or has left the cohort', async () => {
     const carol = await createUser({ name: 'Carol' });
     const membership = await createMembership(world.cohortA.id, 'FELLOW', { userId: carol.id });
-    const made = await createApiToken(db, carol.id, world.cohortA.slug, { name: 'carol' });
+    const made = await createApiToken({ db, user: null }, { userId: carol.id, cohort: world.cohortA.slug, name: 'carol' });
     expect((await me(made.token)).status).toBe(200);
     await db.membership.delete({ where: { id: membership.id } });
     const left = await me(made.token);
@@ -147,7 +147,7 @@ describe('scope: one user in one cohort', () => {
 
 describe('rate limit and last use', () => {
   it('answers 429 with Retry-After once a token used its minute, and nothing else happens', async () => {
-    const made = await createApiToken(db, world.bob.id, world.cohortA.slug, { name: 'busy' });
+    const made = await createApiToken({ db, user: null }, { userId: world.bob.id, cohort: world.cohortA.slug, name: 'busy' });
     expect((await me(made.token)).headers.get('x-ratelimit-remaining')).toBe('599');
     await db.rateLimitBucket.update({ where: { key: `api-token:${made.id}` }, data: { count: 600 } });
     const before = await countRows();
@@ -162,7 +162,7 @@ describe('rate limit and last use', () => {
   });
 
   it('records the last use, at most once a minute', async () => {
-    const made = await createApiToken(db, world.bob.id, world.cohortA.slug, { name: 'fresh' });
+    const made = await createApiToken({ db, user: null }, { userId: world.bob.id, cohort: world.cohortA.slug, name: 'fresh' });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: made.id } })).lastUsedAt).toBeNull();
     await me(made.token);
     const first = (await db.apiToken.findUniqueOrThrow({ where: { id: made.id } })).lastUsedAt!;

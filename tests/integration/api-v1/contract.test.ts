@@ -10,7 +10,7 @@ import {
   metricsAcceptedSchema,
   runHandleSchema,
   runResponseSchema,
-} from '@/lib/schemas/runs';
+} from '@/server/api/v1/schemas';
 import { db } from '@/server/db/client';
 import { buildApiWorld, callApi, countRows, points, type ApiWorld } from './api-world';
 

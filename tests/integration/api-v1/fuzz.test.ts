@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorResponseSchema } from '@/lib/schemas/runs';
+import { errorResponseSchema } from '@/server/api/v1/schemas';
 import { buildApiWorld, callApi, countRows, type ApiWorld, type CallOptions } from './api-world';
 
 // The fuzzer sends thousands of requests with one token: lift the per-minute limit for it.

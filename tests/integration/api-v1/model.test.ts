@@ -4,7 +4,7 @@
 // (disjoint steps) must all land once.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runResponseSchema, metricSeriesResponseSchema } from '@/lib/schemas/runs';
+import { runResponseSchema, metricSeriesResponseSchema } from '@/server/api/v1/schemas';
 import { buildApiWorld, callApi, type ApiWorld } from './api-world';
 
 // Hundreds of requests with one token: lift the per-minute limit for this file.

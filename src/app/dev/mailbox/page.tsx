@@ -5,7 +5,8 @@ import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getAuthSettings } from '@/server/auth/settings';
-import { listDevMailboxMessages } from '@/server/services/dev-mailbox/list-dev-mailbox';
+import { systemContext } from '@/server/services/context';
+import { listDevMailboxMessages } from '@/server/services/dev-mailbox/dev-mailbox';
 import { toSafeHttpUrl } from '@/lib/safe-url';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', time
 /** Local only: sign-in emails that would have been sent, when no SMTP server is configured. */
 export default async function DevMailboxPage() {
   if (!getAuthSettings().devMailbox) notFound();
-  const messages = await listDevMailboxMessages(50);
+  const messages = await listDevMailboxMessages(systemContext(), { limit: 50 });
 
   return (
     <Container className="py-10 sm:py-14">

@@ -1,19 +1,17 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
-// validate with (src/lib/schemas/runs.ts). Served at GET /api/v1/openapi.json and rendered as the
+// validate with (./schemas.ts). Served at GET /api/v1/openapi.json and rendered as the
 // reference page at /docs/api.
 import { z } from 'zod';
 import { APP_VERSION } from '@/lib/app-version';
+import { DEFAULT_MAX_POINTS, MAX_KEYS_PER_RUN, MAX_POINTS_PER_REQUEST } from '@/lib/schemas/runs';
 import {
-  DEFAULT_MAX_POINTS,
   MAX_ARTIFACT_BYTES,
-  MAX_KEYS_PER_RUN,
-  MAX_POINTS_PER_REQUEST,
   readMetricsQuerySchema,
   requestSchemas,
   responseSchemas,
   runIdParamsSchema,
   uploadArtifactQuerySchema,
-} from '@/lib/schemas/runs';
+} from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 

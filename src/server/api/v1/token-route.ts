@@ -1,11 +1,13 @@
 // /api/v1 routes called by training jobs with `Authorization: Bearer fsk_…`: the token is
 // checked on every request (revocation is immediate), then a per-token rate limit whose
-// counters live in PostgreSQL, so it holds across app instances.
+// counters live in PostgreSQL, so it holds across app instances. The checked token becomes the
+// request's service context (TokenContext), built once here; each handler calls one service.
 import { defineRoute, type RouteDefinition, type RouteHandler } from '@/server/api/rest';
-import { db } from '@/server/db/client';
 import { parseEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
-import { authenticateApiToken, type TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
+import { authenticateApiToken } from '@/server/services/api-tokens/authenticate-token';
+import type { TokenContext } from '@/server/services/context';
+import { systemContext } from '@/server/services/context';
 
 const WINDOW_SECONDS = 60;
 
@@ -17,14 +19,14 @@ export function apiRequestsPerMinute(): number {
   return requestsPerMinute;
 }
 
-export async function authenticateRequest(request: Request) {
+export async function authenticateRequest(request: Request): Promise<{ auth: TokenContext; headers: Record<string, string> }> {
   const limit = apiRequestsPerMinute();
   // The token check and the rate limit's count (rateLimitUpsertSql, as consumeRateLimit uses)
   // in one statement: a training job's request costs one round trip more than its work.
-  const { principal, rateLimit } = await authenticateApiToken(db, request.headers.get('authorization'), new Date(), {
-    limit,
-    windowSeconds: WINDOW_SECONDS,
-  });
+  const { principal, rateLimit } = await authenticateApiToken(
+    systemContext(),
+    { authorization: request.headers.get('authorization'), rateLimit: { limit, windowSeconds: WINDOW_SECONDS } },
+  );
   const result = rateLimit!;
   const headers = { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(result.remaining) };
   if (!result.allowed) {
@@ -35,11 +37,21 @@ export async function authenticateRequest(request: Request) {
       result.retryAfterSeconds,
     );
   }
-  return { auth: principal, headers };
+  return { auth: { ...systemContext(), token: principal }, headers };
 }
 
+type TokenHandlerArgs<TParams, TQuery, TBody> = { request: Request; ctx: TokenContext; params: TParams; query: TQuery; body: TBody };
+
+/** A route for token holders: its handler receives the request's TokenContext as `ctx`. */
 export function defineTokenRoute<TParams = undefined, TQuery = undefined, TBody = undefined>(
-  definition: Omit<RouteDefinition<TokenPrincipal, TParams, TQuery, TBody>, 'authenticate'>,
+  definition: Omit<RouteDefinition<TokenContext, TParams, TQuery, TBody>, 'authenticate' | 'handler'> & {
+    handler: (args: TokenHandlerArgs<TParams, TQuery, TBody>) => unknown;
+  },
 ): RouteHandler {
-  return defineRoute<TokenPrincipal, TParams, TQuery, TBody>({ ...definition, authenticate: authenticateRequest });
+  const { handler, ...rest } = definition;
+  return defineRoute<TokenContext, TParams, TQuery, TBody>({
+    ...rest,
+    authenticate: authenticateRequest,
+    handler: ({ auth, ...args }) => handler({ ...args, ctx: auth }),
+  });
 }

@@ -1,34 +1,13 @@
 // API tokens: made by a member of a cohort for their training jobs (account page or CLI),
 // listed without their secret, revoked at once. A token acts as one user in one cohort.
-import { z } from 'zod';
-import type { PrismaClient } from '@/generated/prisma/client';
+import { createApiTokenInput, MAX_EXPIRY_DAYS, type CreateApiTokenInput, type RevokeApiTokenInput } from '@/lib/schemas/api-tokens';
 import { AppError, cohortNotFound, notPermitted, outOfReach } from '@/server/errors';
+import { nowOf, type ServiceContext } from '@/server/services/context';
 import { generateToken } from './token-secret';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Active tokens one person may hold: plenty for every machine they train on. */
-export const MAX_ACTIVE_TOKENS_PER_USER = 50;
-export const MAX_EXPIRY_DAYS = 3650;
-
-export const tokenNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the token a name, e.g. the machine it is for.')
-  .max(100, 'Use at most 100 characters.');
-
-export const expiresInDaysSchema = z
-  .int('must be a whole number of days')
-  .min(1, 'must be at least 1 day')
-  .max(MAX_EXPIRY_DAYS, `must be at most ${MAX_EXPIRY_DAYS} days`)
-  .nullable();
-
-export const createApiTokenInput = z.object({
-  name: tokenNameSchema,
-  /** Days until the token stops working; null: it never expires (until revoked). */
-  expiresInDays: expiresInDaysSchema.default(90),
-});
-
-export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+const MAX_ACTIVE_TOKENS_PER_USER = 50;
 
 export type ApiTokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -68,16 +47,17 @@ function withStatus(row: SummaryRow, now: Date): ApiTokenSummary {
 }
 
 /**
- * Makes a token for `userId` in the cohort `cohortSlug`, which they must be a member of (an
- * admin who is not a member cannot: a token's runs belong to a fellowship).
+ * Makes a token for `userId` in the cohort `cohort` (its slug), which they must be a member of
+ * (an admin who is not a member cannot: a token's runs belong to a fellowship). The web passes
+ * the signed-in person; the CLI, whoever its --email names.
  */
 export async function createApiToken(
-  db: PrismaClient,
-  userId: string,
-  cohortSlug: string,
-  input: CreateApiTokenInput,
-  now = new Date(),
+  ctx: ServiceContext,
+  input: CreateApiTokenInput & { userId: string; cohort: string },
 ): Promise<CreatedApiToken> {
+  const { db } = ctx;
+  const now = nowOf(ctx);
+  const { userId, cohort: cohortSlug } = input;
   const data = createApiTokenInput.parse(input);
   const cohort = await db.cohort.findUnique({
     where: { slug: cohortSlug },
@@ -115,28 +95,25 @@ export async function createApiToken(
 }
 
 /** Someone's tokens, newest first, never with their hash. */
-export async function listApiTokens(db: PrismaClient, userId: string, now = new Date()): Promise<ApiTokenSummary[]> {
-  const rows = await db.apiToken.findMany({
-    where: { userId },
+export async function listApiTokens(ctx: ServiceContext, input: { userId: string }): Promise<ApiTokenSummary[]> {
+  const now = nowOf(ctx);
+  const rows = await ctx.db.apiToken.findMany({
+    where: { userId: input.userId },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     select: summarySelect,
   });
   return rows.map((row) => withStatus(row, now));
 }
 
-export const revokeApiTokenInput = z.object({ tokenId: z.string().min(1).max(100) });
-
 /**
- * Revokes a token of `userId` (or anyone's, for the admin CLI with `userId` null); it stops
- * working at the next request. Revoking a revoked token changes nothing.
+ * Revokes one of the caller's tokens (or anyone's, for the CLI, which acts as the installation
+ * with no user); it stops working at the next request. Revoking a revoked token changes nothing.
  */
-export async function revokeApiToken(
-  db: PrismaClient,
-  userId: string | null,
-  tokenId: string,
-  now = new Date(),
-): Promise<ApiTokenSummary> {
-  const where = userId === null ? { id: tokenId } : { id: tokenId, userId };
+export async function revokeApiToken(ctx: ServiceContext, input: RevokeApiTokenInput): Promise<ApiTokenSummary> {
+  const { db } = ctx;
+  const now = nowOf(ctx);
+  const { tokenId } = input;
+  const where = ctx.user === null ? { id: tokenId } : { id: tokenId, userId: ctx.user.id };
   await db.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
   const row = await db.apiToken.findFirst({ where, select: summarySelect });
   if (!row) throw outOfReach('No such API token.');

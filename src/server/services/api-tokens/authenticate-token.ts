@@ -1,8 +1,9 @@
 // Who a request's `Authorization: Bearer fsk_…` is: one lookup by the token's SHA-256, checked
 // on every request, so a revoked or expired token stops working at once.
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { PREPARED_STATEMENT } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import { nowOf, type ServiceContext } from '@/server/services/context';
 import { rateLimitResult, rateLimitUpsertSql, type RateLimitResult } from '@/server/services/rate-limit/consume-rate-limit';
 import { hashToken, TOKEN_PATTERN, TOKEN_PREFIX } from './token-secret';
 
@@ -27,7 +28,7 @@ function unauthorized(message: string): AppError {
 }
 
 /** The token from an Authorization header, or an UNAUTHORIZED error that says what is wrong. */
-export function readBearerToken(header: string | null): string {
+function readBearerToken(header: string | null): string {
   if (!header || !header.trim()) {
     throw unauthorized(`Missing API token: send it as "Authorization: Bearer ${TOKEN_PREFIX}…". ${MAKE_ONE}`);
   }
@@ -70,12 +71,13 @@ export type Authenticated = { principal: TokenPrincipal; rateLimit: RateLimitRes
  * (account disabled, no longer a member) with a message that says which.
  */
 export async function authenticateApiToken(
-  db: PrismaClient,
-  authorization: string | null,
-  now = new Date(),
-  rateLimit: RateLimitOptions | null = null,
+  ctx: ServiceContext,
+  input: { authorization: string | null; rateLimit: RateLimitOptions | null },
 ): Promise<Authenticated> {
-  const token = readBearerToken(authorization);
+  const { db } = ctx;
+  const now = nowOf(ctx);
+  const { rateLimit } = input;
+  const token = readBearerToken(input.authorization);
   const rateKeys = Prisma.sql`SELECT 'api-token:' || id FROM usable WHERE ${rateLimit !== null}::boolean`;
   const [row] = await db.$queryRaw<TokenRow[]>`${Prisma.raw(PREPARED_STATEMENT)}
     WITH token AS (

@@ -6,7 +6,6 @@ import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
 import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDates, locateCurrentUnit, wallClockTime } from '@/lib/cohort-calendar';
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
-import type { CohortAccess } from './cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext } from '@/server/services/context';
 

@@ -1,6 +1,5 @@
 // The admin's view of every cohort: status, dates, the syllabus it runs and how many people
 // and groups it has; and the template curricula a new cohort can start from.
-import type { PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar } from '@/lib/cohort-calendar';
 import type { ServiceContext } from '@/server/services/context';
 

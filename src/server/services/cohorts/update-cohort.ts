@@ -1,6 +1,5 @@
 // An admin's changes to a cohort's settings, and archiving. An archived cohort is read-only:
 // only its status may change (to restore it); its members still see it.
-import type { PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar, parseIsoDate } from '@/lib/cohort-calendar';
 import { updateCohortInput, type UpdateCohortInput } from '@/lib/schemas/cohort';
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';

@@ -1,7 +1,7 @@
 // A cohort's discussion groups: name, when and where they meet, and who leads them. Every
 // query names the cohort, so a group id of another cohort is NOT_FOUND, as for one that does
 // not exist. Archived cohorts refuse every change (cohort-guard.ts).
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
 import { buildCohortCalendar, findNextMeeting, listMeetingDates } from '@/lib/cohort-calendar';
 import {
   createGroupInput,

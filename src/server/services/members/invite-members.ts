@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { getAuthSettings } from '@/server/auth/settings';
 import { AppError } from '@/server/errors';
 import { isEmailAddress, normalizeEmail, splitEmailList } from '@/lib/email-list';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
 import { nowOf, actingUser, type CohortContext } from '@/server/services/context';

@@ -1,17 +1,18 @@
 // An uploaded image for the browser: only for someone who may open its run (the run page's
 // rules), looked up by run and artifact together so an id from elsewhere finds nothing.
-import type { PrismaClient } from '@/generated/prisma/client';
-import type { SessionUser } from '@/server/auth/session';
 import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
 import { visibleRunsWhere } from './run-access';
+import type { UserContext } from '@/server/services/context';
 
-export async function readArtifactFile(db: PrismaClient, user: SessionUser, runId: string, artifactId: string) {
+export async function readArtifactFile(ctx: UserContext, input: { runId: string; artifactId: string }) {
+  const { db, user } = ctx;
+  const { runId, artifactId } = input;
   const run = await db.run.findUnique({ where: { id: runId }, select: { cohort: { select: { slug: true } } } });
   if (!run) return null;
   const access = await resolveCohortAccess(db, run.cohort.slug, user);
   if (!access) return null;
   return db.runArtifact.findFirst({
-    where: { id: artifactId, run: { AND: [{ id: runId }, visibleRunsWhere({ access, userId: user.id })] } },
+    where: { id: artifactId, run: { AND: [{ id: runId }, visibleRunsWhere({ access, user })] } },
     select: { contentType: true, data: true, size: true },
   });
 }

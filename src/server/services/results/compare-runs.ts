@@ -1,23 +1,25 @@
 // Several runs side by side: one metric key overlaid (each run's series downsampled like its
 // own chart), and their params in one table with the rows that differ marked. Every run must
 // be one the viewer may open; one that is not makes the whole comparison NOT_FOUND.
-import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
+import type { CompareRunsInput } from '@/lib/schemas/runs';
 import { readRunSeries } from '@/server/services/runs/read-metrics';
-import { runNotVisible, visibleRunsWhere, type Viewer } from './run-access';
+import { runNotVisible, visibleRunsWhere } from './run-access';
 import { toChartSeries, type ChartSeries } from './run-chart';
 import { displayName } from '@/lib/format';
+import type { MemberContext } from '@/server/services/context';
 
-export const MAX_COMPARED_RUNS = 8;
 const COMPARE_POINTS = 1000;
 
 export type ComparedRun = { id: string; name: string | null; owner: string; status: RunDisplayStatus; exercise: string };
 export type ParamRow = { name: string; values: (string | null)[]; differs: boolean };
 
-export async function compareRuns(db: PrismaClient, viewer: Viewer, runIds: string[], key?: string | null) {
+export async function compareRuns(ctx: MemberContext, input: CompareRunsInput) {
+  const { db } = ctx;
+  const { runIds, key } = input;
   const ids = [...new Set(runIds)];
   const runs = await db.run.findMany({
-    where: { AND: [{ id: { in: ids } }, visibleRunsWhere(viewer)] },
+    where: { AND: [{ id: { in: ids } }, visibleRunsWhere(ctx)] },
     select: {
       id: true,
       name: true,

@@ -3,7 +3,6 @@
 // the fellow's home and the exercise pages. A constant number of queries, however many
 // fellows and exercises.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db as defaultDb } from '@/server/db/client';
 import { listCohortExercises } from '@/server/services/runs/exercises';
 import { bestRunByUser } from './run-scores';
 import { listScoredRuns } from './run-scores';
@@ -18,7 +17,7 @@ export type ExerciseStatus = {
 };
 
 /** One row per (membership, exercise) pair, in the memberships' then the exercises' order. */
-export async function listExerciseStatus(cohortId: string, membershipIds: string[], db: PrismaClient = defaultDb): Promise<ExerciseStatus[]> {
+export async function listExerciseStatus(cohortId: string, membershipIds: string[], db: PrismaClient): Promise<ExerciseStatus[]> {
   if (membershipIds.length === 0) return [];
   const [cohort, memberships] = await Promise.all([
     db.cohort.findUnique({ where: { id: cohortId }, select: { curriculumId: true } }),

@@ -1,17 +1,21 @@
 // One run for its page: what it is (exercise, params, tags, host, git sha, summary), how it
 // went (status, duration), one entry per metric key with its summary, and its images.
-import type { PrismaClient } from '@/generated/prisma/client';
+import { displayName } from '@/lib/format';
 import { displayRunStatus } from '@/lib/run-status';
+import type { RunInput } from '@/lib/schemas/runs';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
 import { runDurationSeconds } from './list-runs';
-import { runNotVisible, visibleRunsWhere, type Viewer } from './run-access';
-import { displayName } from '@/lib/format';
+import { runNotVisible, visibleRunsWhere } from './run-access';
+import { nowOf, type MemberContext } from '@/server/services/context';
 
 type SeriesRow = { key: string; count: number; min: string | null; max: string | null; last: string | null; lastStep: number | null };
 
-export async function getRunDetail(db: PrismaClient, viewer: Viewer, runId: string, now: Date = new Date()) {
+export async function getRunDetail(ctx: MemberContext, input: RunInput) {
+  const { db } = ctx;
+  const { runId } = input;
+  const now = nowOf(ctx);
   const run = await db.run.findFirst({
-    where: { AND: [{ id: runId }, visibleRunsWhere(viewer)] },
+    where: { AND: [{ id: runId }, visibleRunsWhere(ctx)] },
     select: {
       id: true,
       name: true,
@@ -55,7 +59,7 @@ export async function getRunDetail(db: PrismaClient, viewer: Viewer, runId: stri
     finishedAt: run.finishedAt,
     lastDataAt: run.lastDataAt,
     durationSeconds: runDurationSeconds(run),
-    owner: { name: displayName(run.user), isViewer: run.userId === viewer.userId },
+    owner: { name: displayName(run.user), isViewer: run.userId === ctx.user.id },
     exercise: {
       slug: run.exercise.exerciseSlug,
       title: run.exercise.title,

@@ -4,12 +4,14 @@
 // without their run names, and no one's run but their own opens. Facilitators (and admins)
 // also see, per group they lead, each fellow's submissions, those with none listed first.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError, outOfReach } from '@/server/errors';
+import { can, canInGroup, reachOf } from '@/lib/permissions';
+import type { ExerciseBoardInput } from '@/lib/schemas/runs';
+import { cohortNotFound, outOfReach } from '@/server/errors';
 import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
-import type { Viewer } from './run-access';
 import { bestRunByUser, listScoredRuns, type ScoredRun } from './run-scores';
 import { displayName } from '@/lib/format';
+import type { MemberContext } from '@/server/services/context';
 
 export type LeaderboardEntry = {
   rank: number;
@@ -38,7 +40,7 @@ async function loadCohortFellows(db: PrismaClient, cohortId: string) {
       groups: { orderBy: { name: 'asc' }, select: { id: true, name: true } },
     },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
   const fellows: Fellow[] = cohort.memberships.map((membership) => ({
     membershipId: membership.id,
     userId: membership.userId,
@@ -48,21 +50,21 @@ async function loadCohortFellows(db: PrismaClient, cohortId: string) {
   return { ...cohort, fellows };
 }
 
-/** Whether the viewer may open a fellow's run: the same rules as run-access.ts. */
-function canOpen(viewer: Viewer, fellow: Fellow): boolean {
-  if (viewer.access.role === 'ADMIN') return true;
-  if (fellow.userId === viewer.userId) return true;
-  return viewer.access.role === 'FACILITATOR' && fellow.groupId !== null && viewer.access.groupIds.includes(fellow.groupId);
+/** Whether the caller may open a fellow's run: the same rules as run-access.ts (runs.view). */
+function canOpen(ctx: MemberContext, fellow: Fellow): boolean {
+  if (reachOf(ctx.access, 'runs.view') === 'cohort') return true;
+  if (fellow.userId === ctx.user.id) return true;
+  return fellow.groupId !== null && canInGroup(ctx.access, 'runs.view', fellow.groupId);
 }
 
-export function rankEntries(
-  viewer: Viewer,
+function rankEntries(
+  ctx: MemberContext,
   fellows: Fellow[],
   best: Map<string, ScoredRun>,
   higherIsBetter: boolean | null,
   hideNames: boolean,
 ): LeaderboardEntry[] {
-  const hideFromViewer = hideNames && viewer.access.role === 'FELLOW';
+  const hideFromViewer = hideNames && !can(ctx.access, 'exercises.viewGroups');
   const ranked = fellows
     .filter((fellow) => best.has(fellow.userId))
     .map((fellow) => ({ fellow, run: best.get(fellow.userId)! }))
@@ -74,7 +76,7 @@ export function rankEntries(
     // Equal results share a rank.
     if (previous === null || run.score !== previous) rank = index + 1;
     previous = run.score;
-    const isViewer = fellow.userId === viewer.userId;
+    const isViewer = fellow.userId === ctx.user.id;
     const hidden = hideFromViewer && !isViewer;
     return {
       rank,
@@ -82,7 +84,7 @@ export function rankEntries(
       isViewer,
       runName: hidden ? null : run.name,
       value: run.score!,
-      runId: canOpen(viewer, fellow) ? run.id : null,
+      runId: canOpen(ctx, fellow) ? run.id : null,
     };
   });
 }
@@ -96,14 +98,15 @@ export type ExerciseSummary = Pick<CohortExercise, 'slug' | 'title' | 'primaryMe
 };
 
 /** The exercises page: every exercise of the cohort with how far the cohort has got. */
-export async function listExerciseSummaries(db: PrismaClient, viewer: Viewer): Promise<ExerciseSummary[]> {
-  const cohort = await loadCohortFellows(db, viewer.access.cohortId);
-  const [exercises, runs] = await Promise.all([listCohortExercises(db, cohort.curriculumId), listScoredRuns(db, viewer.access.cohortId, null)]);
+export async function listExerciseSummaries(ctx: MemberContext): Promise<ExerciseSummary[]> {
+  const { db, access } = ctx;
+  const cohort = await loadCohortFellows(db, access.cohortId);
+  const [exercises, runs] = await Promise.all([listCohortExercises(db, cohort.curriculumId), listScoredRuns(db, access.cohortId, null)]);
   const fellowIds = new Set(cohort.fellows.map((fellow) => fellow.userId));
   return exercises.map((exercise) => {
     const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
     const fellowBest = [...best.entries()].filter(([userId]) => fellowIds.has(userId)).map(([, run]) => run.score!);
-    const mine = runs.filter((run) => run.exerciseItemId === exercise.itemId && run.userId === viewer.userId);
+    const mine = runs.filter((run) => run.exerciseItemId === exercise.itemId && run.userId === ctx.user.id);
     return {
       slug: exercise.slug,
       title: exercise.title,
@@ -113,27 +116,29 @@ export async function listExerciseSummaries(db: PrismaClient, viewer: Viewer): P
       fellows: cohort.fellows.length,
       fellowsWithResults: fellowBest.length,
       top: fellowBest.length ? (exercise.higherIsBetter === false ? Math.min(...fellowBest) : Math.max(...fellowBest)) : null,
-      mine: { runs: mine.length, best: best.get(viewer.userId)?.score ?? null },
+      mine: { runs: mine.length, best: best.get(ctx.user.id)?.score ?? null },
     };
   });
 }
 
 /** One exercise: its leaderboard, and for facilitators and admins their groups' submissions. */
-export async function getExerciseBoard(db: PrismaClient, viewer: Viewer, slug: string) {
-  const cohort = await loadCohortFellows(db, viewer.access.cohortId);
+export async function getExerciseBoard(ctx: MemberContext, input: ExerciseBoardInput) {
+  const { db, access } = ctx;
+  const slug = input.exercise;
+  const cohort = await loadCohortFellows(db, access.cohortId);
   const exercises = await listCohortExercises(db, cohort.curriculumId);
   const exercise = exercises.find((candidate) => candidate.slug === slug);
   if (!exercise) throw outOfReach(`No exercise "${slug.slice(0, 120)}" in this cohort.`);
 
-  const runs = await listScoredRuns(db, viewer.access.cohortId, cohort.fellows.map((fellow) => fellow.userId));
+  const runs = await listScoredRuns(db, access.cohortId, cohort.fellows.map((fellow) => fellow.userId));
   const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
-  const leaderboard = rankEntries(viewer, cohort.fellows, best, exercise.higherIsBetter, cohort.leaderboardHideNames);
+  const leaderboard = rankEntries(ctx, cohort.fellows, best, exercise.higherIsBetter, cohort.leaderboardHideNames);
 
-  const seesGroups = viewer.access.role !== 'FELLOW';
-  const groupIds = viewer.access.role === 'ADMIN' ? cohort.groups.map((group) => group.id) : viewer.access.groupIds;
+  const seesGroups = can(access, 'exercises.viewGroups');
+  const groupIds = reachOf(access, 'exercises.viewGroups') === 'cohort' ? cohort.groups.map((group) => group.id) : access.groupIds;
   const groupFellows = seesGroups ? cohort.fellows.filter((fellow) => fellow.groupId !== null && groupIds.includes(fellow.groupId)) : [];
   const statuses = seesGroups
-    ? (await listExerciseStatus(viewer.access.cohortId, groupFellows.map((fellow) => fellow.membershipId), db)).filter(
+    ? (await listExerciseStatus(access.cohortId, groupFellows.map((fellow) => fellow.membershipId), db)).filter(
         (status) => status.exerciseSlug === slug,
       )
     : [];
@@ -155,7 +160,7 @@ export async function getExerciseBoard(db: PrismaClient, viewer: Viewer, slug: s
 
   return {
     exercise: { slug: exercise.slug, title: exercise.title, primaryMetric: exercise.primaryMetric, higherIsBetter: exercise.higherIsBetter, week: exercise.week },
-    namesHidden: cohort.leaderboardHideNames && viewer.access.role === 'FELLOW',
+    namesHidden: cohort.leaderboardHideNames && !can(access, 'exercises.viewGroups'),
     leaderboard,
     groups,
   };

@@ -1,11 +1,12 @@
 // The runs page: the runs the viewer may open (a fellow's own; a facilitator's groups'; an
 // admin's all), newest first, with the exercise's primary metric from the per-key summaries
 // (MetricSeries, kept up to date on write: a list never scans points).
+import { displayName } from '@/lib/format';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
-import { visibleRunsWhere, type Viewer } from './run-access';
-import { displayName } from '@/lib/format';
+import { visibleRunsWhere } from './run-access';
+import { nowOf, type MemberContext } from '@/server/services/context';
 
 export type RunListItem = {
   id: string;
@@ -21,9 +22,11 @@ export type RunListItem = {
 
 const MAX_RUNS = 500;
 
-export async function listRuns(db: PrismaClient, viewer: Viewer, now: Date = new Date()): Promise<RunListItem[]> {
+export async function listRuns(ctx: MemberContext): Promise<RunListItem[]> {
+  const { db } = ctx;
+  const now = nowOf(ctx);
   const runs = await db.run.findMany({
-    where: visibleRunsWhere(viewer),
+    where: visibleRunsWhere(ctx),
     orderBy: { createdAt: 'desc' },
     take: MAX_RUNS,
     select: {
@@ -51,7 +54,7 @@ export async function listRuns(db: PrismaClient, viewer: Viewer, now: Date = new
         primaryMetric: run.exercise.primaryMetric,
         higherIsBetter: run.exercise.higherIsBetter,
       },
-      owner: { name: displayName(run.user), isViewer: run.userId === viewer.userId },
+      owner: { name: displayName(run.user), isViewer: run.userId === ctx.user.id },
       status: displayRunStatus(run, now),
       createdAt: run.createdAt,
       durationSeconds: runDurationSeconds(run),

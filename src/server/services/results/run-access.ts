@@ -2,16 +2,18 @@
 // those of the fellows in the groups they lead. An admin: every run of the cohort. Anyone else
 // (and any run outside these) gets NOT_FOUND, never a hint that it exists. Leaderboards show
 // other fellows' best results without opening their runs (see leaderboard.ts).
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
+import { reachOf } from '@/lib/permissions';
 import { AppError, outOfReach } from '@/server/errors';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import type { MemberContext } from '@/server/services/context';
 
-export type Viewer = { access: CohortAccess; userId: string };
-
-export function visibleRunsWhere(viewer: Viewer): Prisma.RunWhereInput {
-  const { access, userId } = viewer;
-  if (access.role === 'ADMIN') return { cohortId: access.cohortId };
-  if (access.role === 'FACILITATOR') {
+/** The caller's runs.view reach as a where clause: the cohort, their groups' fellows, or their own. */
+export function visibleRunsWhere(ctx: Pick<MemberContext, 'access' | 'user'>): Prisma.RunWhereInput {
+  const { access } = ctx;
+  const userId = ctx.user.id;
+  const reach = reachOf(access, 'runs.view');
+  if (reach === 'cohort') return { cohortId: access.cohortId };
+  if (reach === 'groups') {
     return {
       cohortId: access.cohortId,
       OR: [
@@ -27,9 +29,9 @@ export function runNotVisible(): AppError {
   return outOfReach('No such run in this cohort, or it is not one you can see.');
 }
 
-/** The run's id if the viewer may open it; NOT_FOUND otherwise. */
-export async function assertRunVisible(db: PrismaClient, viewer: Viewer, runId: string): Promise<string> {
-  const run = await db.run.findFirst({ where: { AND: [{ id: runId }, visibleRunsWhere(viewer)] }, select: { id: true } });
+/** The run's id if the caller may open it; NOT_FOUND otherwise. */
+export async function assertRunVisible(ctx: MemberContext, runId: string): Promise<string> {
+  const run = await ctx.db.run.findFirst({ where: { AND: [{ id: runId }, visibleRunsWhere(ctx)] }, select: { id: true } });
   if (!run) throw runNotVisible();
   return run.id;
 }

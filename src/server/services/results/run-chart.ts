@@ -1,9 +1,10 @@
 // A chart's data for one key of a run: uPlot's columns (steps, values), downsampled past
 // maxPoints like the REST API (the same read), with NaN and infinities as null so the line
 // shows a gap there, never a zero; how many there were, so the page can say so.
-import type { PrismaClient } from '@/generated/prisma/client';
-import { readRunSeries, type SeriesRange, type SeriesSummary } from '@/server/services/runs/read-metrics';
-import { assertRunVisible, type Viewer } from './run-access';
+import type { SeriesInput } from '@/lib/schemas/runs';
+import { readRunSeries, type SeriesSummary } from '@/server/services/runs/read-metrics';
+import { assertRunVisible } from './run-access';
+import type { MemberContext } from '@/server/services/context';
 
 export type ChartSeries = {
   key: string;
@@ -17,9 +18,10 @@ export type ChartSeries = {
   infiniteCount: number;
 };
 
-export async function readRunChart(db: PrismaClient, viewer: Viewer, runId: string, key: string, range: SeriesRange): Promise<ChartSeries> {
-  await assertRunVisible(db, viewer, runId);
-  const read = await readRunSeries(db, runId, key, range);
+export async function readRunChart(ctx: MemberContext, input: SeriesInput): Promise<ChartSeries> {
+  const { runId, key, maxPoints, minStep, maxStep } = input;
+  await assertRunVisible(ctx, runId);
+  const read = await readRunSeries(ctx.db, runId, key, { maxPoints, minStep, maxStep });
   return toChartSeries(key, read);
 }
 

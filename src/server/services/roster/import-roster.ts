@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { pluralize } from '@/lib/format';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
-import { parseRosterCsv, ROSTER_MAX_BYTES, type RosterRole } from './parse-roster';
+import { parseRosterCsv, type RosterRole } from './parse-roster';
 import type { CohortContext } from '@/server/services/context';
 import { rosterInput, type RosterInput } from '@/lib/schemas/roster';
 

@@ -1,23 +1,19 @@
 // Images a training job uploads for its run (sample grids at a step): PNG or JPEG up to 5 MB,
 // the type checked from the bytes. The same (run, name, step) again replaces the image, so a
 // retried or re-synced upload never makes a copy.
-import type { PrismaClient } from '@/generated/prisma/client';
-import type { ArtifactResponse } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
-import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
+import { nowOf, type TokenContext } from '@/server/services/context';
 import { readImageHeader } from './image-header';
+import type { ArtifactResponse } from './run-responses';
 import { runNotFound } from './runs';
 
-export type ArtifactUpload = { name: string; step: number; contentType: string | null; bytes: Uint8Array };
+export type ArtifactUpload = { runId: string; name: string; step: number; contentType: string | null; bytes: Uint8Array };
 
 const ACCEPTED = ['image/png', 'image/jpeg'];
 
-export async function uploadArtifact(
-  db: PrismaClient,
-  principal: TokenPrincipal,
-  runId: string,
-  upload: ArtifactUpload,
-): Promise<ArtifactResponse> {
+export async function uploadArtifact(ctx: TokenContext, upload: ArtifactUpload): Promise<ArtifactResponse> {
+  const { db, token: principal } = ctx;
+  const { runId } = upload;
   const run = await db.run.findFirst({
     where: { id: runId, userId: principal.userId, cohortId: principal.cohortId },
     select: { id: true },
@@ -45,7 +41,7 @@ export async function uploadArtifact(
   const artifact = await db.runArtifact.upsert({
     where: { runId_name_step: { runId: run.id, name: upload.name, step: upload.step } },
     create: { runId: run.id, name: upload.name, step: upload.step, ...data },
-    update: { ...data, createdAt: new Date() },
+    update: { ...data, createdAt: nowOf(ctx) },
     select: { id: true, name: true, step: true, contentType: true, size: true, width: true, height: true },
   });
   return {

@@ -1,7 +1,7 @@
 // POST /api/v1/runs/{run_id}/metrics: one numbered batch of points, stored exactly once.
 //
-// A batch is ONE SQL statement (so one implicit transaction and one round trip), built from
-// CTEs over the batch's columns (array literals, unnest):
+// A batch is ONE SQL statement (so one implicit transaction and one round trip; its text is in
+// ingest-metrics-sql.ts), built from CTEs over the batch's columns (array literals, unnest):
 //   locked   lock the caller's run row (SELECT … FOR UPDATE), but only if this statement's
 //            snapshot saw its latest version: every stored batch updates the run's row, so a
 //            batch of the same run that committed after this statement began makes xmin
@@ -35,20 +35,43 @@
 // points (the per-row foreign-key check on MetricPoint dominates both); the rest of the gap
 // is the app server (Next, JSON, zod, hashing, Prisma: about 7 ms per batch).
 import { createHash } from 'node:crypto';
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
-import { PREPARED_STATEMENT } from '@/server/db/client';
-import { MAX_KEYS_PER_RUN, type MetricsAccepted, type MetricsBody } from '@/lib/schemas/runs';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { MAX_KEYS_PER_RUN, type MetricsBody } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
+import { nowOf, type TokenContext } from '@/server/services/context';
+import { batchStatement, type Columns } from './ingest-metrics-sql';
 import { decodeMetricValue, toFloat8Text } from './metric-values';
+import type { MetricsAccepted } from './run-responses';
 import { runNotFound } from './runs';
-import { ROLLUP_STEPS } from './metric-rollups';
 
 /** Unix milliseconds of a point's time (the column keeps milliseconds), or null. */
 function unixMilliseconds(time: number | string | null | undefined): number | null {
   if (time === null || time === undefined) return null;
   const ms = typeof time === 'number' ? Math.round(time * 1000) : Date.parse(time);
   return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * One metric key's statistics over the points of a batch that are stored: its position in
+ * distinctKeys (1-based) and quoted name, the count, the lowest and highest value leaving NaN
+ * out (finite: whether any value was not NaN), the first step, and the top step with its value.
+ */
+type KeyStats = { ord: number; quoted: string; n: number; lo: number; hi: number; finite: boolean; first: number; top: number; topValue: string };
+
+/** A key first seen at `first` (its ord-th key in the batch), with no values yet. */
+function startKey(ord: number, name: string, first: number): KeyStats {
+  return { ord, quoted: `"${name}"`, n: 0, lo: Infinity, hi: -Infinity, finite: false, first, top: -1, topValue: '' };
+}
+
+/** Counts one stored value of the key and folds it into its range (NaN is counted, not ranged). */
+function addValue(key: KeyStats, value: number): void {
+  key.n += 1;
+  if (!Number.isNaN(value)) {
+    key.finite = true;
+    if (value < key.lo) key.lo = value;
+    if (value > key.hi) key.hi = value;
+  }
 }
 
 /** Tries before giving up when other batches of the same run keep committing first. */
@@ -71,8 +94,7 @@ type Outcome = {
  * JSON spelling it used. The same (key, step) twice in one batch: the later one wins, as it
  * would in two batches. A hot path (every point of every batch): one pass, few allocations.
  */
-export function prepareBatch(body: MetricsBody): { hash: string; columns: Columns; rows: number } {
-  type KeyStats = { ord: number; quoted: string; n: number; lo: number; hi: number; finite: boolean; first: number; top: number; topValue: string };
+function prepareBatch(body: MetricsBody): { hash: string; columns: Columns; rows: number } {
   const stats = new Map<string, KeyStats>();
   let canonical = '';
   let keys = '';
@@ -92,7 +114,7 @@ export function prepareBatch(body: MetricsBody): { hash: string; columns: Column
     canonical += `${point.key}\t${point.step}\t${valueText}\t${ms === null ? '' : ms}\n`;
     let key = stats.get(point.key);
     if (!key) {
-      key = { ord: stats.size + 1, quoted: `"${point.key}"`, n: 0, lo: Infinity, hi: -Infinity, finite: false, first: point.step, top: -1, topValue: '' };
+      key = startKey(stats.size + 1, point.key, point.step);
       stats.set(point.key, key);
     } else if (point.step <= key.top) {
       rising = false;
@@ -103,12 +125,7 @@ export function prepareBatch(body: MetricsBody): { hash: string; columns: Column
     steps += sep + point.step;
     values += sep + valueText;
     times += sep + (ms === null ? 'NULL' : ms - timeBase!);
-    key.n += 1;
-    if (!Number.isNaN(value)) {
-      key.finite = true;
-      if (value < key.lo) key.lo = value;
-      if (value > key.hi) key.hi = value;
-    }
+    addValue(key, value);
     if (point.step > key.top) {
       key.top = point.step;
       key.topValue = valueText;
@@ -158,11 +175,7 @@ export function prepareBatch(body: MetricsBody): { hash: string; columns: Column
  * The columns again for a batch where some key repeats a step: the last point of each (key,
  * step) wins. Fixes each key's stats (count, range, first step) to the points kept.
  */
-function withoutRepeats(
-  body: MetricsBody,
-  stats: Map<string, { ord: number; quoted: string; n: number; lo: number; hi: number; finite: boolean; first: number; top: number; topValue: string }>,
-  timeBase: number,
-) {
+function withoutRepeats(body: MetricsBody, stats: Map<string, KeyStats>, timeBase: number) {
   const last = new Map<string, Map<number, number>>();
   for (let i = 0; i < body.points.length; i++) {
     const point = body.points[i]!;
@@ -177,6 +190,7 @@ function withoutRepeats(
   let rows = 0;
   for (const [name, bySteps] of last) {
     const key = stats.get(name)!;
+    // Counted again from the points kept; its top step (and so its place) stays the same.
     Object.assign(key, { n: 0, lo: Infinity, hi: -Infinity, finite: false, first: Infinity });
     for (const [step, index] of bySteps) {
       const point = body.points[index]!;
@@ -189,12 +203,7 @@ function withoutRepeats(
       values += sep + valueText;
       times += sep + (ms === null ? 'NULL' : ms - timeBase);
       rows += 1;
-      key.n += 1;
-      if (!Number.isNaN(value)) {
-        key.finite = true;
-        if (value < key.lo) key.lo = value;
-        if (value > key.hi) key.hi = value;
-      }
+      addValue(key, value);
       if (step < key.first) key.first = step;
       // The top step's value: the last point at that step (bySteps keeps the last index).
       if (step === key.top) key.topValue = valueText;
@@ -203,13 +212,10 @@ function withoutRepeats(
   return { keys, steps, values, times, rows };
 }
 
-export async function ingestMetrics(
-  db: PrismaClient,
-  principal: TokenPrincipal,
-  runId: string,
-  body: MetricsBody,
-  now = new Date(),
-): Promise<MetricsAccepted> {
+export async function ingestMetrics(ctx: TokenContext, input: { runId: string; batch: MetricsBody }): Promise<MetricsAccepted> {
+  const { db, token: principal } = ctx;
+  const { runId, batch: body } = input;
+  const now = nowOf(ctx);
   const { hash, columns, rows } = prepareBatch(body);
   const pointCount = body.points.length;
 
@@ -251,25 +257,6 @@ export async function ingestMetrics(
   }
 }
 
-/**
- * The batch as array literals: one entry per point (keys as 1-based positions in distinctKeys,
- * times as milliseconds after timeBase), and (distinctKeys … topValue) one per key.
- */
-export type Columns = {
-  timeBase: number;
-  keys: string;
-  steps: string;
-  values: string;
-  times: string;
-  distinctKeys: string;
-  n: string;
-  lo: string;
-  hi: string;
-  first: string;
-  top: string;
-  topValue: string;
-};
-
 async function writeBatch(
   db: PrismaClient,
   principal: TokenPrincipal,
@@ -294,108 +281,4 @@ async function writeBatch(
     keysAfter: row.keysAfter,
     replaced: row.replaced,
   };
-}
-
-/** The statement (exported for EXPLAIN in performance work). */
-export function batchStatement(
-  principal: Pick<TokenPrincipal, 'userId' | 'cohortId'>,
-  runId: string,
-  seq: number,
-  hash: string,
-  pointCount: number,
-  columns: Columns,
-  now: Date,
-): Prisma.Sql {
-  // Prepared once per connection: planning this statement anew costs about a millisecond.
-  return Prisma.sql`${Prisma.raw(PREPARED_STATEMENT)}
-    WITH snap AS (
-      SELECT xmin AS seen FROM "Run" WHERE id = ${runId} AND "userId" = ${principal.userId} AND "cohortId" = ${principal.cohortId}
-    ), locked AS (
-      SELECT r.id, r."lastSeq" FROM "Run" r, snap WHERE r.id = ${runId} AND r.xmin = snap.seen FOR UPDATE OF r
-    ), kinfo AS (
-      SELECT * FROM unnest(${columns.distinctKeys}::text[], ${columns.n}::int[], ${columns.lo}::float8[], ${columns.hi}::float8[],
-                           ${columns.first}::int[], ${columns.top}::int[], ${columns.topValue}::float8[]) WITH ORDINALITY
-        AS k(key, n, lo, hi, first_step, top_step, top_value, ord)
-    ), existing AS (
-      SELECT s.id, s.key, s.count, s.min, s.max, s.last, s."lastStep"
-      FROM "MetricSeries" s WHERE s."runId" = ${runId} AND s.key = ANY(${columns.distinctKeys}::text[])
-    ), keys_after AS (
-      SELECT (SELECT count(*) FROM "MetricSeries" WHERE "runId" = ${runId})
-           + (SELECT count(*) FROM kinfo k WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.key = k.key)) AS n
-    ), batch AS (
-      INSERT INTO "IngestBatch" ("runId", "seq", "hash", "pointCount", "createdAt")
-      SELECT locked.id, ${seq}::int, ${hash}, ${pointCount}::int, ${now} FROM locked, keys_after
-      WHERE keys_after.n <= ${MAX_KEYS_PER_RUN}
-      ON CONFLICT ("runId", "seq") DO NOTHING
-      RETURNING "runId"
-    ), created AS (
-      INSERT INTO "MetricSeries" ("runId", "key", "count", "min", "max", "last", "lastStep")
-      SELECT ${runId}, k.key, k.n, k.lo, k.hi, k.top_value, k.top_step FROM kinfo k
-      WHERE EXISTS (SELECT 1 FROM batch) AND NOT EXISTS (SELECT 1 FROM existing e WHERE e.key = k.key)
-      RETURNING id, key
-    ), series AS (
-      SELECT id, key, NULL::int AS last_step FROM created UNION ALL SELECT id, key, "lastStep" FROM existing
-    ), input AS (
-      SELECT k.key, u.step, u.value, to_timestamp((${columns.timeBase}::int8 + u.ms)::float8 / 1000) AT TIME ZONE 'UTC' AS time
-      FROM unnest(${columns.keys}::int[], ${columns.steps}::int[], ${columns.values}::float8[], ${columns.times}::int8[]) AS u(ord, step, value, ms)
-      JOIN kinfo k ON k.ord = u.ord
-    ), overlap AS MATERIALIZED (
-      SELECT e.id, e.key, e.min, e.max FROM existing e JOIN kinfo k ON k.key = e.key WHERE k.first_step <= e."lastStep"
-    ), old AS (
-      -- Only when some key re-logs stored steps (the one-time filter skips it all otherwise).
-      SELECT o.id AS series_id, (p.value <> 'NaN' AND (p.value = o.min OR p.value = o.max)) AS extreme
-      FROM overlap o
-      JOIN input i ON i.key = o.key
-      JOIN "MetricPoint" p ON p."seriesId" = o.id AND p.step = i.step
-      WHERE EXISTS (SELECT 1 FROM overlap)
-    ), old_by_series AS (
-      SELECT series_id, count(*) AS replaced, bool_or(extreme) AS lost_extreme FROM old GROUP BY series_id
-    ), appended AS (
-      -- Steps past their series' end cannot collide with a stored point: a plain INSERT, much
-      -- cheaper than ON CONFLICT's speculative insertion.
-      INSERT INTO "MetricPoint" ("seriesId", "step", "value", "time")
-      SELECT s.id, i.step, i.value, i.time
-      FROM input i JOIN series s ON s.key = i.key
-      WHERE EXISTS (SELECT 1 FROM batch) AND (s.last_step IS NULL OR i.step > s.last_step)
-    ), rewritten AS (
-      INSERT INTO "MetricPoint" ("seriesId", "step", "value", "time")
-      SELECT s.id, i.step, i.value, i.time
-      FROM input i JOIN series s ON s.key = i.key
-      WHERE EXISTS (SELECT 1 FROM batch) AND EXISTS (SELECT 1 FROM overlap) AND i.step <= s.last_step
-      ON CONFLICT ("seriesId", "step") DO UPDATE SET "value" = EXCLUDED."value", "time" = EXCLUDED."time"
-    ), updated AS (
-      UPDATE "MetricSeries" s SET
-        count = e.count + k.n - coalesce(o.replaced, 0),
-        min = CASE WHEN o.lost_extreme THEN (
-                SELECT min(v) FILTER (WHERE v <> 'NaN') FROM (
-                  SELECT p.value AS v FROM "MetricPoint" p
-                  WHERE p."seriesId" = e.id AND NOT EXISTS (SELECT 1 FROM input i WHERE i.key = e.key AND i.step = p.step)
-                  UNION ALL SELECT i.value FROM input i WHERE i.key = e.key) vals)
-              ELSE LEAST(e.min, k.lo) END,
-        max = CASE WHEN o.lost_extreme THEN (
-                SELECT max(v) FILTER (WHERE v <> 'NaN') FROM (
-                  SELECT p.value AS v FROM "MetricPoint" p
-                  WHERE p."seriesId" = e.id AND NOT EXISTS (SELECT 1 FROM input i WHERE i.key = e.key AND i.step = p.step)
-                  UNION ALL SELECT i.value FROM input i WHERE i.key = e.key) vals)
-              ELSE GREATEST(e.max, k.hi) END,
-        last = CASE WHEN e."lastStep" IS NULL OR k.top_step >= e."lastStep" THEN k.top_value ELSE e.last END,
-        "lastStep" = GREATEST(e."lastStep", k.top_step),
-        -- The rollups from the batch's first step's bucket on are no longer exact.
-        "rollupValidBelow" = LEAST(s."rollupValidBelow", (k.first_step / ${ROLLUP_STEPS}::int) * ${ROLLUP_STEPS}::int)
-      FROM existing e
-      JOIN kinfo k ON k.key = e.key
-      LEFT JOIN old_by_series o ON o.series_id = e.id
-      WHERE s.id = e.id AND EXISTS (SELECT 1 FROM batch)
-    ), run AS (
-      UPDATE "Run" r SET "lastSeq" = GREATEST(r."lastSeq", ${seq}::int), "lastDataAt" = ${now}
-      FROM locked WHERE r.id = locked.id AND EXISTS (SELECT 1 FROM batch)
-    )
-    SELECT
-      (SELECT count(*) FROM snap)::int AS found,
-      (SELECT count(*) FROM locked)::int AS locked,
-      (SELECT count(*) FROM batch)::int AS recorded,
-      (SELECT "lastSeq" FROM locked) AS "lastSeq",
-      (SELECT hash FROM "IngestBatch" WHERE "runId" = ${runId} AND "seq" = ${seq}::int) AS "earlierHash",
-      (SELECT n FROM keys_after)::int AS "keysAfter",
-      (SELECT count(*) FROM old)::int AS replaced`;
 }

@@ -5,11 +5,12 @@
 // NaN above every number, so a bucket with a NaN keeps one as its highest: divergence stays
 // visible, as "NaN". A zoomed chart asks again for the steps it shows, at full detail.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { MAX_INT, type MetricSeriesResponse } from '@/lib/schemas/runs';
+import { MAX_INT } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
-import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
+import type { TokenContext } from '@/server/services/context';
 import { encodeMetricValue, fromFloat8Text } from './metric-values';
 import { refreshRollups, rollupBucketSqlText, ROLLUP_STEPS } from './metric-rollups';
+import type { MetricSeriesResponse } from './run-responses';
 import { runNotFound } from './runs';
 
 export type SeriesPoint = { step: number; value: number; time: Date | null };
@@ -20,13 +21,13 @@ export type SeriesRange = { maxPoints: number; minStep?: number; maxStep?: numbe
 type SeriesRow = { id: number; count: number; version: string; min: string | null; max: string | null; last: string | null; lastStep: number | null };
 type PointRow = { step: number; value: string; time: Date | null };
 
+/** One key of the token's run, for the REST API: the series in `range`, downsampled past maxPoints. */
 export async function readMetricSeries(
-  db: PrismaClient,
-  principal: TokenPrincipal,
-  runId: string,
-  key: string,
-  range: SeriesRange,
+  ctx: TokenContext,
+  input: SeriesRange & { runId: string; key: string },
 ): Promise<MetricSeriesResponse> {
+  const { db, token: principal } = ctx;
+  const { runId, key, ...range } = input;
   const run = await db.run.findFirst({
     where: { id: runId, userId: principal.userId, cohortId: principal.cohortId },
     select: { id: true },

@@ -1,23 +1,17 @@
 // Training runs through the API: who the token is, creating or resuming a run, ending it, and
 // reading it back with its per-key summaries (kept up to date on write; never a scan of points).
 import { Prisma, type PrismaClient, type RunStatus } from '@/generated/prisma/client';
-import {
-  STALE_AFTER_MS,
-  type CreateRunBody,
-  type MeResponse,
-  type RunHandle,
-  type RunResponse,
-  type UpdateRunBody,
-} from '@/lib/schemas/runs';
+import { STALE_AFTER_MS } from '@/lib/run-status';
+import type { CreateRunBody, UpdateRunBody } from '@/lib/schemas/runs';
 import { AppError, outOfReach } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
+import { nowOf, type TokenContext } from '@/server/services/context';
 import { findCohortExercise, listCohortExercises } from './exercises';
 import { encodeNullable, fromFloat8Text } from './metric-values';
+import type { ApiRunStatus, MeResponse, RunHandle, RunResponse } from './run-responses';
 
-type ApiStatus = 'running' | 'finished' | 'failed' | 'killed';
-
-const TO_API: Record<RunStatus, ApiStatus> = { RUNNING: 'running', FINISHED: 'finished', FAILED: 'failed', KILLED: 'killed' };
-const FROM_API: Record<ApiStatus, RunStatus> = { running: 'RUNNING', finished: 'FINISHED', failed: 'FAILED', killed: 'KILLED' };
+const TO_API: Record<RunStatus, ApiRunStatus> = { RUNNING: 'running', FINISHED: 'finished', FAILED: 'failed', KILLED: 'killed' };
+const FROM_API: Record<ApiRunStatus, RunStatus> = { running: 'RUNNING', finished: 'FINISHED', failed: 'FAILED', killed: 'KILLED' };
 
 export function runNotFound(runId: string): AppError {
   return outOfReach(`No run ${runId.slice(0, 100)} for this token (runs are visible only to the token's owner, in its cohort).`);
@@ -27,7 +21,8 @@ export function runNotFound(runId: string): AppError {
 // GET /api/v1/me
 // ---------------------------------------------------------------------------
 
-export async function describeToken(db: PrismaClient, principal: TokenPrincipal): Promise<MeResponse> {
+export async function describeToken(ctx: TokenContext): Promise<MeResponse> {
+  const { db, token: principal } = ctx;
   const [token, exercises] = await Promise.all([
     db.apiToken.findUniqueOrThrow({ where: { id: principal.tokenId }, select: { id: true, name: true, prefix: true, expiresAt: true } }),
     listCohortExercises(db, principal.curriculumId),
@@ -50,7 +45,7 @@ export async function describeToken(db: PrismaClient, principal: TokenPrincipal)
 // POST /api/v1/runs
 // ---------------------------------------------------------------------------
 
-export async function lastStepsOf(db: PrismaClient, runId: string): Promise<Record<string, number>> {
+async function lastStepsOf(db: PrismaClient, runId: string): Promise<Record<string, number>> {
   const series = await db.metricSeries.findMany({ where: { runId }, select: { key: true, lastStep: true }, orderBy: { key: 'asc' } });
   return Object.fromEntries(series.filter((s) => s.lastStep !== null).map((s) => [s.key, s.lastStep!]));
 }
@@ -67,11 +62,8 @@ const handleSelect = {
  * Creates the run, or finds the caller's run with this client_run_id again (a resumed job or a
  * repeated sync). A run that had failed or been killed is reopened; a finished one stays so.
  */
-export async function createOrResumeRun(
-  db: PrismaClient,
-  principal: TokenPrincipal,
-  body: CreateRunBody,
-): Promise<{ created: boolean; run: RunHandle }> {
+export async function createOrResumeRun(ctx: TokenContext, body: CreateRunBody): Promise<{ created: boolean; run: RunHandle }> {
+  const { db, token: principal } = ctx;
   const findExisting = () =>
     db.run.findUnique({ where: { userId_clientRunId: { userId: principal.userId, clientRunId: body.client_run_id } }, select: handleSelect });
 
@@ -125,7 +117,7 @@ export async function createOrResumeRun(
     }
   }
 
-  await noteTrainingActivity(db, principal);
+  await noteTrainingActivity(db, principal, nowOf(ctx));
   return {
     created,
     run: {
@@ -141,7 +133,10 @@ export async function createOrResumeRun(
 // PATCH /api/v1/runs/{run_id}
 // ---------------------------------------------------------------------------
 
-export async function updateRun(db: PrismaClient, principal: TokenPrincipal, runId: string, body: UpdateRunBody, now = new Date()) {
+export async function updateRun(ctx: TokenContext, input: { runId: string; changes: UpdateRunBody }): Promise<RunResponse> {
+  const { db, token: principal } = ctx;
+  const { runId, changes: body } = input;
+  const now = nowOf(ctx);
   const run = await db.run.findFirst({
     where: { id: runId, userId: principal.userId, cohortId: principal.cohortId },
     select: { id: true, status: true, params: true, finishedAt: true },
@@ -161,14 +156,14 @@ export async function updateRun(db: PrismaClient, principal: TokenPrincipal, run
   }
   await db.run.update({ where: { id: run.id }, data });
   await noteTrainingActivity(db, principal, now);
-  return getRun(db, principal, runId, now);
+  return readRun(db, principal, runId, now);
 }
 
 /**
  * A run starting or ending counts as the fellow's activity in the facilitator's grid ("last
  * activity"). Not every metrics batch: one UPDATE per batch would cost the ingest path.
  */
-async function noteTrainingActivity(db: PrismaClient, principal: TokenPrincipal, now = new Date()) {
+async function noteTrainingActivity(db: PrismaClient, principal: TokenPrincipal, now: Date) {
   await db.membership.updateMany({ where: { cohortId: principal.cohortId, userId: principal.userId }, data: { lastActivityAt: now } });
 }
 
@@ -178,7 +173,12 @@ async function noteTrainingActivity(db: PrismaClient, principal: TokenPrincipal,
 
 type SeriesRow = { key: string; count: number; min: string | null; max: string | null; last: string | null; lastStep: number | null };
 
-export async function getRun(db: PrismaClient, principal: TokenPrincipal, runId: string, now = new Date()): Promise<RunResponse> {
+export async function getRun(ctx: TokenContext, input: { runId: string }): Promise<RunResponse> {
+  return readRun(ctx.db, ctx.token, input.runId, nowOf(ctx));
+}
+
+/** The run as the API shows it, at `now` (staleness); updateRun answers with it too. */
+async function readRun(db: PrismaClient, principal: TokenPrincipal, runId: string, now: Date): Promise<RunResponse> {
   const run = await db.run.findFirst({
     where: { id: runId, userId: principal.userId, cohortId: principal.cohortId },
     include: { exercise: { select: { exerciseSlug: true } }, cohort: { select: { slug: true } } },

@@ -1,11 +1,10 @@
 import { methodNotAllowed } from '@/server/api/rest';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
-import { db } from '@/server/db/client';
 import { describeToken } from '@/server/services/runs/runs';
 
 /** GET /api/v1/me: the token's user and cohort, and the cohort's exercises. */
 export const GET = defineTokenRoute({
-  handler: ({ auth }) => describeToken(db, auth),
+  handler: ({ ctx }) => describeToken(ctx),
 });
 
 const otherMethod = methodNotAllowed(['GET']);

@@ -1,14 +1,13 @@
 import { jsonResponse, methodNotAllowed } from '@/server/api/rest';
-import { createRunBodySchema } from '@/lib/schemas/runs';
+import { createRunBodySchema } from '@/server/api/v1/schemas';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
-import { db } from '@/server/db/client';
 import { createOrResumeRun } from '@/server/services/runs/runs';
 
 /** POST /api/v1/runs: 201 with a new run, or 200 with the caller's run of that client_run_id. */
 export const POST = defineTokenRoute({
   body: createRunBodySchema,
-  handler: async ({ auth, body }) => {
-    const { created, run } = await createOrResumeRun(db, auth, body);
+  handler: async ({ ctx, body }) => {
+    const { created, run } = await createOrResumeRun(ctx, body);
     return jsonResponse(run, created ? 201 : 200);
   },
 });

@@ -4,8 +4,8 @@
 // page asks for with ?v=<upload time>, so the browser may keep each answer for good.
 import { z } from 'zod';
 import { getSession } from '@/server/auth/session';
-import { db } from '@/server/db/client';
 import { readArtifactFile } from '@/server/services/results/artifact-file';
+import { requestContext } from '@/server/services/context';
 
 const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, context: { params: Promise<{ runId: 
   if (!idSchema.safeParse(runId).success || !idSchema.safeParse(artifactId).success) return notFound();
   const session = await getSession(request.headers);
   if (!session) return notFound();
-  const artifact = await readArtifactFile(db, session.user, runId, artifactId);
+  const artifact = await readArtifactFile(requestContext(session.user), { runId, artifactId });
   if (!artifact) return notFound();
   return new Response(new Uint8Array(artifact.data), {
     status: 200,

@@ -1,17 +1,17 @@
 import { jsonResponse, methodNotAllowed } from '@/server/api/rest';
 import { readBinaryBody } from '@/server/api/v1/binary-body';
-import { MAX_ARTIFACT_BYTES, runIdParamsSchema, uploadArtifactQuerySchema } from '@/lib/schemas/runs';
+import { MAX_ARTIFACT_BYTES, runIdParamsSchema, uploadArtifactQuerySchema } from '@/server/api/v1/schemas';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
-import { db } from '@/server/db/client';
 import { uploadArtifact } from '@/server/services/runs/artifacts';
 
 /** POST /api/v1/runs/<run_id>/artifacts?name=N&step=S: a PNG or JPEG image as the body (201). */
 export const POST = defineTokenRoute({
   params: runIdParamsSchema,
   query: uploadArtifactQuerySchema,
-  handler: async ({ request, auth, params, query }) => {
+  handler: async ({ request, ctx, params, query }) => {
     const bytes = await readBinaryBody(request, MAX_ARTIFACT_BYTES);
-    const artifact = await uploadArtifact(db, auth, params.runId, {
+    const artifact = await uploadArtifact(ctx, {
+      runId: params.runId,
       name: query.name,
       step: query.step,
       contentType: request.headers.get('content-type'),

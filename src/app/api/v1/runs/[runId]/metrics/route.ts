@@ -1,7 +1,6 @@
 import { methodNotAllowed } from '@/server/api/rest';
-import { metricsBodySchema, readMetricsQuerySchema, runIdParamsSchema } from '@/lib/schemas/runs';
+import { metricsBodySchema, readMetricsQuerySchema, runIdParamsSchema } from '@/server/api/v1/schemas';
 import { defineTokenRoute } from '@/server/api/v1/token-route';
-import { db } from '@/server/db/client';
 import { assertBatchSize } from '@/server/services/runs/batch-size';
 import { ingestMetrics } from '@/server/services/runs/ingest-metrics';
 import { readMetricSeries } from '@/server/services/runs/read-metrics';
@@ -11,15 +10,15 @@ export const POST = defineTokenRoute({
   params: runIdParamsSchema,
   body: metricsBodySchema,
   inspectBody: assertBatchSize,
-  handler: ({ auth, params, body }) => ingestMetrics(db, auth, params.runId, body),
+  handler: ({ ctx, params, body }) => ingestMetrics(ctx, { runId: params.runId, batch: body }),
 });
 
 /** GET /api/v1/runs/<run_id>/metrics?key=K&max_points=N&min_step=A&max_step=B: one key's points, downsampled. */
 export const GET = defineTokenRoute({
   params: runIdParamsSchema,
   query: readMetricsQuerySchema,
-  handler: ({ auth, params, query }) =>
-    readMetricSeries(db, auth, params.runId, query.key, { maxPoints: query.max_points, minStep: query.min_step, maxStep: query.max_step }),
+  handler: ({ ctx, params, query }) =>
+    readMetricSeries(ctx, { runId: params.runId, key: query.key, maxPoints: query.max_points, minStep: query.min_step, maxStep: query.max_step }),
 });
 
 const otherMethod = methodNotAllowed(['GET', 'POST']);

@@ -1,0 +1,16 @@
+// The local dev mailbox: in local mode without SMTP, outgoing sign-in emails are kept here and
+// shown at /dev/mailbox instead of being sent.
+import type { ServiceContext } from '@/server/services/context';
+
+/** The latest emails kept, newest first. */
+export function listDevMailboxMessages(ctx: ServiceContext, input: { limit: number } = { limit: 50 }) {
+  return ctx.db.devMailboxMessage.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: input.limit,
+    select: { id: true, to: true, subject: true, url: true, createdAt: true },
+  });
+}
+
+export async function saveDevMailboxMessage(ctx: ServiceContext, input: { to: string; subject: string; text: string; url: string }) {
+  await ctx.db.devMailboxMessage.create({ data: input, select: { id: true } });
+}
