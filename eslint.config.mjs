@@ -2,6 +2,23 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+// A query outside services: `db.user…`, `prisma.$transaction`, `tx.$queryRaw`, `ctx.db.run…`.
+// (The import rules cannot see a client that arrives as a value; this catches its use.)
+const queryMethod = '/^([a-z]|\\$(transaction|queryRaw|executeRaw))/';
+const queriesInServicesOnly = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: `MemberExpression[object.type='Identifier'][object.name=/^(db|prisma|tx)$/][property.name=${queryMethod}]`,
+      message: 'Query the database in a service (src/server/services), and call it with a context.',
+    },
+    {
+      selector: `MemberExpression[object.type='MemberExpression'][object.property.name='db'][property.name=${queryMethod}]`,
+      message: 'Query the database in a service (src/server/services), and call it with a context.',
+    },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -75,6 +92,11 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/services/**', 'src/server/db/**'],
+    rules: queriesInServicesOnly,
   },
   globalIgnores([
     // Generated or local state, never hand-written.

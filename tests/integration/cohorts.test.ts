@@ -356,9 +356,9 @@ describe('updating and archiving', () => {
     await expectAppError(updateCurriculumFields({ curriculum: copy.curriculum.slug, title: 'Sneaky' }), 'CONFLICT', /archived cohort "Renamed", so it is read-only/);
     expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy.curriculum.slug } })).title).toBe(copy.curriculum.title);
     // Its open invitation no longer lets anyone in, and signing in with it adds no membership.
-    expect(await checkSignInAllowed(db, 'invitee@example.org')).toMatchObject({ allowed: false, reason: 'CohortArchived' });
+    expect(await checkSignInAllowed(asSystem(), { email: 'invitee@example.org' })).toMatchObject({ allowed: false, reason: 'CohortArchived' });
     const invitee = await createUser({ email: 'invitee@example.org' });
-    expect(await acceptPendingInvitations(db, invitee.id, invitee.email)).toBe(0);
+    expect(await acceptPendingInvitations(asSystem(), { userId: invitee.id, email: invitee.email })).toBe(0);
     expect(await db.membership.count({ where: { userId: invitee.id } })).toBe(0);
 
     // Nothing changed.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { SIGN_IN_REFUSAL_MESSAGES } from '@/lib/sign-in-refusals';
 import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
-import { createCohort, createGroup, createUser } from '../factories';
+import { createCohort, createGroup, createUser, asSystem } from '../factories';
 
 const DAY = 24 * 60 * 60 * 1000;
 let counter = 0;
@@ -30,13 +30,13 @@ async function invite(
 describe('checkSignInAllowed', () => {
   it('allows an existing user, whatever the case of the address', async () => {
     const user = await createUser();
-    expect(await checkSignInAllowed(db, user.email)).toEqual({ allowed: true });
-    expect(await checkSignInAllowed(db, `  ${user.email.toUpperCase()} `)).toEqual({ allowed: true });
+    expect(await checkSignInAllowed(asSystem(), { email: user.email })).toEqual({ allowed: true });
+    expect(await checkSignInAllowed(asSystem(), { email: `  ${user.email.toUpperCase()} ` })).toEqual({ allowed: true });
   });
 
   it('refuses a disabled user with AccountDisabled', async () => {
     const user = await createUser({ disabledAt: new Date() });
-    expect(await checkSignInAllowed(db, user.email)).toEqual({
+    expect(await checkSignInAllowed(asSystem(), { email: user.email })).toEqual({
       allowed: false,
       reason: 'AccountDisabled',
       message: SIGN_IN_REFUSAL_MESSAGES.AccountDisabled,
@@ -47,7 +47,7 @@ describe('checkSignInAllowed', () => {
     const cohort = await createCohort();
     const email = newEmail();
     await invite(email, cohort.id);
-    expect(await checkSignInAllowed(db, email)).toEqual({ allowed: true });
+    expect(await checkSignInAllowed(asSystem(), { email: email })).toEqual({ allowed: true });
   });
 
   it('allows an address with one expired and one valid invitation', async () => {
@@ -55,31 +55,31 @@ describe('checkSignInAllowed', () => {
     const email = newEmail();
     await invite(email, cohort.id, { expiresAt: new Date(Date.now() - DAY) });
     await invite(email, cohort.id);
-    expect(await checkSignInAllowed(db, email)).toEqual({ allowed: true });
+    expect(await checkSignInAllowed(asSystem(), { email: email })).toEqual({ allowed: true });
   });
 
   it('refuses an address whose only invitation expired, with a clear message', async () => {
     const cohort = await createCohort();
     const email = newEmail();
     await invite(email, cohort.id, { expiresAt: new Date(Date.now() - DAY) });
-    const verdict = await checkSignInAllowed(db, email);
+    const verdict = await checkSignInAllowed(asSystem(), { email: email });
     expect(verdict).toMatchObject({ allowed: false, reason: 'InvitationExpired' });
     expect(verdict.allowed ? '' : verdict.message).toMatch(/invitation has expired/i);
     expect(verdict.allowed ? '' : verdict.message).toMatch(/invite you again/i);
   });
 
   it('refuses an address with no account and no invitation as NotInvited', async () => {
-    expect(await checkSignInAllowed(db, newEmail())).toMatchObject({ allowed: false, reason: 'NotInvited' });
+    expect(await checkSignInAllowed(asSystem(), { email: newEmail() })).toMatchObject({ allowed: false, reason: 'NotInvited' });
   });
 
   it('does not count revoked or accepted invitations', async () => {
     const cohort = await createCohort();
     const revoked = newEmail();
     await invite(revoked, cohort.id, { revokedAt: new Date() });
-    expect(await checkSignInAllowed(db, revoked)).toMatchObject({ allowed: false, reason: 'NotInvited' });
+    expect(await checkSignInAllowed(asSystem(), { email: revoked })).toMatchObject({ allowed: false, reason: 'NotInvited' });
     const accepted = newEmail();
     await invite(accepted, cohort.id, { acceptedAt: new Date() });
-    expect(await checkSignInAllowed(db, accepted)).toMatchObject({ allowed: false, reason: 'NotInvited' });
+    expect(await checkSignInAllowed(asSystem(), { email: accepted })).toMatchObject({ allowed: false, reason: 'NotInvited' });
   });
 });
 
@@ -91,7 +91,7 @@ describe('acceptPendingInvitations', () => {
     const invitation = await invite(email, cohort.id, { role: 'FELLOW', groupId: group.id });
     const user = await createUser({ email });
 
-    expect(await acceptPendingInvitations(db, user.id, email.toUpperCase())).toBe(1);
+    expect(await acceptPendingInvitations(asSystem(), { userId: user.id, email: email.toUpperCase() })).toBe(1);
     const membership = await db.membership.findUniqueOrThrow({
       where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } },
       include: { leadsGroups: true },
@@ -109,7 +109,7 @@ describe('acceptPendingInvitations', () => {
     await invite(email, cohort.id, { role: 'FACILITATOR', groupId: group.id });
     const user = await createUser({ email });
 
-    await acceptPendingInvitations(db, user.id, email);
+    await acceptPendingInvitations(asSystem(), { userId: user.id, email: email });
     const membership = await db.membership.findUniqueOrThrow({
       where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } },
       include: { leadsGroups: true },
@@ -126,7 +126,7 @@ describe('acceptPendingInvitations', () => {
     const revoked = await invite(email, revokedCohort.id, { revokedAt: new Date() });
     const user = await createUser({ email });
 
-    expect(await acceptPendingInvitations(db, user.id, email)).toBe(0);
+    expect(await acceptPendingInvitations(asSystem(), { userId: user.id, email: email })).toBe(0);
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: expired.id } })).acceptedAt).toBeNull();
     expect((await db.invitation.findUniqueOrThrow({ where: { id: revoked.id } })).acceptedAt).toBeNull();
@@ -139,14 +139,14 @@ describe('acceptPendingInvitations', () => {
     await invite(email, cohort.id, { role: 'FACILITATOR', groupId: group.id });
     const user = await createUser({ email });
 
-    expect(await acceptPendingInvitations(db, user.id, email)).toBe(1);
+    expect(await acceptPendingInvitations(asSystem(), { userId: user.id, email: email })).toBe(1);
     const snapshot = async () => ({
       memberships: await db.membership.findMany({ where: { userId: user.id } }),
       leads: await db.groupFacilitator.findMany({ where: { membership: { userId: user.id } } }),
       invitations: await db.invitation.findMany({ where: { email } }),
     });
     const before = await snapshot();
-    expect(await acceptPendingInvitations(db, user.id, email)).toBe(0);
+    expect(await acceptPendingInvitations(asSystem(), { userId: user.id, email: email })).toBe(0);
     expect(await snapshot()).toEqual(before);
     expect(before.memberships).toHaveLength(1);
     expect(before.leads).toHaveLength(1);

@@ -7,8 +7,8 @@ import type { NextAuthOptions } from 'next-auth';
 import EmailProvider from 'next-auth/providers/email';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import { db } from '@/server/db/client';
-import { findActiveSession } from '@/server/services/auth/sessions';
+import { findActiveSession, renewSession } from '@/server/services/auth/sessions';
+import { systemContext } from '@/server/services/context';
 import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
 import { sendSignInEmail } from './send-sign-in-email';
 import { getAuthSettings, type AuthSettings } from './settings';
@@ -17,6 +17,8 @@ const MAGIC_LINK_MINUTES = 15;
 
 /** The stock adapter, with session reads and renewals held to our session policy. */
 function createAdapter(settings: AuthSettings): Adapter {
+  // next-auth's Prisma adapter is the one piece of sign-in that talks to Prisma itself.
+  const { db } = systemContext();
   const base = PrismaAdapter(db as never) as Adapter;
   const policy = { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs };
   return {
@@ -30,17 +32,8 @@ function createAdapter(settings: AuthSettings): Adapter {
       };
     },
     // next-auth renews by its own maxAge; never past the absolute lifetime.
-    async updateSession({ sessionToken, expires }) {
-      const session = await db.session.findUnique({ where: { sessionToken }, select: { createdAt: true } });
-      if (!session) return null;
-      const limit = session.createdAt.getTime() + policy.maxAgeMs;
-      const clamped = expires && expires.getTime() > limit ? new Date(limit) : expires;
-      return db.session.update({
-        where: { sessionToken },
-        data: { expires: clamped },
-        select: { sessionToken: true, userId: true, expires: true },
-      });
-    },
+    updateSession: ({ sessionToken, expires }) =>
+      renewSession(systemContext(), { sessionToken, expires, maxAgeMs: policy.maxAgeMs }),
   };
 }
 
@@ -79,7 +72,7 @@ export function buildAuthOptions(settings: AuthSettings = getAuthSettings()): Ne
     callbacks: {
       async signIn({ user }) {
         if (!user.email) return '/auth/error?error=EmailRequired';
-        const verdict = await checkSignInAllowed(db, user.email);
+        const verdict = await checkSignInAllowed(systemContext(), { email: user.email });
         return verdict.allowed ? true : `/auth/error?error=${verdict.reason}`;
       },
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
@@ -89,7 +82,7 @@ export function buildAuthOptions(settings: AuthSettings = getAuthSettings()): Ne
     },
     events: {
       async signIn({ user }) {
-        if (user.email) await acceptPendingInvitations(db, user.id, user.email);
+        if (user.email) await acceptPendingInvitations(systemContext(), { userId: user.id, email: user.email });
       },
     },
   };

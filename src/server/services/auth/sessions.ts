@@ -2,7 +2,9 @@
 // Used by tRPC's context, server components and next-auth's adapter alike.
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/generated/prisma/client';
+import type { RenewSessionInput } from '@/lib/schemas/auth';
 import type { Session } from '@/server/auth/session-types';
+import type { ServiceContext } from '@/server/services/context';
 
 export type SessionPolicy = { maxAgeMs: number; idleMs: number };
 
@@ -67,4 +69,21 @@ export function listSessions(db: PrismaClient, userId: string) {
 export async function deleteAllSessions(db: PrismaClient, userId: string): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { userId } });
   return count;
+}
+
+/**
+ * next-auth renews a session by its own maxAge (its adapter's updateSession): never past the
+ * session's absolute lifetime. Null when the session is gone.
+ */
+export async function renewSession(ctx: ServiceContext, input: RenewSessionInput) {
+  const { sessionToken, expires, maxAgeMs } = input;
+  const session = await ctx.db.session.findUnique({ where: { sessionToken }, select: { createdAt: true } });
+  if (!session) return null;
+  const limit = session.createdAt.getTime() + maxAgeMs;
+  const clamped = expires && expires.getTime() > limit ? new Date(limit) : expires;
+  return ctx.db.session.update({
+    where: { sessionToken },
+    data: { expires: clamped },
+    select: { sessionToken: true, userId: true, expires: true },
+  });
 }

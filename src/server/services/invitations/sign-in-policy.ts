@@ -1,7 +1,7 @@
 // Who may sign in: people with an account that is not disabled, and people holding a valid
 // invitation. Invitations are accepted at sign-in, turning into cohort memberships.
-import type { PrismaClient } from '@/generated/prisma/client';
 import { SIGN_IN_REFUSAL_MESSAGES, type SignInRefusal } from '@/lib/sign-in-refusals';
+import { nowOf, type ServiceContext } from '@/server/services/context';
 
 export type { SignInRefusal };
 
@@ -11,7 +11,10 @@ function refuse(reason: SignInRefusal): SignInVerdict {
   return { allowed: false, reason, message: SIGN_IN_REFUSAL_MESSAGES[reason] };
 }
 
-export async function checkSignInAllowed(db: PrismaClient, rawEmail: string, now = new Date()): Promise<SignInVerdict> {
+export async function checkSignInAllowed(ctx: ServiceContext, input: { email: string }): Promise<SignInVerdict> {
+  const { db } = ctx;
+  const rawEmail = input.email;
+  const now = nowOf(ctx);
   const email = rawEmail.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email }, select: { disabledAt: true } });
   if (user) return user.disabledAt ? refuse('AccountDisabled') : { allowed: true };
@@ -32,7 +35,10 @@ export async function checkSignInAllowed(db: PrismaClient, rawEmail: string, now
  * archived cohorts stay open and unaccepted: the archive is read-only, and restoring the
  * cohort makes them work again.
  */
-export async function acceptPendingInvitations(db: PrismaClient, userId: string, rawEmail: string, now = new Date()) {
+export async function acceptPendingInvitations(ctx: ServiceContext, input: { userId: string; email: string }) {
+  const { db } = ctx;
+  const { userId, email: rawEmail } = input;
+  const now = nowOf(ctx);
   const email = rawEmail.trim().toLowerCase();
   return db.$transaction(async (tx) => {
     const invitations = await tx.invitation.findMany({

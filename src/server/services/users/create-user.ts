@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/context';
 
