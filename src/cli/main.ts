@@ -373,9 +373,9 @@ function exportCommand(write: typeof exportAttendanceCsv): Command {
     options: { group: { type: 'string' } },
     run: ({ values, positionals }) =>
       withPrisma(async (prisma) => {
-        const { access: { cohortId } } = await systemCohortContext(prisma, positionals[0]!);
-        const groupId = typeof values.group === 'string' ? await findGroupIdByName(prisma, cohortId, values.group) : undefined;
-        return { csv: await write(prisma, cohortId, { groupId }) };
+        const ctx = await systemCohortContext(prisma, positionals[0]!);
+        const groupId = typeof values.group === 'string' ? await findGroupIdByName(ctx, { name: values.group }) : undefined;
+        return { csv: await write(ctx, { groupId }) };
       }),
     print: ({ csv }: { csv: string }) => csv.replace(/\n$/, ''),
   };

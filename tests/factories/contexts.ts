@@ -7,7 +7,11 @@ import type { CohortContext, ServiceContext, UserContext } from '@/server/servic
 
 type Person = { id: string; email: string; name: string | null; isAdmin: boolean };
 
-const asSessionUser = ({ id, email, name, isAdmin }: Person): SessionUser => ({ id, email, name, isAdmin });
+/** A person, or just their id where a use case only records who acted. */
+const asSessionUser = (person: Person | string): SessionUser =>
+  typeof person === 'string'
+    ? { id: person, email: '', name: null, isAdmin: false }
+    : { id: person.id, email: person.email, name: person.name, isAdmin: person.isAdmin };
 
 /** The installation acting (as the CLI does). */
 export function asSystem(now?: Date): ServiceContext {
@@ -20,7 +24,7 @@ export function asUser(person: Person, now?: Date): UserContext {
 }
 
 /** Someone with `access` in a cohort; `person` where the use case records who acted. */
-export function inCohort(access: CohortAccess, person: Person | null = null, now?: Date): CohortContext {
+export function inCohort(access: CohortAccess, person: Person | string | null = null, now?: Date): CohortContext {
   return { db, user: person ? asSessionUser(person) : null, now, access };
 }
 

@@ -19,7 +19,7 @@ import {
   moveMeeting,
   restoreMeeting,
 } from '@/server/services/meetings/manage-meetings';
-import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
+import { createCohort, createCurriculum, createGroup, createMembership, createUser, inCohort } from '../factories';
 import { systemContext } from '@/server/services/context';
 
 const LA = 'America/Los_Angeles';
@@ -143,8 +143,8 @@ describe('meeting generation', () => {
 
     // Between the first and the second meeting: the third is moved by hand, the fourth cancelled.
     const now = new Date('2027-03-10T12:00:00Z');
-    await moveMeeting(access, { meetingId: third!.id, date: '2027-03-25', time: '17:00', minutes: 60, location: 'Café' }, now);
-    await cancelMeeting(access, { meetingId: fourth!.id }, now);
+    await moveMeeting(inCohort(access, null, now), { meetingId: third!.id, date: '2027-03-25', time: '17:00', minutes: 60, location: 'Café' });
+    await cancelMeeting(inCohort(access, null, now), { meetingId: fourth!.id });
     await db.discussionGroup.update({ where: { id: group.id }, data: { meetingDay: 3, meetingTime: '19:30', location: 'Room 2' } });
     expect(await ensureGroupMeetings(db, group.id, now)).toEqual({ created: 0, updated: 2, removed: 0 });
 
@@ -182,7 +182,7 @@ describe('managing meetings', () => {
   });
 
   it('lists the group’s meetings with local times and picks the latest that has begun', async () => {
-    const listed = await listGroupMeetings(access, { groupId }, new Date('2027-03-20T00:00:00Z'));
+    const listed = await listGroupMeetings(inCohort(access, null, new Date('2027-03-20T00:00:00Z')), { groupId });
     expect(listed.group).toMatchObject({ name: 'Tuesdays', hasSchedule: true });
     expect(listed.timeZone).toBe(LA);
     expect(listed.meetings.map((meeting) => [meeting.weekLabel, meeting.local.date, meeting.local.time])).toEqual([
@@ -193,33 +193,33 @@ describe('managing meetings', () => {
     ]);
     expect(listed.defaultMeetingId).toBe(listed.meetings[1]!.id);
     // Before the first meeting: the next one.
-    expect((await listGroupMeetings(access, { groupId }, new Date('2027-02-01T00:00:00Z'))).defaultMeetingId).toBe(listed.meetings[0]!.id);
-    expect((await listAttendanceGroups(access)).map((group) => group.name)).toEqual(['Tuesdays']);
-    expect((await listAttendanceGroups(outsider)).map((group) => group.name)).toEqual(['Other']);
+    expect((await listGroupMeetings(inCohort(access, null, new Date('2027-02-01T00:00:00Z')), { groupId })).defaultMeetingId).toBe(listed.meetings[0]!.id);
+    expect((await listAttendanceGroups(inCohort(access))).map((group) => group.name)).toEqual(['Tuesdays']);
+    expect((await listAttendanceGroups(inCohort(outsider))).map((group) => group.name)).toEqual(['Other']);
   });
 
   it('moves, cancels, restores and adds meetings; another group’s facilitator cannot', async () => {
     const [meeting] = await meetingsOf(groupId);
-    const moved = await moveMeeting(access, { meetingId: meeting!.id, date: '2027-03-04', time: '12:15', minutes: 45, location: 'Park', videoUrl: '' });
+    const moved = await moveMeeting(inCohort(access), { meetingId: meeting!.id, date: '2027-03-04', time: '12:15', minutes: 45, location: 'Park', videoUrl: '' });
     expect(toZonedClock(moved.startsAt, LA)).toEqual({ date: '2027-03-04', time: '12:15' });
     expect(moved).toMatchObject({ minutes: 45, location: 'Park', videoUrl: null });
     expect(moved.movedAt).not.toBeNull();
 
-    expect((await cancelMeeting(access, { meetingId: meeting!.id })).cancelledAt).not.toBeNull();
-    expect((await restoreMeeting(access, { meetingId: meeting!.id })).cancelledAt).toBeNull();
+    expect((await cancelMeeting(inCohort(access), { meetingId: meeting!.id })).cancelledAt).not.toBeNull();
+    expect((await restoreMeeting(inCohort(access), { meetingId: meeting!.id })).cancelledAt).toBeNull();
 
-    const extra = await addExtraMeeting(access, { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 4 });
+    const extra = await addExtraMeeting(inCohort(access), { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 4 });
     expect(extra).toMatchObject({ regular: false, weekPosition: 4 });
     expect(toZonedClock(extra.startsAt, LA)).toEqual({ date: '2027-04-02', time: '17:00' });
     // The schedule never removes an extra meeting.
     await ensureGroupMeetings(db, groupId, new Date('2027-02-01T00:00:00Z'));
     expect(await db.meeting.count({ where: { id: extra.id } })).toBe(1);
-    expect((await failure(addExtraMeeting(access, { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 9 }))).code).toBe('BAD_REQUEST');
+    expect((await failure(addExtraMeeting(inCohort(access), { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 9 }))).code).toBe('BAD_REQUEST');
 
-    expect((await failure(moveMeeting(outsider, { meetingId: meeting!.id, date: '2027-03-04', time: '12:00', minutes: 45 }))).code).toBe('NOT_FOUND');
-    expect((await failure(cancelMeeting(outsider, { meetingId: meeting!.id }))).code).toBe('NOT_FOUND');
-    expect((await failure(addExtraMeeting(outsider, { groupId, date: '2027-04-02', time: '17:00', minutes: 60 }))).code).toBe('NOT_FOUND');
-    expect((await failure(listGroupMeetings(outsider, { groupId }))).code).toBe('NOT_FOUND');
+    expect((await failure(moveMeeting(inCohort(outsider), { meetingId: meeting!.id, date: '2027-03-04', time: '12:00', minutes: 45 }))).code).toBe('NOT_FOUND');
+    expect((await failure(cancelMeeting(inCohort(outsider), { meetingId: meeting!.id }))).code).toBe('NOT_FOUND');
+    expect((await failure(addExtraMeeting(inCohort(outsider), { groupId, date: '2027-04-02', time: '17:00', minutes: 60 }))).code).toBe('NOT_FOUND');
+    expect((await failure(listGroupMeetings(inCohort(outsider), { groupId }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -260,14 +260,14 @@ describe('attendance', () => {
 
   it('marks a fellow, logs the change, and logs nothing for the same mark again', async () => {
     const fellow = fellows[0]!.id;
-    const marked = await markAttendance(first, firstUserId, { meetingId, membershipId: fellow, status: 'LATE', note: 'Train' });
+    const marked = await markAttendance(inCohort(first, firstUserId), { meetingId, membershipId: fellow, status: 'LATE', note: 'Train' });
     expect(marked).toMatchObject({ changed: true, mark: { status: 'LATE', note: 'Train', updatedById: firstUserId } });
-    expect((await markAttendance(second, secondUserId, { meetingId, membershipId: fellow, status: 'LATE' })).changed).toBe(false);
+    expect((await markAttendance(inCohort(second, secondUserId), { meetingId, membershipId: fellow, status: 'LATE' })).changed).toBe(false);
     // A note left out stays; an empty note clears it.
-    await markAttendance(second, secondUserId, { meetingId, membershipId: fellow, status: 'PRESENT' });
-    await markAttendance(second, secondUserId, { meetingId, membershipId: fellow, status: 'PRESENT', note: '' });
+    await markAttendance(inCohort(second, secondUserId), { meetingId, membershipId: fellow, status: 'PRESENT' });
+    await markAttendance(inCohort(second, secondUserId), { meetingId, membershipId: fellow, status: 'PRESENT', note: '' });
 
-    const changes = await listAttendanceChanges(first, { meetingId });
+    const changes = await listAttendanceChanges(inCohort(first), { meetingId });
     expect(changes.map((change) => [change.fromStatus, change.toStatus, change.fromNote, change.toNote])).toEqual([
       ['PRESENT', 'PRESENT', 'Train', null],
       ['LATE', 'PRESENT', 'Train', 'Train'],
@@ -275,7 +275,7 @@ describe('attendance', () => {
     ]);
     expect(changes[0]!.fellowName).toBe('Fellow 1');
 
-    const sheet = await getAttendanceSheet(first, { meetingId });
+    const sheet = await getAttendanceSheet(inCohort(first), { meetingId });
     const row = sheet.rows.find((candidate) => candidate.membershipId === fellow)!;
     expect(row).toMatchObject({ status: 'PRESENT', note: null });
     expect(row.updatedBy).toEqual(expect.any(String));
@@ -284,11 +284,11 @@ describe('attendance', () => {
   });
 
   it('marks everyone not yet marked present, and leaves the others as they are', async () => {
-    await markAttendance(first, firstUserId, { meetingId, membershipId: fellows[1]!.id, status: 'ABSENT' });
-    expect(await markAllPresent(first, firstUserId, { meetingId })).toEqual({ marked: 4, alreadyMarked: 2 });
-    const sheet = await getAttendanceSheet(first, { meetingId });
+    await markAttendance(inCohort(first, firstUserId), { meetingId, membershipId: fellows[1]!.id, status: 'ABSENT' });
+    expect(await markAllPresent(inCohort(first, firstUserId), { meetingId })).toEqual({ marked: 4, alreadyMarked: 2 });
+    const sheet = await getAttendanceSheet(inCohort(first), { meetingId });
     expect(sheet.rows.map((row) => row.status).sort()).toEqual(['ABSENT', 'PRESENT', 'PRESENT', 'PRESENT', 'PRESENT', 'PRESENT']);
-    expect(await markAllPresent(second, secondUserId, { meetingId })).toEqual({ marked: 0, alreadyMarked: 6 });
+    expect(await markAllPresent(inCohort(second, secondUserId), { meetingId })).toEqual({ marked: 0, alreadyMarked: 6 });
   });
 
   it('loses nothing when two facilitators mark the same sheet at the same moment', async () => {
@@ -300,7 +300,7 @@ describe('attendance', () => {
       input: { meetingId: meeting, membershipId: fellows[index % 6]!.id, status: STATUSES[(index * 7) % 4]!, note: `write ${index}` },
     }));
     const results = await Promise.all(
-      [...writes.map(({ who, input }) => markAttendance(who.access, who.userId, input)), markAllPresent(second, secondUserId, { meetingId: meeting })],
+      [...writes.map(({ who, input }) => markAttendance(inCohort(who.access, who.userId), input)), markAllPresent(inCohort(second, secondUserId), { meetingId: meeting })],
     );
     expect(results.slice(0, 60).every((result) => 'changed' in result && result.changed)).toBe(true);
 
@@ -331,29 +331,29 @@ describe('attendance', () => {
 
   it('refuses a facilitator of another group, a fellow, a fellow of another group and a cancelled meeting', async () => {
     const input = { meetingId, membershipId: fellows[2]!.id, status: 'ABSENT' as const };
-    expect((await failure(markAttendance(otherGroupLead, 'x', input))).code).toBe('NOT_FOUND');
-    expect((await failure(markAllPresent(otherGroupLead, 'x', { meetingId }))).code).toBe('NOT_FOUND');
-    expect((await failure(getAttendanceSheet(otherGroupLead, { meetingId }))).code).toBe('NOT_FOUND');
-    expect((await failure(listAttendanceChanges(otherGroupLead, { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await failure(markAttendance(inCohort(otherGroupLead, 'x'), input))).code).toBe('NOT_FOUND');
+    expect((await failure(markAllPresent(inCohort(otherGroupLead, 'x'), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await failure(getAttendanceSheet(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await failure(listAttendanceChanges(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
 
     const fellowAccess = await accessOf('marks', fellows[0]!.userId);
-    expect((await failure(markAttendance(fellowAccess, fellows[0]!.userId, { ...input, membershipId: fellows[0]!.id }))).code).toBe('NOT_FOUND');
-    expect((await failure(getAttendanceSheet(fellowAccess, { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await failure(markAttendance(inCohort(fellowAccess, fellows[0]!.userId), { ...input, membershipId: fellows[0]!.id }))).code).toBe('NOT_FOUND');
+    expect((await failure(getAttendanceSheet(inCohort(fellowAccess), { meetingId }))).code).toBe('NOT_FOUND');
 
     const stranger = await createMembership(cohortId, 'FELLOW');
-    expect((await failure(markAttendance(first, firstUserId, { ...input, membershipId: stranger.id }))).code).toBe('NOT_FOUND');
+    expect((await failure(markAttendance(inCohort(first, firstUserId), { ...input, membershipId: stranger.id }))).code).toBe('NOT_FOUND');
 
     const cancelled = (await meetingsOf(groupId))[3]!.id;
-    await cancelMeeting(first, { meetingId: cancelled });
-    expect((await failure(markAttendance(first, firstUserId, { ...input, meetingId: cancelled }))).code).toBe('CONFLICT');
-    await restoreMeeting(first, { meetingId: cancelled });
-    expect((await markAttendance(first, firstUserId, { ...input, meetingId: cancelled })).changed).toBe(true);
+    await cancelMeeting(inCohort(first), { meetingId: cancelled });
+    expect((await failure(markAttendance(inCohort(first, firstUserId), { ...input, meetingId: cancelled }))).code).toBe('CONFLICT');
+    await restoreMeeting(inCohort(first), { meetingId: cancelled });
+    expect((await markAttendance(inCohort(first, firstUserId), { ...input, meetingId: cancelled })).changed).toBe(true);
   });
 
   it('shows a fellow their own record only, with a summary', async () => {
     const [m1, m2, m3, m4] = await meetingsOf(groupId);
     const after = new Date(m3!.startsAt.getTime() + 60_000);
-    const mine = await getMyAttendance(await accessOf('marks', fellows[1]!.userId), after);
+    const mine = await getMyAttendance(inCohort(await accessOf('marks', fellows[1]!.userId), null, after));
     expect(mine!.meetings.map((meeting) => meeting.id)).toEqual([m1!.id, m2!.id, m3!.id, m4!.id]);
     const ownMarks = await db.attendance.findMany({ where: { membershipId: fellows[1]!.id }, select: { meetingId: true, status: true } });
     const expected = new Map(ownMarks.map((mark) => [mark.meetingId, mark.status]));
@@ -366,17 +366,17 @@ describe('attendance', () => {
     expect(JSON.stringify(mine)).not.toContain(fellows[0]!.id);
 
     // Facilitators and admins are not fellows here: no record.
-    expect(await getMyAttendance(first)).toBeNull();
+    expect(await getMyAttendance(inCohort(first))).toBeNull();
   });
 
   it('refuses every change in an archived cohort', async () => {
     await db.cohort.update({ where: { id: cohortId }, data: { status: 'ARCHIVED' } });
     const input = { meetingId, membershipId: fellows[3]!.id, status: 'LATE' as const };
-    expect((await failure(markAttendance(first, firstUserId, input))).code).toBe('CONFLICT');
-    expect((await failure(markAllPresent(first, firstUserId, { meetingId }))).code).toBe('CONFLICT');
-    expect((await failure(cancelMeeting(first, { meetingId }))).code).toBe('CONFLICT');
+    expect((await failure(markAttendance(inCohort(first, firstUserId), input))).code).toBe('CONFLICT');
+    expect((await failure(markAllPresent(inCohort(first, firstUserId), { meetingId }))).code).toBe('CONFLICT');
+    expect((await failure(cancelMeeting(inCohort(first), { meetingId }))).code).toBe('CONFLICT');
     // Reading still works.
-    expect((await getAttendanceSheet(first, { meetingId })).rows).toHaveLength(6);
+    expect((await getAttendanceSheet(inCohort(first), { meetingId })).rows).toHaveLength(6);
     await db.cohort.update({ where: { id: cohortId }, data: { status: 'ACTIVE' } });
   });
 });

@@ -146,9 +146,9 @@ describe('a fellow’s progress', () => {
 
   describe('ticking readings', () => {
     it('ticks a reading once: a second tick keeps the first time', async () => {
-      const first = await setReadingDone(ada.access, { itemId: items.A!, done: true }, new Date('2027-03-02T10:00:00Z'));
+      const first = await setReadingDone(inCohort(ada.access, null, new Date('2027-03-02T10:00:00Z')), { itemId: items.A!, done: true });
       expect(first).toEqual({ itemId: items.A, done: true, completedAt: new Date('2027-03-02T10:00:00Z') });
-      const second = await setReadingDone(ada.access, { itemId: items.A!, done: true }, new Date('2027-03-03T10:00:00Z'));
+      const second = await setReadingDone(inCohort(ada.access, null, new Date('2027-03-03T10:00:00Z')), { itemId: items.A!, done: true });
       expect(second.completedAt).toEqual(new Date('2027-03-02T10:00:00Z'));
       expect(await ticksOf(ada.membershipId)).toEqual([{ itemId: items.A, completedAt: new Date('2027-03-02T10:00:00Z') }]);
       // The last activity is the latest tick, even one that changed nothing.
@@ -157,10 +157,10 @@ describe('a fellow’s progress', () => {
     });
 
     it('unticks, and unticking again (or a reading never ticked) is fine', async () => {
-      await setReadingDone(ada.access, { itemId: items.A!, done: false });
+      await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: false });
       expect(await ticksOf(ada.membershipId)).toEqual([]);
-      expect(await setReadingDone(ada.access, { itemId: items.A!, done: false })).toEqual({ itemId: items.A, done: false, completedAt: null });
-      expect(await setReadingDone(ada.access, { itemId: items.H!, done: false })).toMatchObject({ done: false });
+      expect(await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: false })).toEqual({ itemId: items.A, done: false, completedAt: null });
+      expect(await setReadingDone(inCohort(ada.access), { itemId: items.H!, done: false })).toMatchObject({ done: false });
       expect(await ticksOf(ada.membershipId)).toEqual([]);
     });
 
@@ -171,23 +171,23 @@ describe('a fellow’s progress', () => {
       expect((await ticksOf(ben.membershipId)).map((tick) => tick.itemId)).toEqual([items.B]);
       expect(await ticksOf(ada.membershipId)).toEqual([]);
       // Ben cannot untick Ada's reading either: his untick touches only his own row.
-      await setReadingDone(ada.access, { itemId: items.B!, done: true });
+      await setReadingDone(inCohort(ada.access), { itemId: items.B!, done: true });
       await asBen.progress.setReadingDone({ cohort: cohort.slug, itemId: items.B!, done: false });
       expect((await ticksOf(ada.membershipId)).map((tick) => tick.itemId)).toEqual([items.B]);
       expect(await ticksOf(ben.membershipId)).toEqual([]);
-      await setReadingDone(ada.access, { itemId: items.B!, done: false });
+      await setReadingDone(inCohort(ada.access), { itemId: items.B!, done: false });
     });
 
     it('refuses a reading of another cohort’s syllabus, or one that does not exist', async () => {
-      expect(await failure(setReadingDone(ada.access, { itemId: otherCohortItemId, done: true }))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(await failure(setReadingDone(ada.access, { itemId: 'no-such-reading', done: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await failure(setReadingDone(inCohort(ada.access), { itemId: otherCohortItemId, done: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await failure(setReadingDone(inCohort(ada.access), { itemId: 'no-such-reading', done: true }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await db.readingProgress.count({ where: { itemId: otherCohortItemId } })).toBe(0);
     });
 
     it('refuses admins and facilitators who are not fellows: they have no readings to tick', async () => {
-      expect(await failure(setReadingDone(facilitator, { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN', message: /Only fellows/ });
-      expect(await failure(setReadingDone(admin, { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(await failure(saveWeekReflection(facilitator, { weekId: weekIds[0]!, text: 'Hi' }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failure(setReadingDone(inCohort(facilitator), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN', message: /Only fellows/ });
+      expect(await failure(setReadingDone(inCohort(admin), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failure(saveWeekReflection(inCohort(facilitator), { weekId: weekIds[0]!, text: 'Hi' }))).toMatchObject({ code: 'FORBIDDEN' });
     });
 
     it('checks the input through the router', async () => {
@@ -199,9 +199,9 @@ describe('a fellow’s progress', () => {
 
   describe('notes on a week', () => {
     it('saves, replaces and (when emptied) deletes a private note', async () => {
-      const saved = await saveWeekReflection(ada.access, { weekId: weekIds[0]!, text: '  Scaling made sense.  ' });
+      const saved = await saveWeekReflection(inCohort(ada.access), { weekId: weekIds[0]!, text: '  Scaling made sense.  ' });
       expect(saved).toMatchObject({ weekId: weekIds[0], text: 'Scaling made sense.' });
-      await saveWeekReflection(ada.access, { weekId: weekIds[0]!, text: 'Scaling made more sense on a second read.' });
+      await saveWeekReflection(inCohort(ada.access), { weekId: weekIds[0]!, text: 'Scaling made more sense on a second read.' });
       const rows = await db.weekReflection.findMany({ where: { weekId: weekIds[0] }, select: { membershipId: true, text: true } });
       expect(rows).toEqual([{ membershipId: ada.membershipId, text: 'Scaling made more sense on a second read.' }]);
 
@@ -211,12 +211,12 @@ describe('a fellow’s progress', () => {
       const adasHome = await getCohortHome(inCohort(ada.access, null, SUNDAY_LATE));
       expect(adasHome.fellow!.thisWeek!.reflection).toMatchObject({ text: 'Scaling made more sense on a second read.' });
 
-      await saveWeekReflection(ada.access, { weekId: weekIds[0]!, text: '   ' });
+      await saveWeekReflection(inCohort(ada.access), { weekId: weekIds[0]!, text: '   ' });
       expect(await db.weekReflection.count({ where: { membershipId: ada.membershipId } })).toBe(0);
     });
 
     it('refuses a week of another cohort, and a note that is too long', async () => {
-      expect(await failure(saveWeekReflection(ada.access, { weekId: otherCohortWeekId, text: 'Hi' }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await failure(saveWeekReflection(inCohort(ada.access), { weekId: otherCohortWeekId, text: 'Hi' }))).toMatchObject({ code: 'NOT_FOUND' });
       const asAda = await callerOf(ada.userId);
       const tooLong = await failure(asAda.progress.saveReflection({ cohort: cohort.slug, weekId: weekIds[0]!, text: 'x'.repeat(5001) }));
       expect(tooLong.code).toBe('BAD_REQUEST');
@@ -239,9 +239,9 @@ describe('a fellow’s progress', () => {
     });
 
     it('counts minutes left and core readings apart from optional ones', async () => {
-      await setReadingDone(ada.access, { itemId: items.A!, done: true });
-      await setReadingDone(ada.access, { itemId: items.D!, done: true }); // optional
-      await setReadingDone(ada.access, { itemId: items.F!, done: true }); // next week's
+      await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: true });
+      await setReadingDone(inCohort(ada.access), { itemId: items.D!, done: true }); // optional
+      await setReadingDone(inCohort(ada.access), { itemId: items.F!, done: true }); // next week's
       const home = await getCohortHome(inCohort(ada.access, null, SUNDAY_LATE));
       const week = home.fellow!.thisWeek!;
       // Left this week: B (20 min) and C (no estimate); A is done, D and E are optional.
@@ -309,11 +309,11 @@ describe('a fellow’s progress', () => {
       await createMembership(archivedCohort.id, 'FELLOW', { userId: user.id });
       const access = await accessOf(archivedCohort.slug, user.id);
       const item = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculum: { cohorts: { some: { id: archivedCohort.id } } } } } } });
-      await setReadingDone(access, { itemId: item.id, done: true });
+      await setReadingDone(inCohort(access), { itemId: item.id, done: true });
       await db.cohort.update({ where: { id: archivedCohort.id }, data: { status: 'ARCHIVED' } });
-      expect(await failure(setReadingDone(access, { itemId: item.id, done: false }))).toMatchObject({ code: 'CONFLICT', message: /archived/ });
+      expect(await failure(setReadingDone(inCohort(access), { itemId: item.id, done: false }))).toMatchObject({ code: 'CONFLICT', message: /archived/ });
       const week = await db.curriculumWeek.findFirstOrThrow({ where: { curriculum: { cohorts: { some: { id: archivedCohort.id } } } } });
-      expect(await failure(saveWeekReflection(access, { weekId: week.id, text: 'Late note' }))).toMatchObject({ code: 'CONFLICT' });
+      expect(await failure(saveWeekReflection(inCohort(access), { weekId: week.id, text: 'Late note' }))).toMatchObject({ code: 'CONFLICT' });
       expect(await db.readingProgress.count({ where: { itemId: item.id } })).toBe(1);
     });
   });

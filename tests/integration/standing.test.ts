@@ -11,7 +11,7 @@ import { computeStanding } from '@/lib/standing';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
 import { getGroupProgress } from '@/server/services/standing/group-progress';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
-import { createCohort, createGroup, createMembership, createUser, asCohortAdmin } from '../factories';
+import { createCohort, createGroup, createMembership, createUser, asCohortAdmin, inCohort } from '../factories';
 
 const item = (position: number, title: string, extra: { optional?: boolean; minutes?: number } = {}) => ({
   position,
@@ -184,7 +184,7 @@ describe('the facilitator’s grid and the admin overview', () => {
   const access = (role: CohortAccess['role'], groupIds: string[]): CohortAccess => ({ cohortId: world.cohort.id, cohortSlug: world.cohort.slug, role, membershipId: null, groupIds });
 
   it('shows one group’s fellows × the chosen week’s readings, with when each was done', async () => {
-    const grid = await getGroupProgress(db, access('FACILITATOR', [world.groupA.id]), { week: 1 }, new Date('2027-01-15T20:00:00Z'));
+    const grid = await getGroupProgress(inCohort(access('FACILITATOR', [world.groupA.id]), null, new Date('2027-01-15T20:00:00Z')), { week: 1 });
     expect(grid.group.name).toBe('Group A');
     expect(grid.items.map((i) => i.title)).toEqual(['R1', 'R2', 'R3']);
     expect(grid.items.map((i) => i.core)).toEqual([true, true, false]);
@@ -192,18 +192,18 @@ describe('the facilitator’s grid and the admin overview', () => {
     const keen = grid.fellows.find((f) => f.membershipId === world.keen.id)!;
     expect(keen.done).toEqual(['2027-01-06T12:00:00.000Z', '2027-01-06T12:00:00.000Z', '2027-01-06T12:00:00.000Z']);
     expect(grid.fellows.find((f) => f.membershipId === world.behind.id)!.done).toEqual([null, null, null]);
-    const whole = await getGroupProgress(db, access('FACILITATOR', [world.groupA.id]), { week: null }, new Date('2027-01-15T20:00:00Z'));
+    const whole = await getGroupProgress(inCohort(access('FACILITATOR', [world.groupA.id]), null, new Date('2027-01-15T20:00:00Z')), { week: null });
     expect(whole.items).toHaveLength(6);
   });
 
   it('refuses a group the facilitator does not lead, and a week that does not exist', async () => {
-    await expect(getGroupProgress(db, access('FACILITATOR', [world.groupA.id]), { groupId: world.groupB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getGroupProgress(db, access('FELLOW', [world.groupA.id]), { groupId: world.groupA.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getGroupProgress(db, access('ADMIN', []), { groupId: world.groupA.id, week: 9 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getGroupProgress(inCohort(access('FACILITATOR', [world.groupA.id])), { groupId: world.groupB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getGroupProgress(inCohort(access('FELLOW', [world.groupA.id])), { groupId: world.groupA.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getGroupProgress(inCohort(access('ADMIN', [])), { groupId: world.groupA.id, week: 9 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('adds up each group for the admin', async () => {
-    const overview = await getCohortOverview(db, access('ADMIN', []), new Date('2027-01-15T20:00:00Z'));
+    const overview = await getCohortOverview(inCohort(access('ADMIN', []), null, new Date('2027-01-15T20:00:00Z')));
     const groupA = overview.groups.find((group) => group.name === 'Group A')!;
     // Present or late 4 of 6 judged marks (excused ones are not judged).
     expect(groupA).toMatchObject({ fellows: 4, atRisk: 2, meetingsHeld: 2, attendanceRate: 4 / 6 });
@@ -215,8 +215,8 @@ describe('the facilitator’s grid and the admin overview', () => {
 
 describe('CSV exports', () => {
   it('writes attendance with one row per fellow and one column per meeting of the group', async () => {
-    const groupId = await findGroupIdByName(db, world.cohort.id, 'group a');
-    const rows = parse(await exportAttendanceCsv(db, world.cohort.id, { groupId }, new Date('2027-01-15T20:00:00Z'))) as string[][];
+    const groupId = await findGroupIdByName(asCohortAdmin(world.cohort.id), { name: 'group a' });
+    const rows = parse(await exportAttendanceCsv(asCohortAdmin(world.cohort.id, new Date('2027-01-15T20:00:00Z')), { groupId })) as string[][];
     // Meetings are headed by their UTC date; the cancelled one is left out.
     expect(rows[0]).toEqual(['Name', 'Email', 'Group', '2027-01-07 (week 1)', '2027-01-14 (week 2)', 'Present', 'Late', 'Excused', 'Absent', 'Attendance %']);
     const byName = new Map(rows.slice(1).map((row) => [row[0], row]));
@@ -227,11 +227,11 @@ describe('CSV exports', () => {
   });
 
   it('writes the whole cohort with numbered meetings, and reading progress with one column per reading', async () => {
-    const attendance = parse(await exportAttendanceCsv(db, world.cohort.id, {}, new Date('2027-01-15T20:00:00Z'))) as string[][];
+    const attendance = parse(await exportAttendanceCsv(asCohortAdmin(world.cohort.id, new Date('2027-01-15T20:00:00Z')), {})) as string[][];
     expect(attendance[0]!.slice(3, 5)).toEqual(['Meeting 1', 'Meeting 2']);
     expect(attendance.find((row) => row[0] === 'Other Group')!.slice(2, 5)).toEqual(['Group B', '', '']);
 
-    const progress = parse(await exportProgressCsv(db, world.cohort.id, {}, new Date('2027-01-15T20:00:00Z'))) as string[][];
+    const progress = parse(await exportProgressCsv(asCohortAdmin(world.cohort.id, new Date('2027-01-15T20:00:00Z')), {})) as string[][];
     expect(progress[0]).toEqual([
       'Name', 'Email', 'Group',
       'Week 1: R1', 'Week 1: R2', 'Week 1: R3 (optional)', 'Week 2: R4', 'Week 2: R5', 'Week 2: R6 (optional)',
@@ -248,7 +248,7 @@ describe('CSV exports', () => {
     const user = await createUser({ name: '=HYPERLINK("http://evil.example","click")', email: `csv.${Date.now()}@standing.test` });
     const membership = await createMembership(world.cohort.id, 'FELLOW', { userId: user.id, groupId: world.groupB.id });
     try {
-      const rows = parse(await exportProgressCsv(db, world.cohort.id, { groupId: world.groupB.id })) as string[][];
+      const rows = parse(await exportProgressCsv(asCohortAdmin(world.cohort.id), { groupId: world.groupB.id })) as string[][];
       expect(rows.map((row) => row[0])).toContain(`'=HYPERLINK("http://evil.example","click")`);
       expect(rows.map((row) => row[0])).toContain('Other Group');
     } finally {
@@ -257,6 +257,6 @@ describe('CSV exports', () => {
   });
 
   it('names the groups when asked for one that does not exist', async () => {
-    await expect(findGroupIdByName(db, world.cohort.id, 'Group Z')).rejects.toThrow(/no group "Group Z". Its groups: Group A, Group B/);
+    await expect(findGroupIdByName(asCohortAdmin(world.cohort.id), { name: 'Group Z' })).rejects.toThrow(/no group "Group Z". Its groups: Group A, Group B/);
   });
 });

@@ -10,9 +10,9 @@ import { groupsRouter } from '@/server/api/routers/groups-router';
 import { rosterRouter } from '@/server/api/routers/roster-router';
 import { usersRouter } from '@/server/api/routers/users-router';
 import { runsRouter } from '@/server/api/routers/runs-router';
-import { attendanceRouter } from '@/server/api/routers/attendance/attendance-router';
-import { progressRouter } from '@/server/api/routers/progress/progress-router';
-import { standingRouter } from '@/server/api/routers/standing/standing-router';
+import { attendanceRouter } from '@/server/api/routers/attendance-router';
+import { progressRouter } from '@/server/api/routers/progress-router';
+import { standingRouter } from '@/server/api/routers/standing-router';
 
 export const appRouter = createTRPCRouter({
   curriculum: curriculumRouter,

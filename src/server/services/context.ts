@@ -9,7 +9,7 @@ import type { SessionUser } from '@/server/auth/session-types';
 import { db as processDb } from '@/server/db/client';
 import { cohortNotFound } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
 
 export type { CohortAccess, SessionUser };
 
@@ -51,6 +51,15 @@ export function requestContext(user: SessionUser): UserContext;
 export function requestContext(user: SessionUser | null): ServiceContext;
 export function requestContext(user: SessionUser | null): ServiceContext {
   return { db: processDb, user };
+}
+
+/**
+ * A signed-in person's context in one cohort, for route handlers outside tRPC (exports, the
+ * calendar file), or null when they cannot reach that cohort.
+ */
+export async function memberContext(user: SessionUser, cohortSlug: string): Promise<MemberContext | null> {
+  const access = await resolveCohortAccess(processDb, cohortSlug, user);
+  return access ? { db: processDb, user, access } : null;
 }
 
 /**

@@ -2,21 +2,22 @@
 // admins. Each row carries `version` (its last change, in ms) so a client that refetches can
 // tell whose mark moved under it.
 import { meetingInput } from '@/lib/schemas/attendance';
-import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
 import { displayName } from '@/lib/format';
+import type { CohortContext, Db } from '@/server/services/context';
 
 const CHANGES_SHOWN = 200;
 
-async function namesOf(userIds: (string | null)[]): Promise<Map<string, string>> {
+async function namesOf(db: Db, userIds: (string | null)[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return new Map();
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
   return new Map(users.map((user) => [user.id, displayName(user)]));
 }
 
-export async function getAttendanceSheet(access: CohortAccess, rawInput: { meetingId: string }) {
+export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meetingId: string }) {
+  const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
   const meeting = await findManagedMeeting(db, access, meetingId);
   const [fellows, marks] = await Promise.all([
@@ -31,7 +32,7 @@ export async function getAttendanceSheet(access: CohortAccess, rawInput: { meeti
     }),
   ]);
   const markOf = new Map(marks.map((mark) => [mark.membershipId, mark]));
-  const changers = await namesOf(marks.map((mark) => mark.updatedById));
+  const changers = await namesOf(db, marks.map((mark) => mark.updatedById));
   const rows = fellows.map((fellow) => {
     const mark = markOf.get(fellow.id);
     return {
@@ -57,7 +58,8 @@ export type AttendanceSheet = Awaited<ReturnType<typeof getAttendanceSheet>>;
 export type AttendanceSheetRow = AttendanceSheet['rows'][number];
 
 /** The meeting's changes, newest first: who changed whose mark, when, from what to what. */
-export async function listAttendanceChanges(access: CohortAccess, rawInput: { meetingId: string }) {
+export async function listAttendanceChanges(ctx: CohortContext, rawInput: { meetingId: string }) {
+  const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
   await findManagedMeeting(db, access, meetingId);
   const changes = await db.attendanceChange.findMany({
@@ -81,7 +83,7 @@ export async function listAttendanceChanges(access: CohortAccess, rawInput: { me
     select: { id: true, user: { select: { name: true, email: true } } },
   });
   const fellowName = new Map(memberships.map((membership) => [membership.id, displayName(membership.user)]));
-  const changers = await namesOf(changes.map((change) => change.changedById));
+  const changers = await namesOf(db, changes.map((change) => change.changedById));
   return changes.map(({ changedById, ...change }) => ({
     ...change,
     fellowName: fellowName.get(change.membershipId) ?? 'A former member',

@@ -5,11 +5,11 @@
 // nothing is lost, the last write wins, and the audit log chains without gaps.
 import type { Prisma } from '@/generated/prisma/client';
 import { markAttendanceInput, meetingInput, type MarkAttendanceInput } from '@/lib/schemas/attendance';
-import { db } from '@/server/db/client';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { CANCELLED_MESSAGE, findManagedMeeting } from '@/server/services/meetings/meeting-access';
+import { actingUser, type CohortContext } from '@/server/services/context';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 const FELLOW_NOT_FOUND = 'No such fellow in this meeting’s group. Reload the page to see the group as it is now.';
@@ -41,7 +41,9 @@ async function lockFellows(tx: Prisma.TransactionClient, cohortId: string, group
  * One fellow's mark (and note; a note left out stays as it is). The same mark again writes
  * nothing and logs nothing. Returns the mark as stored and whether it changed.
  */
-export async function markAttendance(access: CohortAccess, userId: string, rawInput: MarkAttendanceInput) {
+export async function markAttendance(ctx: CohortContext, rawInput: MarkAttendanceInput) {
+  const { db, access } = ctx;
+  const userId = actingUser(ctx).id;
   const input = markAttendanceInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     const meeting = await findOpenMeeting(tx, access, input.meetingId);
@@ -81,7 +83,9 @@ export async function markAttendance(access: CohortAccess, userId: string, rawIn
  * "Mark everyone not yet marked present": fellows without a mark become PRESENT; marks already
  * there (late, excused, absent, or present) stay exactly as they are.
  */
-export async function markAllPresent(access: CohortAccess, userId: string, rawInput: { meetingId: string }) {
+export async function markAllPresent(ctx: CohortContext, rawInput: { meetingId: string }) {
+  const { db, access } = ctx;
+  const userId = actingUser(ctx).id;
   const { meetingId } = meetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     const meeting = await findOpenMeeting(tx, access, meetingId);

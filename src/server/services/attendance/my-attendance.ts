@@ -2,13 +2,15 @@
 // their own membership is read, so nobody sees anyone else's record here; facilitators' notes
 // stay with the facilitators.
 import { countsAsAttended } from '@/lib/meeting-format';
-import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { labelWeeks, unitSelect } from '@/server/services/meetings/meeting-labels';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 /** Null when the caller is not a fellow of the cohort (an admin, a facilitator). */
-export async function getMyAttendance(access: CohortAccess, now: Date = new Date()) {
+export async function getMyAttendance(ctx: CohortContext) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   if (!access.membershipId) return null;
   const membership = await db.membership.findFirst({
     where: { id: access.membershipId, cohortId: access.cohortId, role: 'FELLOW' },

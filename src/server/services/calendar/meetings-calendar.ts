@@ -6,10 +6,10 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { buildCohortCalendar, listMeetingDates, type MeetingDate } from '@/lib/cohort-calendar';
 import { formatWeekLabel } from '@/lib/format';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import type { CohortContext } from '@/server/services/context';
 
 export type MeetingsCalendar = { filename: string; ics: string };
 
@@ -52,7 +52,8 @@ function toEvent(
   return { ...common, start: dateArray(meeting.date), duration: { days: 1 } };
 }
 
-export async function buildMeetingsCalendar(access: CohortAccess): Promise<MeetingsCalendar> {
+export async function buildMeetingsCalendar(ctx: CohortContext): Promise<MeetingsCalendar> {
+  const { db, access } = ctx;
   const cohort = await db.cohort.findUnique({
     where: { id: access.cohortId },
     select: {

@@ -12,7 +12,6 @@ import {
   type AddExtraMeetingInput,
   type MoveMeetingInput,
 } from '@/lib/schemas/attendance';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
@@ -20,6 +19,7 @@ import { ensureGroupMeetings } from './ensure-group-meetings';
 import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';
 import { labelWeeks, unitSelect } from './meeting-labels';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import { nowOf, type CohortContext, type Db } from '@/server/services/context';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
@@ -36,7 +36,7 @@ const meetingSelect = {
   cancelledAt: true,
 } as const satisfies Prisma.MeetingSelect;
 
-async function loadCohortClock(client: Prisma.TransactionClient | typeof db, cohortId: string) {
+async function loadCohortClock(client: Prisma.TransactionClient | Db, cohortId: string) {
   return client.cohort.findUniqueOrThrow({
     where: { id: cohortId },
     select: { timeZone: true, status: true, curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: unitSelect } } } },
@@ -52,7 +52,8 @@ function toInstant(date: string, time: string, timeZone: string): Date {
 }
 
 /** The groups whose meetings and attendance the caller runs: all for admins, their own for facilitators. */
-export async function listAttendanceGroups(access: CohortAccess) {
+export async function listAttendanceGroups(ctx: CohortContext) {
+  const { db, access } = ctx;
   const groups = await db.discussionGroup.findMany({
     where: managedGroupsWhere(access),
     orderBy: { name: 'asc' },
@@ -71,7 +72,9 @@ export type AttendanceGroup = Awaited<ReturnType<typeof listAttendanceGroups>>[n
  * date and time in the cohort's zone and how many fellows are marked. `defaultMeetingId`: the
  * latest meeting that has begun, else the next one (cancelled ones only when nothing else is).
  */
-export async function listGroupMeetings(access: CohortAccess, rawInput: { groupId: string }, now: Date = new Date()) {
+export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId: string }) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   const { groupId } = groupInput.parse(rawInput);
   const group = await findManagedGroup(db, access, groupId);
   await ensureGroupMeetings(db, groupId, now);
@@ -110,7 +113,9 @@ export type GroupMeetings = Awaited<ReturnType<typeof listGroupMeetings>>;
 export type GroupMeeting = GroupMeetings['meetings'][number];
 
 /** A new time, length or place; the schedule no longer moves it afterwards. */
-export async function moveMeeting(access: CohortAccess, rawInput: MoveMeetingInput, now: Date = new Date()) {
+export async function moveMeeting(ctx: CohortContext, rawInput: MoveMeetingInput) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   const input = moveMeetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
@@ -130,7 +135,7 @@ export async function moveMeeting(access: CohortAccess, rawInput: MoveMeetingInp
   }, TRANSACTION_OPTIONS);
 }
 
-async function setCancelled(access: CohortAccess, rawInput: { meetingId: string }, cancelledAt: Date | null) {
+async function setCancelled({ db, access }: CohortContext, rawInput: { meetingId: string }, cancelledAt: Date | null) {
   const { meetingId } = meetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
@@ -144,16 +149,17 @@ async function setCancelled(access: CohortAccess, rawInput: { meetingId: string 
 }
 
 /** Cancelled meetings stay in the list (marked so) and take no attendance; the marks they had stay. */
-export function cancelMeeting(access: CohortAccess, input: { meetingId: string }, now: Date = new Date()) {
-  return setCancelled(access, input, now);
+export function cancelMeeting(ctx: CohortContext, input: { meetingId: string }) {
+  return setCancelled(ctx, input, nowOf(ctx));
 }
 
-export function restoreMeeting(access: CohortAccess, input: { meetingId: string }) {
-  return setCancelled(access, input, null);
+export function restoreMeeting(ctx: CohortContext, input: { meetingId: string }) {
+  return setCancelled(ctx, input, null);
 }
 
 /** A meeting outside the schedule (a catch-up, a social): the schedule never moves or removes it. */
-export async function addExtraMeeting(access: CohortAccess, rawInput: AddExtraMeetingInput) {
+export async function addExtraMeeting(ctx: CohortContext, rawInput: AddExtraMeetingInput) {
+  const { db, access } = ctx;
   const input = addExtraMeetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);

@@ -2,6 +2,7 @@
 // group, and admins. Everyone else (a facilitator of another group, an id from another cohort)
 // gets NOT_FOUND, the same answer as for an id that does not exist.
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { canInGroup, reachOf } from '@/lib/permissions';
 import { outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 
@@ -12,14 +13,14 @@ export const MEETING_NOT_FOUND = 'No such meeting in your groups. Reload the pag
 export const CANCELLED_MESSAGE = 'This meeting is cancelled, so it takes no attendance. Restore it first if it did happen.';
 
 export function canManageGroup(access: CohortAccess, groupId: string): boolean {
-  if (access.role === 'ADMIN') return true;
-  return access.role === 'FACILITATOR' && access.groupIds.includes(groupId);
+  return canInGroup(access, 'meetings.manage', groupId);
 }
 
 /** The groups the caller manages, as a where clause. */
 export function managedGroupsWhere(access: CohortAccess): Prisma.DiscussionGroupWhereInput {
-  if (access.role === 'ADMIN') return { cohortId: access.cohortId };
-  if (access.role === 'FACILITATOR') return { cohortId: access.cohortId, id: { in: access.groupIds } };
+  const reach = reachOf(access, 'meetings.manage');
+  if (reach === 'cohort') return { cohortId: access.cohortId };
+  if (reach === 'groups') return { cohortId: access.cohortId, id: { in: access.groupIds } };
   return { cohortId: access.cohortId, id: { in: [] } };
 }
 

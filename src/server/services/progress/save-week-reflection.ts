@@ -1,15 +1,17 @@
 // A fellow's private note on one week of the syllabus: saved over the last one, and deleted
 // when emptied. Nobody else reads it (no other service selects WeekReflection).
-import { db } from '@/server/db/client';
 import { outOfReach } from '@/server/errors';
 import type { SaveReflectionInput } from '@/lib/schemas/progress';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { requireFellowMembership } from './fellow-membership';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 export type ReflectionResult = { weekId: string; text: string; updatedAt: Date | null };
 
-export async function saveWeekReflection(access: CohortAccess, input: SaveReflectionInput, now: Date = new Date()): Promise<ReflectionResult> {
+export async function saveWeekReflection(ctx: CohortContext, input: SaveReflectionInput): Promise<ReflectionResult> {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     const membershipId = await requireFellowMembership(tx, access);

@@ -1,15 +1,17 @@
 // A fellow ticks or unticks a reading of their cohort's syllabus. Idempotent both ways:
 // ticking again keeps the first completedAt, unticking a reading not done changes nothing.
-import { db } from '@/server/db/client';
 import { outOfReach } from '@/server/errors';
 import type { SetReadingDoneInput } from '@/lib/schemas/progress';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { requireFellowMembership } from './fellow-membership';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 export type ReadingDoneResult = { itemId: string; done: boolean; completedAt: Date | null };
 
-export async function setReadingDone(access: CohortAccess, input: SetReadingDoneInput, now: Date = new Date()): Promise<ReadingDoneResult> {
+export async function setReadingDone(ctx: CohortContext, input: SetReadingDoneInput): Promise<ReadingDoneResult> {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
     const membershipId = await requireFellowMembership(tx, access);

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { loadCohortProgress, type FellowProgress } from './load-cohort-progress';
+import { nowOf, type CohortContext } from '@/server/services/context';
 
 type Totals = { fellows: number; attended: number; judged: number; coreDoneOfDue: number; coreDue: number; atRisk: number; completed: number };
 
@@ -34,7 +35,9 @@ function rates(totals: Totals) {
   };
 }
 
-export async function getCohortOverview(db: PrismaClient, access: CohortAccess, now: Date = new Date()) {
+export async function getCohortOverview(ctx: CohortContext) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   const progress = await loadCohortProgress(db, access.cohortId, { now, detail: 'counts' });
   const groups = progress.groups.map((group) => {
     const fellows = progress.fellows.filter((fellow) => fellow.groupId === group.id);

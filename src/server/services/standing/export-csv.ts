@@ -1,10 +1,12 @@
 // Attendance and reading progress as CSV, one row per fellow: the funder's report at the end
 // of a quarter. The web download and `fellowship export …` print the same bytes.
 import { stringify } from 'csv-stringify/sync';
-import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { can } from '@/lib/permissions';
+import { AppError, outOfReach } from '@/server/errors';
+import { nowOf, type CohortContext } from '@/server/services/context';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { STANDING_LABELS } from '@/lib/standing';
+import { assertMayWatchGroup } from './group-progress';
 import { loadCohortProgress, type CohortProgress } from './load-cohort-progress';
 
 export type ExportScope = { groupId?: string };
@@ -12,7 +14,10 @@ export type ExportScope = { groupId?: string };
 const MARK_TEXT = { PRESENT: 'present', LATE: 'late', EXCUSED: 'excused', ABSENT: 'absent' } as const;
 
 /** The group of a cohort by its name (the CLI's `--group`), as an id. */
-export async function findGroupIdByName(db: PrismaClient, cohortId: string, name: string): Promise<string> {
+export async function findGroupIdByName(ctx: CohortContext, input: { name: string }): Promise<string> {
+  const { db } = ctx;
+  const { cohortId } = ctx.access;
+  const { name } = input;
   const group = await db.discussionGroup.findFirst({ where: { cohortId, name: { equals: name, mode: 'insensitive' } }, select: { id: true } });
   if (!group) {
     const names = await db.discussionGroup.findMany({ where: { cohortId }, orderBy: { name: 'asc' }, select: { name: true } });
@@ -21,8 +26,15 @@ export async function findGroupIdByName(db: PrismaClient, cohortId: string, name
   return group.id;
 }
 
-async function load(db: PrismaClient, cohortId: string, scope: ExportScope, now: Date): Promise<CohortProgress> {
-  const progress = await loadCohortProgress(db, cohortId, { groupIds: scope.groupId ? [scope.groupId] : undefined, now });
+/**
+ * The rows to export: one group (for those who may watch it) or the whole cohort (for those who
+ * may see the whole cohort's standing); anything else is out of reach.
+ */
+async function load(ctx: CohortContext, scope: ExportScope): Promise<CohortProgress> {
+  const { db, access } = ctx;
+  if (scope.groupId) assertMayWatchGroup(access, scope.groupId);
+  else if (!can(access, 'standing.viewCohort')) throw outOfReach('No such group in this cohort.');
+  const progress = await loadCohortProgress(db, access.cohortId, { groupIds: scope.groupId ? [scope.groupId] : undefined, now: nowOf(ctx) });
   if (scope.groupId && progress.groups.length === 0) throw new AppError('NOT_FOUND', 'No such group in this cohort.');
   return progress;
 }
@@ -54,8 +66,8 @@ function byGroupThenName<T extends { groupId: string | null; name: string }>(fel
  * cohort, whose groups meet on different days: "Meeting 1", "Meeting 2"… in each group's order.
  * A cell is present, late, excused, absent, or empty when not marked; cancelled meetings are left out.
  */
-export async function exportAttendanceCsv(db: PrismaClient, cohortId: string, scope: ExportScope = {}, now: Date = new Date()): Promise<string> {
-  const progress = await load(db, cohortId, scope, now);
+export async function exportAttendanceCsv(ctx: CohortContext, scope: ExportScope = {}): Promise<string> {
+  const progress = await load(ctx, scope);
   const groupName = groupNames(progress);
   const meetingsByGroup = new Map<string, string[]>();
   const meetingHeader = new Map<string, string>();
@@ -96,8 +108,8 @@ export async function exportAttendanceCsv(db: PrismaClient, cohortId: string, sc
  * One column per reading, headed "Week N: title" (optional ones marked), holding the date it
  * was marked done (in the cohort's time zone) or empty; then the core totals and the standing.
  */
-export async function exportProgressCsv(db: PrismaClient, cohortId: string, scope: ExportScope = {}, now: Date = new Date()): Promise<string> {
-  const progress = await load(db, cohortId, scope, now);
+export async function exportProgressCsv(ctx: CohortContext, scope: ExportScope = {}): Promise<string> {
+  const progress = await load(ctx, scope);
   const groupName = groupNames(progress);
   const items = progress.units.flatMap((unit) => unit.items.map((item) => ({ ...item, header: `${unit.label}: ${item.title}${item.core ? '' : ' (optional)'}` })));
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: progress.cohort.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

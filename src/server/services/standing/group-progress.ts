@@ -1,18 +1,18 @@
 // The facilitator's view of one group: fellows × readings for one week or the whole cohort,
 // with each fellow's attendance so far, core readings done and last activity. Facilitators
 // see the groups they lead, admins any group; anyone else gets NOT_FOUND.
-import type { PrismaClient } from '@/generated/prisma/client';
+import { canInGroup } from '@/lib/permissions';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
+import { nowOf, type CohortContext } from '@/server/services/context';
+import { type GroupProgressInput } from '@/lib/schemas/standing';
 
-export type GroupProgressInput = { groupId?: string; /** A unit's position, or null for the whole cohort. */ week?: number | null };
+export type { GroupProgressInput };
 
 export function assertMayWatchGroup(access: CohortAccess, groupId: string) {
-  if (access.role === 'ADMIN') return;
-  if (access.role === 'FACILITATOR' && access.groupIds.includes(groupId)) return;
-  throw outOfReach('No such group in this cohort.');
+  if (!canInGroup(access, 'standing.viewGroup', groupId)) throw outOfReach('No such group in this cohort.');
 }
 
 /** The unit the cohort is in (the last one started), or the first before the start. */
@@ -21,7 +21,9 @@ function currentUnit(units: ProgressUnit[], now: Date): ProgressUnit | undefined
   return started.at(-1) ?? units[0];
 }
 
-export async function getGroupProgress(db: PrismaClient, access: CohortAccess, input: GroupProgressInput, now: Date = new Date()) {
+export async function getGroupProgress(ctx: CohortContext, input: GroupProgressInput) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
   // A facilitator's first group by default; an admin picks one.
   const groupId = input.groupId ?? access.groupIds[0];
   if (!groupId) throw outOfReach('You lead no group in this cohort yet.');

@@ -3,10 +3,9 @@
 // without a group get a plain 404, as for a cohort that does not exist.
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { buildMeetingsCalendar } from '@/server/services/calendar/meetings-calendar';
-import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
+import { memberContext } from '@/server/services/context';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,10 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!session) return notFound();
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) return notFound();
-  const access = await resolveCohortAccess(db, slug.data, session.user);
-  if (!access) return notFound();
+  const ctx = await memberContext(session.user, slug.data);
+  if (!ctx) return notFound();
   try {
-    const { filename, ics } = await buildMeetingsCalendar(access);
+    const { filename, ics } = await buildMeetingsCalendar(ctx);
     return new Response(ics, {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',

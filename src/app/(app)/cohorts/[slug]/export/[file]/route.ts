@@ -4,11 +4,9 @@
 import { can } from '@/lib/permissions';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
+import { memberContext } from '@/server/services/context';
 import { exportAttendanceCsv, exportProgressCsv } from '@/server/services/standing/export-csv';
-import { assertMayWatchGroup } from '@/server/services/standing/group-progress';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,15 +19,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const session = await getSession(request.headers);
   const slug = slugSchema.safeParse(rawSlug);
   if (!session || !slug.success || !(file in EXPORTS)) return notFound();
-  const access = await resolveCohortAccess(db, slug.data, session.user);
-  if (!access || !can(access, 'standing.viewGroup')) return notFound();
+  const ctx = await memberContext(session.user, slug.data);
+  if (!ctx || !can(ctx.access, 'standing.viewGroup')) return notFound();
+  const { access } = ctx;
 
   const requestedGroup = new URL(request.url).searchParams.get('group') || undefined;
   const groupId = requestedGroup ?? (can(access, 'standing.viewCohort') ? undefined : access.groupIds[0]);
   try {
-    if (groupId) assertMayWatchGroup(access, groupId);
-    else if (!can(access, 'standing.viewCohort')) return notFound();
-    const csv = await EXPORTS[file as keyof typeof EXPORTS](db, access.cohortId, { groupId });
+    // The service refuses a group out of reach, and the whole cohort to all but its admins.
+    const csv = await EXPORTS[file as keyof typeof EXPORTS](ctx, { groupId });
     const name = `${access.cohortSlug}-${file.replace('.csv', '')}${groupId ? '-group' : ''}.csv`;
     return new Response(csv, {
       headers: {
