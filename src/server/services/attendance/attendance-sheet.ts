@@ -2,7 +2,6 @@
 // admins. Each row carries `version` (its last change, in ms) so a client that refetches can
 // tell whose mark moved under it.
 import { meetingInput } from '@/lib/schemas/attendance';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
 import { displayName } from '@/lib/format';
 import type { CohortContext, Db } from '@/server/services/context';

@@ -2,7 +2,6 @@
 // their own membership is read, so nobody sees anyone else's record here; facilitators' notes
 // stay with the facilitators.
 import { countsAsAttended } from '@/lib/meeting-format';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { labelWeeks, unitSelect } from '@/server/services/meetings/meeting-labels';
 import { nowOf, type CohortContext } from '@/server/services/context';

@@ -7,7 +7,6 @@ import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { buildCohortCalendar, listMeetingDates, type MeetingDate } from '@/lib/cohort-calendar';
 import { formatWeekLabel } from '@/lib/format';
 import { AppError } from '@/server/errors';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import type { CohortContext } from '@/server/services/context';
 

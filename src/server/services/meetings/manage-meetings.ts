@@ -13,7 +13,6 @@ import {
   type MoveMeetingInput,
 } from '@/lib/schemas/attendance';
 import { AppError } from '@/server/errors';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { ensureGroupMeetings } from './ensure-group-meetings';
 import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';

@@ -2,7 +2,6 @@
 // when emptied. Nobody else reads it (no other service selects WeekReflection).
 import { outOfReach } from '@/server/errors';
 import type { SaveReflectionInput } from '@/lib/schemas/progress';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { requireFellowMembership } from './fellow-membership';
 import { nowOf, type CohortContext } from '@/server/services/context';

@@ -2,7 +2,6 @@
 // ticking again keeps the first completedAt, unticking a reading not done changes nothing.
 import { outOfReach } from '@/server/errors';
 import type { SetReadingDoneInput } from '@/lib/schemas/progress';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { requireFellowMembership } from './fellow-membership';
 import { nowOf, type CohortContext } from '@/server/services/context';

@@ -1,8 +1,6 @@
 // The admin's overview of a cohort: its groups side by side (attendance rate, reading
 // completion, fellows at risk) and the at-risk fellows first, from the same facts and rules
 // as the facilitator's grid.
-import type { PrismaClient } from '@/generated/prisma/client';
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { loadCohortProgress, type FellowProgress } from './load-cohort-progress';
 import { nowOf, type CohortContext } from '@/server/services/context';
 
