@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { canOnSite } from '@/lib/permissions';
 import type { ServiceContext } from '@/server/services/context';
 
 /**
@@ -7,7 +8,8 @@ import type { ServiceContext } from '@/server/services/context';
  */
 export async function listCohorts({ db, user: viewer }: ServiceContext) {
   if (!viewer) return [];
-  const where: Prisma.CohortWhereInput = viewer.isAdmin ? {} : { memberships: { some: { userId: viewer.id } } };
+  // Site admins hold every cohort (ADR 0015); everyone else, theirs.
+  const where: Prisma.CohortWhereInput = canOnSite(viewer, 'cohorts.manage') ? {} : { memberships: { some: { userId: viewer.id } } };
   const cohorts = await db.cohort.findMany({
     where,
     orderBy: [{ startDate: 'desc' }, { name: 'asc' }],

@@ -1,14 +1,16 @@
 // Who is in a cohort. Admins see everyone; facilitators see the fellows of the groups they
 // lead plus the cohort's facilitators, never other groups' fellows.
 import type { Prisma } from '@/generated/prisma/client';
+import { reachOf } from '@/lib/permissions';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import type { CohortContext } from '@/server/services/context';
 
 /** The cohort's memberships the caller may see, as a where clause. Fellows see none. */
 export function visibleMembershipsWhere(access: CohortAccess): Prisma.MembershipWhereInput {
-  if (access.role === 'ADMIN') return { cohortId: access.cohortId };
-  if (access.role === 'FACILITATOR') {
+  const reach = reachOf(access, 'members.view');
+  if (reach === 'cohort') return { cohortId: access.cohortId };
+  if (reach === 'groups') {
     return {
       cohortId: access.cohortId,
       OR: [{ role: 'FACILITATOR' }, { role: 'FELLOW', groupId: { in: access.groupIds } }],
@@ -43,7 +45,7 @@ export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 export async function listGroups(ctx: CohortContext) {
   const { db, access } = ctx;
   const where: Prisma.DiscussionGroupWhereInput =
-    access.role === 'ADMIN' ? { cohortId: access.cohortId } : { cohortId: access.cohortId, id: { in: access.groupIds } };
+    reachOf(access, 'members.view') === 'cohort' ? { cohortId: access.cohortId } : { cohortId: access.cohortId, id: { in: access.groupIds } };
   const groups = await db.discussionGroup.findMany({
     where,
     orderBy: { name: 'asc' },
