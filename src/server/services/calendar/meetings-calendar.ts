@@ -6,7 +6,7 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { buildCohortCalendar, listMeetingDates, type MeetingDate } from '@/lib/cohort-calendar';
 import { formatWeekLabel } from '@/lib/format';
-import { AppError } from '@/server/errors';
+import { AppError, cohortNotFound } from '@/server/errors';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import type { CohortContext } from '@/server/services/context';
 
@@ -76,7 +76,7 @@ export async function buildMeetingsCalendar(ctx: CohortContext): Promise<Meeting
       },
     },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
   if (cohort.groups.length === 0) throw new AppError('NOT_FOUND', 'You are not in a discussion group of this cohort, so there are no meetings to add.');
 
   const units = cohort.curriculum.weeks;

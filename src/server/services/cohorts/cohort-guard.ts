@@ -2,7 +2,7 @@
 // here, inside its transaction: the row lock (FOR SHARE) makes an archive wait for writes in
 // flight and a write that comes after the archive see it, so nothing slips in between.
 import type { Prisma } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { AppError, cohortNotFound } from '@/server/errors';
 
 export const ARCHIVED_MESSAGE =
   'This cohort is archived, so it is read-only. Restore it on its settings page before changing its people, groups or roster.';
@@ -10,6 +10,6 @@ export const ARCHIVED_MESSAGE =
 export async function assertCohortWritable(tx: Prisma.TransactionClient, cohortId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR SHARE`;
   const status = rows[0]?.status;
-  if (!status) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!status) throw cohortNotFound();
   if (status === 'ARCHIVED') throw new AppError('CONFLICT', ARCHIVED_MESSAGE);
 }

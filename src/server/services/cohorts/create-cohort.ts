@@ -13,6 +13,7 @@ import {
 import { AppError } from '@/server/errors';
 import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
+import { cohortScheduleSelect } from './cohort-selects';
 import { copyCurriculum } from './copy-curriculum';
 import { uniqueCohortSlug, uniqueCurriculumSlug } from './unique-slug';
 import type { ServiceContext } from '@/server/services/context';
@@ -20,15 +21,7 @@ import type { ServiceContext } from '@/server/services/context';
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
 export const createdCohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  term: true,
-  status: true,
-  startDate: true,
-  timeZone: true,
-  meetingCadenceWeeks: true,
-  skippedWeeks: true,
+  ...cohortScheduleSelect,
   syllabusVisibility: true,
   curriculum: { select: { slug: true, title: true, sourceVersion: true, source: { select: { slug: true } } } },
   clonedFromId: true,

@@ -2,7 +2,7 @@
 // the week the cohort is in now, with that week's readings; for a fellow also their ticks,
 // notes and progress (buildFellowHome). Dates come from the cohort calendar, so spans and
 // skipped weeks agree with the syllabus and settings pages.
-import { AppError } from '@/server/errors';
+import { cohortNotFound } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
 import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDates, locateCurrentUnit, wallClockTime } from '@/lib/cohort-calendar';
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
@@ -66,7 +66,7 @@ export async function getCohortHome(ctx: CohortContext) {
       },
     },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
 
   // Only the caller's own groups: a fellow's group, or the groups a facilitator leads.
   const groups = access.groupIds.length

@@ -2,27 +2,17 @@
 // and groups it has; and the template curricula a new cohort can start from.
 import { buildCohortCalendar } from '@/lib/cohort-calendar';
 import type { ServiceContext } from '@/server/services/context';
+import { cohortCurriculumSelect, cohortScheduleSelect } from './cohort-selects';
 
 export async function listAdminCohorts(ctx: ServiceContext) {
   const { db } = ctx;
   const cohorts = await db.cohort.findMany({
     orderBy: [{ startDate: 'desc' }, { name: 'asc' }],
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      term: true,
-      status: true,
-      startDate: true,
-      timeZone: true,
-      skippedWeeks: true,
-      meetingCadenceWeeks: true,
+      ...cohortScheduleSelect,
       curriculum: {
         select: {
-          slug: true,
-          title: true,
-          sourceVersion: true,
-          source: { select: { slug: true, title: true, version: true } },
+          ...cohortCurriculumSelect,
           weeks: { select: { span: true }, orderBy: { position: 'asc' } },
         },
       },

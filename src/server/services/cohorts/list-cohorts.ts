@@ -1,6 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { canOnSite } from '@/lib/permissions';
 import type { ServiceContext } from '@/server/services/context';
+import { cohortSummarySelect } from './cohort-selects';
 
 /**
  * The cohorts the viewer may see: every cohort for admins, their own for members, none for
@@ -14,12 +15,7 @@ export async function listCohorts({ db, user: viewer }: ServiceContext) {
     where,
     orderBy: [{ startDate: 'desc' }, { name: 'asc' }],
     select: {
-      slug: true,
-      name: true,
-      term: true,
-      status: true,
-      startDate: true,
-      timeZone: true,
+      ...cohortSummarySelect,
       curriculum: { select: { slug: true, title: true } },
       memberships: { where: { userId: viewer.id }, select: { role: true } },
     },

@@ -4,28 +4,9 @@ import { buildCohortCalendar, parseIsoDate } from '@/lib/cohort-calendar';
 import { updateCohortInput, type UpdateCohortInput } from '@/lib/schemas/cohort';
 import { invalidateCohortSyllabus } from '@/server/services/curricula/invalidate-curriculum';
 import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
-import { AppError } from '@/server/errors';
+import { AppError, cohortNotFound } from '@/server/errors';
+import { cohortCurriculumSelect, cohortSettingsSelect as settingsSelect } from './cohort-selects';
 import type { CohortContext } from '@/server/services/context';
-
-const settingsSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  term: true,
-  status: true,
-  startDate: true,
-  timeZone: true,
-  meetingCadenceWeeks: true,
-  skippedWeeks: true,
-  syllabusVisibility: true,
-  leaderboardHideNames: true,
-  atRiskMissedMeetings: true,
-  atRiskReadingPercent: true,
-  completionMaxUnexcusedAbsences: true,
-  completionReadingPercent: true,
-  clonedFromId: true,
-  updatedAt: true,
-} as const;
 
 /** A cohort's settings, with what the settings form needs to preview its calendar. */
 export async function getCohortSettings(ctx: CohortContext) {
@@ -37,17 +18,14 @@ export async function getCohortSettings(ctx: CohortContext) {
       ...settingsSelect,
       curriculum: {
         select: {
-          slug: true,
-          title: true,
-          sourceVersion: true,
-          source: { select: { slug: true, title: true, version: true } },
+          ...cohortCurriculumSelect,
           weeks: { orderBy: { position: 'asc' }, select: { number: true, span: true, label: true, title: true } },
         },
       },
       _count: { select: { groups: true } },
     },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
   const [fellows, facilitators] = await Promise.all([
     db.membership.count({ where: { cohortId, role: 'FELLOW' } }),
     db.membership.count({ where: { cohortId, role: 'FACILITATOR' } }),
@@ -65,7 +43,7 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
   const updated = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
     const current = rows[0]?.status;
-    if (!current) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+    if (!current) throw cohortNotFound();
     const { status, ...fields } = input;
     const changesSettings = Object.values(fields).some((value) => value !== undefined);
     const staysArchived = current === 'ARCHIVED' && (status === undefined || status === 'ARCHIVED');

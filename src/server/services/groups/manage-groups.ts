@@ -12,7 +12,7 @@ import {
   type UpdateGroupInput,
 } from '@/lib/schemas/cohort';
 import { syncGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
-import { AppError, outOfReach } from '@/server/errors';
+import { AppError, cohortNotFound, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { displayName } from '@/lib/format';
 import { nowOf, type CohortContext } from '@/server/services/context';
@@ -58,7 +58,7 @@ export async function listCohortGroups(ctx: CohortContext) {
       },
     },
   });
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
   const calendar = buildCohortCalendar(cohort, cohort.curriculum.weeks);
   const ungrouped = await db.membership.count({ where: { cohortId, role: 'FELLOW', groupId: null } });
   return {

@@ -3,7 +3,7 @@
 // fellows: the cohort with its syllabus, its groups, the fellows, their ticks, the meetings
 // and the attendance marks. bench:dashboard counts them.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '@/server/errors';
+import { cohortNotFound } from '@/server/errors';
 import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
 import { isOptionalReading } from '@/lib/reading-time';
 import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from '@/lib/standing';
@@ -136,7 +136,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
           select: { meetingId: true, membershipId: true, status: true, note: true },
         }),
   ]);
-  if (!cohort) throw new AppError('NOT_FOUND', 'No cohort with that name.');
+  if (!cohort) throw cohortNotFound();
 
   const weeks = cohort.curriculum.weeks;
   const calendar = buildCohortCalendar(cohort, weeks);
