@@ -12,6 +12,7 @@ import { loadDotEnv, parseEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { checkCurriculumLinks, type PlacedLinkCheck } from '@/server/services/curricula/check-links';
+import { systemContext } from '@/server/services/context';
 import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
 import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
@@ -262,7 +263,7 @@ const commands: Record<string, Command> = {
   },
   'syllabus check-links': {
     positionals: ['slug'],
-    run: ({ positionals }) => withPrisma((prisma) => checkCurriculumLinks(prisma, positionals[0]!)),
+    run: ({ positionals }) => withPrisma((prisma) => checkCurriculumLinks(systemContext(prisma), { curriculum: positionals[0]! })),
     print: (results: PlacedLinkCheck[]) => {
       const needLook = results.filter((result) => result.outcome !== 'ok');
       const lines = needLook.map(

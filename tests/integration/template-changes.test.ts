@@ -47,7 +47,7 @@ describe('template changes for a cohort', () => {
   });
 
   it('says "up to date" while the template has not moved on', async () => {
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison).toMatchObject({
       cohort: { slug: 'tc-spring' },
       copy: { slug: copySlug, sourceVersion: 1 },
@@ -75,7 +75,7 @@ describe('template changes for a cohort', () => {
     await addWeek({ curriculum: template, title: 'Capstone' });
     await updateCurriculumFields({ curriculum: template, description: 'Revised for 2027' });
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.templateMovedOn).toBe(true);
     expect(comparison.template!.version).toBe(10);
     const summary = comparison.changes.map((change) => `${change.kind} ${change.entity}: ${change.title}`);
@@ -111,7 +111,7 @@ describe('template changes for a cohort', () => {
     const templateItems = await itemsOf(template);
     const copyVersion = (await db.curriculum.findUniqueOrThrow({ where: { slug: copySlug } })).version;
 
-    const result = await applyTemplateToCohort('tc-spring');
+    const result = await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-spring' });
     expect(result).toEqual({ applied: true, version: copyVersion + 1, templateVersion: 10, changes: 9, readingsKept: 21, readingsAdded: 1, readingsRemoved: 1 });
 
     const after = await itemsOf(copySlug);
@@ -133,7 +133,7 @@ describe('template changes for a cohort', () => {
     expect(copy.sourceVersion).toBe(10);
     expect(copy.version).toBe(copyVersion + 1);
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.templateMovedOn).toBe(false);
     expect(comparison.changes).toEqual([]);
   });
@@ -150,14 +150,14 @@ describe('template changes for a cohort', () => {
     await db.curriculumWeek.delete({ where: { id: capstone.id } });
     await db.curriculum.update({ where: { slug: template }, data: { version: { increment: 1 } } });
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.changes.map((change) => `${change.kind} ${change.entity}`)).toEqual(
       expect.arrayContaining(['changed reading', 'removed week']),
     );
     const moved = comparison.changes.find((change) => change.entity === 'reading')!;
     expect(moved.fields).toEqual([{ field: 'section', before: expect.any(String), after: expect.any(String) }]);
 
-    await applyTemplateToCohort('tc-spring');
+    await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-spring' });
     expect(withoutSlug(await loadCurriculumForExport(db, copySlug))).toEqual(withoutSlug(await loadCurriculumForExport(db, template)));
     const after = await itemsOf(copySlug);
     expect(after).toHaveLength(6);
@@ -170,10 +170,10 @@ describe('template changes for a cohort', () => {
     // A local fix in the copy shows as a difference, and applying the template undoes it.
     const item = (await itemsOf(copy))[0]![0]!;
     await updateItem({ curriculum: copy, itemId: item.id, url: 'https://example.org/fixed' });
-    const comparison = await compareCohortCopyWithTemplate('tc-small-cohort');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-small-cohort' });
     expect(comparison.templateMovedOn).toBe(false);
     expect(comparison.changes).toHaveLength(1);
-    await applyTemplateToCohort('tc-small-cohort');
+    await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-small-cohort' });
     expect((await itemsOf(copy))[0]![0]).toEqual({ ...item, url: 'https://example.com/1' });
   });
 
@@ -184,7 +184,7 @@ describe('template changes for a cohort', () => {
     const item = (await itemsOf('tc-archived-template'))[0]![0]!;
     await updateItem({ curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
     const before = await loadCurriculumForExport(db, copy);
-    await expect(applyTemplateToCohort('tc-archived')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(applyTemplateToCohort({ db, user: null }, { cohort: 'tc-archived' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await loadCurriculumForExport(db, copy)).toEqual(before);
     expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy } })).sourceVersion).toBe(1);
   });
@@ -192,9 +192,9 @@ describe('template changes for a cohort', () => {
   it('has nothing to apply for a cohort that runs a template directly', async () => {
     const direct = await createCohort({ slug: 'tc-direct' });
     expect(direct.slug).toBe('tc-direct');
-    const comparison = await compareCohortCopyWithTemplate('tc-direct');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-direct' });
     expect(comparison).toMatchObject({ template: null, templateMovedOn: false, changes: [] });
-    expect(await applyTemplateToCohort('tc-direct')).toMatchObject({ applied: false });
-    await expect(compareCohortCopyWithTemplate('no-such-cohort')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-direct' })).toMatchObject({ applied: false });
+    await expect(compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'no-such-cohort' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

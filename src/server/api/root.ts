@@ -2,9 +2,8 @@ import { createCallerFactory, createTRPCRouter } from '@/server/api/trpc';
 import { accountRouter } from '@/server/api/routers/account/account-router';
 import { apiTokensRouter } from '@/server/api/routers/api-tokens/api-tokens-router';
 import { cohortRouter } from '@/server/api/routers/cohort/cohort-router';
-import { curriculumRouter } from '@/server/api/routers/curriculum/curriculum-router';
-import { curriculaRouter } from '@/server/api/routers/curricula/curricula-router';
-import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor/curriculum-editor-router';
+import { curriculaRouter } from '@/server/api/routers/curricula-router';
+import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor-router';
 import { membersRouter } from '@/server/api/routers/members/members-router';
 import { cohortsRouter } from '@/server/api/routers/cohorts/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups/groups-router';
@@ -16,7 +15,6 @@ import { progressRouter } from '@/server/api/routers/progress/progress-router';
 import { standingRouter } from '@/server/api/routers/standing/standing-router';
 
 export const appRouter = createTRPCRouter({
-  curriculum: curriculumRouter,
   curricula: curriculaRouter,
   curriculumEditor: curriculumEditorRouter,
   cohort: cohortRouter,

@@ -1,6 +1,6 @@
 // The admin's list of curriculum templates: what each holds and which cohorts run it.
 import type { CohortStatus } from '@/generated/prisma/enums';
-import { db } from '@/server/db/client';
+import type { ServiceContext } from '@/server/services/context';
 
 export type CurriculumTemplateRow = {
   slug: string;
@@ -15,9 +15,9 @@ export type CurriculumTemplateRow = {
   cohorts: { slug: string; name: string; status: CohortStatus }[];
 };
 
-export async function listCurriculumTemplates(): Promise<CurriculumTemplateRow[]> {
+export async function listCurriculumTemplates(ctx: ServiceContext): Promise<CurriculumTemplateRow[]> {
   const cohortSelect = { select: { slug: true, name: true, status: true }, orderBy: { startDate: 'desc' } } as const;
-  const templates = await db.curriculum.findMany({
+  const templates = await ctx.db.curriculum.findMany({
     where: { sourceId: null },
     orderBy: [{ title: 'asc' }, { slug: 'asc' }],
     select: {

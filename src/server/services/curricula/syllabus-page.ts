@@ -5,7 +5,9 @@
 import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
 import type { CohortStatus, SyllabusVisibility } from '@/generated/prisma/enums';
 import { renderMarkdown } from '@/lib/render-markdown';
-import { db } from '@/server/db/client';
+import type { CohortSyllabusInput, CurriculumSlugInput } from '@/lib/schemas/curricula';
+import type { Db, ServiceContext } from '@/server/services/context';
+import { baseGoalSelect, baseItemSelect, baseSectionSelect, baseWeekSelect, byPosition } from './curriculum-tree-select';
 
 export type SyllabusPageItem = {
   id: string;
@@ -84,31 +86,20 @@ const curriculumSelect = {
   notes: true,
   sourceId: true,
   weeks: {
-    orderBy: { position: 'asc' },
+    ...byPosition,
     select: {
-      id: true,
-      position: true,
-      number: true,
-      span: true,
+      ...baseWeekSelect,
       label: true,
-      title: true,
       part: true,
       partNotes: true,
-      notes: true,
-      goals: { orderBy: { position: 'asc' }, select: { id: true, category: true, text: true } },
+      goals: { ...byPosition, select: baseGoalSelect },
       sections: {
-        orderBy: { position: 'asc' },
+        ...byPosition,
         select: {
-          id: true,
-          title: true,
-          kind: true,
-          statedMinutes: true,
+          ...baseSectionSelect,
           statedText: true,
           group: true,
-          items: {
-            orderBy: { position: 'asc' },
-            select: { id: true, kind: true, title: true, url: true, minutes: true, minutesText: true, optional: true, note: true },
-          },
+          items: { ...byPosition, select: { ...baseItemSelect, minutesText: true } },
         },
       },
     },
@@ -117,7 +108,7 @@ const curriculumSelect = {
 
 type CurriculumRow = NonNullable<Awaited<ReturnType<typeof findCurriculum>>>;
 
-function findCurriculum(slug: string) {
+function findCurriculum(db: Db, slug: string) {
   return db.curriculum.findFirst({ where: { slug, sourceId: null }, select: curriculumSelect });
 }
 
@@ -142,8 +133,8 @@ export function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurric
 }
 
 /** A template's syllabus, or null: cohorts' copies are not served at /syllabus/<slug>. */
-export async function loadTemplateSyllabusPage(slug: string): Promise<SyllabusPageCurriculum | null> {
-  const row = await findCurriculum(slug);
+export async function loadTemplateSyllabusPage(ctx: ServiceContext, input: CurriculumSlugInput): Promise<SyllabusPageCurriculum | null> {
+  const row = await findCurriculum(ctx.db, input.slug);
   return row ? toSyllabusPageCurriculum(row) : null;
 }
 
@@ -151,9 +142,9 @@ export async function loadTemplateSyllabusPage(slug: string): Promise<SyllabusPa
  * A cohort's syllabus with what its calendar needs, or null. Says nothing about who may read
  * it: the page checks `cohort.visibility` against the viewer.
  */
-export async function loadCohortSyllabusPage(cohortSlug: string): Promise<CohortSyllabusPage | null> {
-  const cohort = await db.cohort.findUnique({
-    where: { slug: cohortSlug },
+export async function loadCohortSyllabusPage(ctx: ServiceContext, input: CohortSyllabusInput): Promise<CohortSyllabusPage | null> {
+  const cohort = await ctx.db.cohort.findUnique({
+    where: { slug: input.cohort },
     select: {
       id: true,
       slug: true,
