@@ -61,19 +61,19 @@ describe('template changes for a cohort', () => {
     const copyItems = await itemsOf(template);
     const [w1a, w1b] = copyItems[0]!;
     const w2 = copyItems[1]!;
-    await updateItem({ curriculum: template, itemId: w1a!.id, title: 'Renamed reading', minutes: 42 });
-    await updateItem({ curriculum: template, itemId: w1b!.id, url: 'https://example.org/new-link' });
-    await deleteItem({ curriculum: template, itemId: w2[0]!.id });
+    await updateItem({ db, user: null }, { curriculum: template, itemId: w1a!.id, title: 'Renamed reading', minutes: 42 });
+    await updateItem({ db, user: null }, { curriculum: template, itemId: w1b!.id, url: 'https://example.org/new-link' });
+    await deleteItem({ db, user: null }, { curriculum: template, itemId: w2[0]!.id });
     const week3 = await db.curriculumWeek.findFirstOrThrow({
       where: { curriculum: { slug: template }, position: 3 },
       select: { id: true, sections: { orderBy: { position: 'asc' }, select: { id: true } }, goals: { orderBy: { position: 'asc' }, select: { id: true } } },
     });
-    await addItem({ curriculum: template, sectionId: week3.sections[0]!.id, title: 'Brand new reading', url: 'https://example.org/brand-new', minutes: 15 });
-    await updateSection({ curriculum: template, sectionId: week3.sections[0]!.id, title: 'Core readings, revised' });
-    await updateGoal({ curriculum: template, goalId: week3.goals[0]!.id, category: 'PRACTICAL' });
-    await addGoal({ curriculum: template, weekId: week3.id, text: 'Explain classifier-free guidance', category: 'THEORETICAL' });
-    await addWeek({ curriculum: template, title: 'Capstone' });
-    await updateCurriculumFields({ curriculum: template, description: 'Revised for 2027' });
+    await addItem({ db, user: null }, { curriculum: template, sectionId: week3.sections[0]!.id, title: 'Brand new reading', url: 'https://example.org/brand-new', minutes: 15 });
+    await updateSection({ db, user: null }, { curriculum: template, sectionId: week3.sections[0]!.id, title: 'Core readings, revised' });
+    await updateGoal({ db, user: null }, { curriculum: template, goalId: week3.goals[0]!.id, category: 'PRACTICAL' });
+    await addGoal({ db, user: null }, { curriculum: template, weekId: week3.id, text: 'Explain classifier-free guidance', category: 'THEORETICAL' });
+    await addWeek({ db, user: null }, { curriculum: template, title: 'Capstone' });
+    await updateCurriculumFields({ db, user: null }, { curriculum: template, description: 'Revised for 2027' });
 
     const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.templateMovedOn).toBe(true);
@@ -145,7 +145,7 @@ describe('template changes for a cohort', () => {
       where: { curriculum: { slug: template }, position: 2 },
       select: { sections: { orderBy: { position: 'asc' }, select: { id: true, items: { orderBy: { position: 'asc' }, select: { id: true } } } } },
     });
-    await moveItem({ curriculum: template, itemId: week2.sections[0]!.items[0]!.id, toSectionId: week2.sections[1]!.id, toPosition: 1 });
+    await moveItem({ db, user: null }, { curriculum: template, itemId: week2.sections[0]!.items[0]!.id, toSectionId: week2.sections[1]!.id, toPosition: 1 });
     const capstone = await db.curriculumWeek.findFirstOrThrow({ where: { curriculum: { slug: template }, position: 7 } });
     await db.curriculumWeek.delete({ where: { id: capstone.id } });
     await db.curriculum.update({ where: { slug: template }, data: { version: { increment: 1 } } });
@@ -169,7 +169,7 @@ describe('template changes for a cohort', () => {
     const copy = await cohortOnCopy('tc-small', 'tc-small-cohort');
     // A local fix in the copy shows as a difference, and applying the template undoes it.
     const item = (await itemsOf(copy))[0]![0]!;
-    await updateItem({ curriculum: copy, itemId: item.id, url: 'https://example.org/fixed' });
+    await updateItem({ db, user: null }, { curriculum: copy, itemId: item.id, url: 'https://example.org/fixed' });
     const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-small-cohort' });
     expect(comparison.templateMovedOn).toBe(false);
     expect(comparison.changes).toHaveLength(1);
@@ -182,7 +182,7 @@ describe('template changes for a cohort', () => {
     const copy = await cohortOnCopy('tc-archived-template', 'tc-archived');
     await db.cohort.update({ where: { slug: 'tc-archived' }, data: { status: 'ARCHIVED' } });
     const item = (await itemsOf('tc-archived-template'))[0]![0]!;
-    await updateItem({ curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
+    await updateItem({ db, user: null }, { curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
     const before = await loadCurriculumForExport(db, copy);
     await expect(applyTemplateToCohort({ db, user: null }, { cohort: 'tc-archived' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await loadCurriculumForExport(db, copy)).toEqual(before);

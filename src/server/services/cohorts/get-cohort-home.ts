@@ -9,6 +9,7 @@ import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDa
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import type { CohortAccess } from './cohort-access';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
 
 export async function getCohortHome(access: CohortAccess, now: Date = new Date()) {
@@ -28,35 +29,19 @@ export async function getCohortHome(access: CohortAccess, now: Date = new Date()
           slug: true,
           title: true,
           weeks: {
-            orderBy: { position: 'asc' },
+            ...byPosition,
             select: {
               id: true,
               position: true,
-              number: true,
-              span: true,
-              title: true,
+              ...weekFields,
               sections: {
-                orderBy: { position: 'asc' },
+                ...byPosition,
                 select: {
                   id: true,
                   position: true,
-                  title: true,
-                  kind: true,
+                  ...sectionFields,
                   statedMinutes: true,
-                  items: {
-                    orderBy: { position: 'asc' },
-                    select: {
-                      id: true,
-                      position: true,
-                      kind: true,
-                      title: true,
-                      url: true,
-                      minutes: true,
-                      minutesText: true,
-                      optional: true,
-                      note: true,
-                    },
-                  },
+                  items: { ...byPosition, select: { id: true, position: true, ...itemFields, minutesText: true, note: true } },
                 },
               },
             },

@@ -1,7 +1,8 @@
 // The admin's view of every cohort: status, dates, the syllabus it runs and how many people
-// and groups it has; and the template curricula a new cohort can start from.
+// and groups it has. (The templates a new cohort can start from: curricula/list-templates.ts.)
 import type { PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar } from '@/lib/cohort-calendar';
+import { byPosition } from '@/server/services/curricula/curriculum-tree-select';
 
 export async function listAdminCohorts(db: PrismaClient) {
   const cohorts = await db.cohort.findMany({
@@ -22,7 +23,7 @@ export async function listAdminCohorts(db: PrismaClient) {
           title: true,
           sourceVersion: true,
           source: { select: { slug: true, title: true, version: true } },
-          weeks: { select: { span: true }, orderBy: { position: 'asc' } },
+          weeks: { ...byPosition, select: { span: true } },
         },
       },
       _count: { select: { groups: true } },
@@ -51,15 +52,3 @@ export async function listAdminCohorts(db: PrismaClient) {
 }
 
 export type AdminCohortRow = Awaited<ReturnType<typeof listAdminCohorts>>[number];
-
-/** Curricula a cohort can start from: templates, not cohorts' own copies. */
-export async function listCurriculumTemplates(db: PrismaClient) {
-  const templates = await db.curriculum.findMany({
-    where: { sourceId: null },
-    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
-    select: { slug: true, title: true, version: true, weeks: { select: { span: true } } },
-  });
-  return templates.map(({ weeks, ...template }) => ({ ...template, teachingWeeks: weeks.reduce((sum, week) => sum + Math.max(1, week.span), 0) }));
-}
-
-export type CurriculumTemplate = Awaited<ReturnType<typeof listCurriculumTemplates>>[number];

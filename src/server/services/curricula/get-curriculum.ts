@@ -2,7 +2,7 @@ import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
 import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
 import type { ServiceContext } from '@/server/services/context';
-import { baseGoalSelect, baseItemSelect, baseSectionSelect, baseWeekSelect, byPosition } from './curriculum-tree-select';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 const curriculumSelect = {
   slug: true,
@@ -11,14 +11,19 @@ const curriculumSelect = {
   weeks: {
     ...byPosition,
     select: {
-      ...baseWeekSelect,
-      goals: { ...byPosition, select: baseGoalSelect },
+      id: true,
+      position: true,
+      ...weekFields,
+      notes: true,
+      goals: { ...byPosition, select: { id: true, ...goalFields } },
       sections: {
         ...byPosition,
         select: {
-          ...baseSectionSelect,
+          id: true,
           position: true,
-          items: { ...byPosition, select: { ...baseItemSelect, position: true } },
+          ...sectionFields,
+          statedMinutes: true,
+          items: { ...byPosition, select: { id: true, position: true, ...itemFields, note: true } },
         },
       },
     },

@@ -1,4 +1,5 @@
-// The admin's list of curriculum templates: what each holds and which cohorts run it.
+// The curriculum templates (not cohorts' own copies): the admin's list of what each holds and
+// which cohorts run it, and the choices a new cohort can start from (cohorts.templates).
 import type { CohortStatus } from '@/generated/prisma/enums';
 import type { ServiceContext } from '@/server/services/context';
 
@@ -10,6 +11,8 @@ export type CurriculumTemplateRow = {
   updatedAt: Date;
   /** Calendar weeks: a unit that spans weeks 2 and 3 counts twice. */
   weekCount: number;
+  /** Teaching weeks of a cohort on this template: as weekCount, but every unit counts at least once (as its calendar does). */
+  teachingWeeks: number;
   readingCount: number;
   /** Cohorts running this template, directly or through their own copy of it. */
   cohorts: { slug: string; name: string; status: CohortStatus }[];
@@ -34,6 +37,7 @@ export async function listCurriculumTemplates(ctx: ServiceContext): Promise<Curr
   return templates.map(({ weeks, cohorts, copies, ...template }) => ({
     ...template,
     weekCount: weeks.reduce((sum, week) => sum + week.span, 0),
+    teachingWeeks: weeks.reduce((sum, week) => sum + Math.max(1, week.span), 0),
     readingCount: weeks.reduce((sum, week) => sum + week.sections.reduce((count, section) => count + section._count.items, 0), 0),
     cohorts: [...cohorts, ...copies.flatMap((copy) => copy.cohorts)],
   }));

@@ -7,7 +7,7 @@ import type { CohortStatus, SyllabusVisibility } from '@/generated/prisma/enums'
 import { renderMarkdown } from '@/lib/render-markdown';
 import type { CohortSyllabusInput, CurriculumSlugInput } from '@/lib/schemas/curricula';
 import type { Db, ServiceContext } from '@/server/services/context';
-import { baseGoalSelect, baseItemSelect, baseSectionSelect, baseWeekSelect, byPosition } from './curriculum-tree-select';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 export type SyllabusPageItem = {
   id: string;
@@ -88,18 +88,23 @@ const curriculumSelect = {
   weeks: {
     ...byPosition,
     select: {
-      ...baseWeekSelect,
+      id: true,
+      position: true,
+      ...weekFields,
       label: true,
       part: true,
       partNotes: true,
-      goals: { ...byPosition, select: baseGoalSelect },
+      notes: true,
+      goals: { ...byPosition, select: { id: true, ...goalFields } },
       sections: {
         ...byPosition,
         select: {
-          ...baseSectionSelect,
+          id: true,
+          ...sectionFields,
+          statedMinutes: true,
           statedText: true,
           group: true,
-          items: { ...byPosition, select: { ...baseItemSelect, minutesText: true } },
+          items: { ...byPosition, select: { id: true, ...itemFields, minutesText: true, note: true } },
         },
       },
     },

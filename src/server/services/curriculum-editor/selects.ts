@@ -1,29 +1,28 @@
 // What the editor reads and what mutations return: every field it edits, with ids, in order.
-import {
-  baseGoalSelect,
-  baseItemSelect,
-  baseSectionSelect,
-  baseWeekSelect,
-  byPosition,
-} from '@/server/services/curricula/curriculum-tree-select';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
-export const itemSelect = { ...baseItemSelect, position: true, minutesText: true } as const;
+export const itemSelect = { id: true, position: true, ...itemFields, minutesText: true, note: true } as const;
 
 export const sectionSelect = {
-  ...baseSectionSelect,
+  id: true,
   position: true,
+  ...sectionFields,
+  statedMinutes: true,
   statedText: true,
   group: true,
   items: { ...byPosition, select: itemSelect },
 } as const;
 
-export const goalSelect = { ...baseGoalSelect, position: true } as const;
+export const goalSelect = { id: true, position: true, ...goalFields } as const;
 
 export const weekSelect = {
-  ...baseWeekSelect,
+  id: true,
+  position: true,
+  ...weekFields,
   label: true,
   part: true,
   partNotes: true,
+  notes: true,
   sections: { ...byPosition, select: sectionSelect },
   goals: { ...byPosition, select: goalSelect },
 } as const;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, listFieldIssues } from '@/server/errors';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 import { importableUrl } from './syllabus-text';
 import type { ParsedSyllabus, SyllabusCurriculum } from './types';
 
@@ -180,28 +181,22 @@ export async function loadCurriculumForExport(db: PrismaClient, slug: string): P
       description: true,
       notes: true,
       weeks: {
-        orderBy: { position: 'asc' },
+        ...byPosition,
         select: {
-          number: true,
-          span: true,
+          ...weekFields,
           label: true,
-          title: true,
           part: true,
           partNotes: true,
           notes: true,
-          goals: { orderBy: { position: 'asc' }, select: { category: true, text: true } },
+          goals: { ...byPosition, select: goalFields },
           sections: {
-            orderBy: { position: 'asc' },
+            ...byPosition,
             select: {
-              title: true,
-              kind: true,
+              ...sectionFields,
               statedMinutes: true,
               statedText: true,
               group: true,
-              items: {
-                orderBy: { position: 'asc' },
-                select: { kind: true, title: true, url: true, minutes: true, minutesText: true, optional: true, note: true },
-              },
+              items: { ...byPosition, select: { ...itemFields, minutesText: true, note: true } },
             },
           },
         },

@@ -5,7 +5,8 @@ import { cohortProcedure, createTRPCRouter, siteProcedure } from '@/server/api/t
 import { db } from '@/server/db/client';
 import { cloneCohortInput, createCohortInput, updateCohortInput } from '@/lib/schemas/cohort';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
-import { listAdminCohorts, listCurriculumTemplates } from '@/server/services/cohorts/list-admin-cohorts';
+import { listAdminCohorts } from '@/server/services/cohorts/list-admin-cohorts';
+import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
 import { archiveCohort, getCohortSettings, updateCohort } from '@/server/services/cohorts/update-cohort';
 
 export const cohortsRouter = createTRPCRouter({
@@ -13,7 +14,7 @@ export const cohortsRouter = createTRPCRouter({
   list: siteProcedure('cohorts.manage').input(z.void()).query(() => listAdminCohorts(db)),
 
   /** Curricula a new cohort can start from (templates, not cohorts' copies). */
-  templates: siteProcedure('cohorts.manage').input(z.void()).query(() => listCurriculumTemplates(db)),
+  templates: siteProcedure('cohorts.manage').input(z.void()).query(({ ctx }) => listCurriculumTemplates(ctx)),
 
   create: siteProcedure('cohorts.manage').input(createCohortInput).mutation(({ input }) => createCohort(db, input)),
 
