@@ -229,7 +229,7 @@ const commands: Record<string, Command> = {
       const parsed = parseSyllabusMarkdown(text, { slug });
       // A dry run never opens the database: nothing can be written.
       if (values['dry-run'] === true) return { dryRun: true, ...parsed };
-      const imported = await withPrisma((prisma) => importSyllabus(prisma, parsed, { replace: values.replace === true }));
+      const imported = await withPrisma((prisma) => importSyllabus(systemContext(prisma), { syllabus: parsed, replace: values.replace === true }));
       return { dryRun: false, imported, warnings: parsed.warnings };
     },
     print: (result: SyllabusImportOutput) => {
@@ -253,7 +253,7 @@ const commands: Record<string, Command> = {
     positionals: ['slug'],
     options: { out: { type: 'string' } },
     run: async ({ values, positionals }) => {
-      const markdown = await withPrisma(async (prisma) => exportSyllabusMarkdown(await loadCurriculumForExport(prisma, positionals[0]!)));
+      const markdown = await withPrisma(async (prisma) => exportSyllabusMarkdown(await loadCurriculumForExport(systemContext(prisma), { slug: positionals[0]! })));
       const out = typeof values.out === 'string' ? values.out : null;
       if (out) await writeFile(out, markdown);
       return { slug: positionals[0]!, out, markdown };

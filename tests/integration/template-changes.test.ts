@@ -20,7 +20,7 @@ const diffusionText = readFileSync(path.join(process.cwd(), 'prisma/seed/diffusi
 async function cohortOnCopy(templateSlug: string, cohortSlug: string) {
   const template = await db.curriculum.findUniqueOrThrow({ where: { slug: templateSlug } });
   const copySlug = `${templateSlug}-${cohortSlug}`;
-  const { id } = await importSyllabus(db, { ...(await loadCurriculumForExport(db, templateSlug)), slug: copySlug });
+  const { id } = await importSyllabus({ db, user: null }, { syllabus: { ...(await loadCurriculumForExport({ db, user: null }, { slug: templateSlug })), slug: copySlug } });
   await db.curriculum.update({ where: { id }, data: { sourceId: template.id, sourceVersion: template.version } });
   await createCohort({ slug: cohortSlug, curriculumId: id });
   return copySlug;
@@ -42,7 +42,7 @@ describe('template changes for a cohort', () => {
   let copySlug: string;
 
   beforeAll(async () => {
-    await importSyllabus(db, parseSyllabusMarkdown(diffusionText, { slug: template }));
+    await importSyllabus({ db, user: null }, { syllabus: parseSyllabusMarkdown(diffusionText, { slug: template }) });
     copySlug = await cohortOnCopy(template, 'tc-spring');
   });
 
@@ -128,7 +128,7 @@ describe('template changes for a cohort', () => {
     // Every other week: untouched ids.
     for (const index of [3, 4, 5]) expect(after[index]!.map((item) => item.id)).toEqual(before[index]!.map((item) => item.id));
 
-    expect(withoutSlug(await loadCurriculumForExport(db, copySlug))).toEqual(withoutSlug(await loadCurriculumForExport(db, template)));
+    expect(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: copySlug }))).toEqual(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: template })));
     const copy = await db.curriculum.findUniqueOrThrow({ where: { slug: copySlug } });
     expect(copy.sourceVersion).toBe(10);
     expect(copy.version).toBe(copyVersion + 1);
@@ -158,7 +158,7 @@ describe('template changes for a cohort', () => {
     expect(moved.fields).toEqual([{ field: 'section', before: expect.any(String), after: expect.any(String) }]);
 
     await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-spring' });
-    expect(withoutSlug(await loadCurriculumForExport(db, copySlug))).toEqual(withoutSlug(await loadCurriculumForExport(db, template)));
+    expect(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: copySlug }))).toEqual(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: template })));
     const after = await itemsOf(copySlug);
     expect(after).toHaveLength(6);
     expect(after[1]!.map((item) => item.id).sort()).toEqual(copyBefore[1]!.map((item) => item.id).sort());
@@ -183,9 +183,9 @@ describe('template changes for a cohort', () => {
     await db.cohort.update({ where: { slug: 'tc-archived' }, data: { status: 'ARCHIVED' } });
     const item = (await itemsOf('tc-archived-template'))[0]![0]!;
     await updateItem({ db, user: null }, { curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
-    const before = await loadCurriculumForExport(db, copy);
+    const before = await loadCurriculumForExport({ db, user: null }, { slug: copy });
     await expect(applyTemplateToCohort({ db, user: null }, { cohort: 'tc-archived' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await loadCurriculumForExport(db, copy)).toEqual(before);
+    expect(await loadCurriculumForExport({ db, user: null }, { slug: copy })).toEqual(before);
     expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy } })).sourceVersion).toBe(1);
   });
 

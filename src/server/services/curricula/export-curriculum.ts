@@ -5,5 +5,5 @@ import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllab
 import { loadCurriculumForExport } from '@/server/services/syllabus/import-syllabus';
 
 export async function exportCurriculumMarkdown(ctx: ServiceContext, input: CurriculumSlugInput): Promise<string> {
-  return exportSyllabusMarkdown(await loadCurriculumForExport(ctx.db, input.slug));
+  return exportSyllabusMarkdown(await loadCurriculumForExport(ctx, { slug: input.slug }));
 }

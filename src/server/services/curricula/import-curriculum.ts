@@ -141,7 +141,7 @@ export async function importCurriculumMarkdown(ctx: ServiceContext, input: Impor
   const parsed = parseSyllabusMarkdown(input.markdown, { slug: input.slug });
   const conflict = await findConflict(ctx.db, parsed.curriculum.slug);
   if (conflict && (!conflict.replaceable || !input.replace)) throw new AppError('CONFLICT', conflict.message);
-  const result = await importSyllabus(ctx.db, parsed, { replace: input.replace });
+  const result = await importSyllabus(ctx, { syllabus: parsed, replace: input.replace });
   // Cohorts' copies compare versions with their template: a replaced template has moved on.
   if (result.outcome === 'replaced') await ctx.db.curriculum.update({ where: { id: result.id }, data: { version: { increment: 1 } } });
   await invalidateCurriculum(ctx.db, result.id, { slug: result.slug });
