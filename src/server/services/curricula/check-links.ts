@@ -9,7 +9,7 @@ import type { checkLinksInput, curriculumRefInput } from '@/lib/schemas/curricul
 import { AppError } from '@/server/errors';
 import type { Db, ServiceContext } from '@/server/services/context';
 
-export const LINK_TIMEOUT_MS = 8_000;
+const LINK_TIMEOUT_MS = 8_000;
 const CONCURRENCY = 4;
 
 export type LinkOutcome = 'ok' | 'moved' | 'broken' | 'unreachable';
@@ -72,7 +72,7 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 /** One address: what it answers now. Never throws. */
-export async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Omit<LinkCheck, 'itemId'>> {
+async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Omit<LinkCheck, 'itemId'>> {
   let answer: Answer;
   try {
     answer = await ask(url, 'HEAD', timeoutMs);

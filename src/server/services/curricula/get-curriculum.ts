@@ -52,5 +52,3 @@ export async function getCurriculumBySlug(ctx: ServiceContext, input: Curriculum
     readingTime: sumReadingTime(weeks.flatMap((week) => week.sections)),
   };
 }
-
-export type CurriculumDetail = Awaited<ReturnType<typeof getCurriculumBySlug>>;

@@ -13,7 +13,7 @@ import { revalidateTag } from 'next/cache';
 import type { Db } from '@/server/services/context';
 import { cohortSyllabusTag, templateSyllabusTag } from './syllabus-cache';
 
-export function curriculumCacheTag(curriculumId: string): string {
+function curriculumCacheTag(curriculumId: string): string {
   return `curriculum:${curriculumId}`;
 }
 

@@ -118,7 +118,7 @@ function findCurriculum(db: Db, slug: string) {
 }
 
 /** Rows → the page's shape, with every markdown field rendered through the sanitiser once. */
-export function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurriculum {
+function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurriculum {
   const weekHeadingLevel = row.weeks.some((week) => week.part !== null) ? 3 : 2;
   return {
     id: row.id,
