@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const [curricula, cohorts, signedIn] = await Promise.all([
-    api.curriculum.list(),
+    api.curricula.published(),
     api.cohorts.mine(),
     api.account.me().then(
       (me) => me,

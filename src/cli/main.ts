@@ -12,6 +12,7 @@ import { loadDotEnv, parseEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { checkCurriculumLinks, type PlacedLinkCheck } from '@/server/services/curricula/check-links';
+import { systemCohortContext, systemContext } from '@/server/services/context';
 import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
 import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
@@ -31,7 +32,6 @@ import { importRoster, previewRoster, type RosterImportResult, type RosterPrevie
 import { assertRosterSize } from '@/server/services/roster/parse-roster';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { exportAttendanceCsv, exportProgressCsv, findGroupIdByName } from '@/server/services/standing/export-csv';
-import { systemContext, systemCohortContext } from '@/server/services/context';
 
 const USAGE = `Usage: fellowship <command> [options]
 
@@ -228,7 +228,7 @@ const commands: Record<string, Command> = {
       const parsed = parseSyllabusMarkdown(text, { slug });
       // A dry run never opens the database: nothing can be written.
       if (values['dry-run'] === true) return { dryRun: true, ...parsed };
-      const imported = await withPrisma((prisma) => importSyllabus(prisma, parsed, { replace: values.replace === true }));
+      const imported = await withPrisma((prisma) => importSyllabus(systemContext(prisma), { syllabus: parsed, replace: values.replace === true }));
       return { dryRun: false, imported, warnings: parsed.warnings };
     },
     print: (result: SyllabusImportOutput) => {
@@ -252,7 +252,7 @@ const commands: Record<string, Command> = {
     positionals: ['slug'],
     options: { out: { type: 'string' } },
     run: async ({ values, positionals }) => {
-      const markdown = await withPrisma(async (prisma) => exportSyllabusMarkdown(await loadCurriculumForExport(prisma, positionals[0]!)));
+      const markdown = await withPrisma(async (prisma) => exportSyllabusMarkdown(await loadCurriculumForExport(systemContext(prisma), { slug: positionals[0]! })));
       const out = typeof values.out === 'string' ? values.out : null;
       if (out) await writeFile(out, markdown);
       return { slug: positionals[0]!, out, markdown };
@@ -262,7 +262,7 @@ const commands: Record<string, Command> = {
   },
   'syllabus check-links': {
     positionals: ['slug'],
-    run: ({ positionals }) => withPrisma((prisma) => checkCurriculumLinks(prisma, positionals[0]!)),
+    run: ({ positionals }) => withPrisma((prisma) => checkCurriculumLinks(systemContext(prisma), { curriculum: positionals[0]! })),
     print: (results: PlacedLinkCheck[]) => {
       const needLook = results.filter((result) => result.outcome !== 'ok');
       const lines = needLook.map(

@@ -11,7 +11,7 @@ import { createQueryClient } from './query-client';
 
 const trpcContext = createTRPCContext<AppRouter>();
 
-/** `const trpc = useTRPC(); useQuery(trpc.curriculum.list.queryOptions())` */
+/** `const trpc = useTRPC(); useQuery(trpc.curricula.published.queryOptions())` */
 export const useTRPC = trpcContext.useTRPC;
 export const useTRPCClient = trpcContext.useTRPCClient;
 

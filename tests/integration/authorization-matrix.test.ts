@@ -254,8 +254,7 @@ const MATRIX: Record<string, Row> = {
     expect: cohortA('FELLOW', { fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   },
   // Public syllabus and the (viewer-filtered) cohort list.
-  'curriculum.list': { input: () => undefined, expect: everyone() },
-  'curriculum.bySlug': { input: (w) => ({ slug: w.curriculum.slug }), expect: everyone() },
+  'curricula.published': { input: () => undefined, expect: everyone() },
 
   // Curricula administration: the templates list and markdown import (preview, then import).
   'curricula.list': { input: () => undefined, expect: adminOnly() },

@@ -71,7 +71,7 @@ describe('checkReadingLinks', () => {
     const otherCurriculum = await createCurriculum();
     const other = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: otherCurriculum.id } } } });
 
-    const results = await checkReadingLinks(db, curriculum.slug, [...items.map((item) => item.id), other.id], 1_000);
+    const results = await checkReadingLinks({ db, user: null }, { curriculum: curriculum.slug, itemIds: [...items.map((item) => item.id), other.id] }, 1_000);
     const byUrl = new Map(results.map((result) => [result.url, result]));
     expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 8).map((item) => item.id));
     expect(byUrl.get(`${base}/ok`)).toMatchObject({ outcome: 'ok', status: 200 });
@@ -116,6 +116,6 @@ describe('checkReadingLinks', () => {
   });
 
   it('says so for a curriculum that does not exist', async () => {
-    await expect(checkReadingLinks(db, 'no-such-curriculum', ['x'])).rejects.toThrow('No curriculum has the slug "no-such-curriculum".');
+    await expect(checkReadingLinks({ db, user: null }, { curriculum: 'no-such-curriculum', itemIds: ['x'] })).rejects.toThrow('No curriculum has the slug "no-such-curriculum".');
   });
 });

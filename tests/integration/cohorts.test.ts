@@ -9,7 +9,8 @@ import { AppError } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
-import { listAdminCohorts, listCurriculumTemplates } from '@/server/services/cohorts/list-admin-cohorts';
+import { listAdminCohorts } from '@/server/services/cohorts/list-admin-cohorts';
+import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
 import { archiveCohort, getCohortSettings, updateCohort } from '@/server/services/cohorts/update-cohort';
 import { updateCurriculumFields } from '@/server/services/curriculum-editor/edit-weeks';
 import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
@@ -353,7 +354,7 @@ describe('updating and archiving', () => {
     await expectAppError(updateCohort(asCohortAdmin(cohort.id), { name: 'Sneaky' }), 'CONFLICT', /archived/);
     // Its copy of the syllabus is read-only too.
     const copy = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { curriculum: { select: { slug: true, title: true } } } });
-    await expectAppError(updateCurriculumFields({ curriculum: copy.curriculum.slug, title: 'Sneaky' }), 'CONFLICT', /archived cohort "Renamed", so it is read-only/);
+    await expectAppError(updateCurriculumFields({ db, user: null }, { curriculum: copy.curriculum.slug, title: 'Sneaky' }), 'CONFLICT', /archived cohort "Renamed", so it is read-only/);
     expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy.curriculum.slug } })).title).toBe(copy.curriculum.title);
     // Its open invitation no longer lets anyone in, and signing in with it adds no membership.
     expect(await checkSignInAllowed(asSystem(), { email: 'invitee@example.org' })).toMatchObject({ allowed: false, reason: 'CohortArchived' });

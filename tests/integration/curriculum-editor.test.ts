@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 async function importDiffusion(slug: string) {
-  await importSyllabus(db, parseSyllabusMarkdown(diffusionText, { slug }));
+  await importSyllabus({ db, user: null }, { syllabus: parseSyllabusMarkdown(diffusionText, { slug }) });
   return db.curriculum.findUniqueOrThrow({ where: { slug } });
 }
 
@@ -199,7 +199,7 @@ describe('items (readings)', () => {
   });
 
   it('deletes a reading and restores it with the same id, fields and position', async () => {
-    const before = await loadCurriculumForExport(db, slug);
+    const before = await loadCurriculumForExport({ db, user: null }, { slug });
     const item = (await outline(slug)).weeks[2]!.sections[0]!.items[1]!;
     const { deleted } = await admin.curriculumEditor.deleteItem({ curriculum: slug, itemId: item.id });
     expect(deleted.item).toMatchObject({ id: item.id, position: 2, title: item.title });
@@ -208,7 +208,7 @@ describe('items (readings)', () => {
 
     const restored = await admin.curriculumEditor.restoreItem({ curriculum: slug, sectionId: deleted.sectionId, item: deleted.item });
     expect(restored.item.id).toBe(item.id);
-    expect(await loadCurriculumForExport(db, slug)).toEqual(before);
+    expect(await loadCurriculumForExport({ db, user: null }, { slug })).toEqual(before);
     await expectDensePositions(slug);
 
     // Undo pressed twice: the reading is already back.
@@ -266,7 +266,7 @@ describe('sections', () => {
   });
 
   it('deletes a section with its readings and restores them all', async () => {
-    const before = await loadCurriculumForExport(db, slug);
+    const before = await loadCurriculumForExport({ db, user: null }, { slug });
     const beforeIds = await outline(slug);
     const section = beforeIds.weeks[3]!.sections[0]!;
     const { deleted } = await admin.curriculumEditor.deleteSection({ curriculum: slug, sectionId: section.id });
@@ -275,7 +275,7 @@ describe('sections', () => {
     await expectDensePositions(slug);
 
     await admin.curriculumEditor.restoreSection({ curriculum: slug, weekId: deleted.weekId, section: deleted.section });
-    expect(await loadCurriculumForExport(db, slug)).toEqual(before);
+    expect(await loadCurriculumForExport({ db, user: null }, { slug })).toEqual(before);
     expect(await outline(slug)).toEqual({ ...beforeIds, version: expect.any(Number) });
   });
 });
@@ -340,7 +340,7 @@ describe('weeks, goals and the curriculum itself', () => {
   });
 
   it('deletes a whole week and restores it as it was', async () => {
-    const before = await loadCurriculumForExport(db, slug);
+    const before = await loadCurriculumForExport({ db, user: null }, { slug });
     const beforeIds = await outline(slug);
     const week = beforeIds.weeks[1]!;
     const { deleted } = await admin.curriculumEditor.deleteWeek({ curriculum: slug, weekId: week.id });
@@ -350,7 +350,7 @@ describe('weeks, goals and the curriculum itself', () => {
     await expectDensePositions(slug);
 
     await admin.curriculumEditor.restoreWeek({ curriculum: slug, week: deleted.week });
-    expect(await loadCurriculumForExport(db, slug)).toEqual(before);
+    expect(await loadCurriculumForExport({ db, user: null }, { slug })).toEqual(before);
     expect(await outline(slug)).toEqual({ ...beforeIds, version: expect.any(Number) });
   });
 });
@@ -366,7 +366,7 @@ describe('targets of another curriculum', () => {
     const goal = week.goals[0]!;
     const ownSection = (await outline('editor-mine')).weeks[0]!.sections[0]!;
     const ownItem = ownSection.items[0]!;
-    const before = [await loadCurriculumForExport(db, 'editor-mine'), await loadCurriculumForExport(db, 'editor-theirs')];
+    const before = [await loadCurriculumForExport({ db, user: null }, { slug: 'editor-mine' }), await loadCurriculumForExport({ db, user: null }, { slug: 'editor-theirs' })];
     const versions = [mine.version, theirs.version];
 
     const c = 'editor-mine';
@@ -398,7 +398,7 @@ describe('targets of another curriculum', () => {
     for (const attempt of attempts) {
       expect((await rejection(attempt())).code).toBe('NOT_FOUND');
     }
-    expect([await loadCurriculumForExport(db, 'editor-mine'), await loadCurriculumForExport(db, 'editor-theirs')]).toEqual(before);
+    expect([await loadCurriculumForExport({ db, user: null }, { slug: 'editor-mine' }), await loadCurriculumForExport({ db, user: null }, { slug: 'editor-theirs' })]).toEqual(before);
     expect([await versionOf('editor-mine'), await versionOf('editor-theirs')]).toEqual(versions);
   });
 });

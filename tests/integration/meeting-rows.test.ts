@@ -57,12 +57,12 @@ describe('meeting rows on the home page and in the calendar file', () => {
       );
     expect(await meetingDays()).toEqual(['2027-01-05']);
 
-    const { week } = await addWeek({ curriculum: slug, title: 'Capstone' });
+    const { week } = await addWeek({ db, user: null }, { curriculum: slug, title: 'Capstone' });
     expect(await meetingDays()).toEqual(['2027-01-05', '2027-01-12']);
     // A two-week unit meets once a week, as the schedule of any other unit.
-    await updateWeek({ curriculum: slug, weekId: week.id, span: 2 });
+    await updateWeek({ db, user: null }, { curriculum: slug, weekId: week.id, span: 2 });
     expect(await meetingDays()).toEqual(['2027-01-05', '2027-01-12', '2027-01-19']);
-    await deleteWeek({ curriculum: slug, weekId: week.id });
+    await deleteWeek({ db, user: null }, { curriculum: slug, weekId: week.id });
     expect(await meetingDays()).toEqual(['2027-01-05']);
   });
 });

@@ -80,11 +80,11 @@ afterAll(() => {
 describe('importSyllabus', () => {
   it('writes every week, section, item and goal of a syllabus', async () => {
     const parsed = parseSyllabusMarkdown(diffusionText, { slug: 'diffusion-import' });
-    const result = await importSyllabus(db, parsed);
+    const result = await importSyllabus({ db, user: null }, { syllabus: parsed });
     expect(result).toMatchObject({ slug: 'diffusion-import', outcome: 'created', weeks: 6, sections: 11, items: 22, goals: 20 });
     expect(await rowCounts()).toEqual({ curricula: 1, weeks: 6, sections: 11, items: 22, goals: 20 });
 
-    const stored = await loadCurriculumForExport(db, 'diffusion-import');
+    const stored = await loadCurriculumForExport({ db, user: null }, { slug: 'diffusion-import' });
     expect(stored).toEqual(parsed.curriculum);
     const week2 = await db.curriculumWeek.findFirstOrThrow({
       where: { curriculum: { slug: 'diffusion-import' }, position: 2 },
@@ -97,14 +97,14 @@ describe('importSyllabus', () => {
   });
 
   it('exports what it stored so that it reads back the same', async () => {
-    const stored = await loadCurriculumForExport(db, 'diffusion-import');
+    const stored = await loadCurriculumForExport({ db, user: null }, { slug: 'diffusion-import' });
     expect(parseSyllabusMarkdown(exportSyllabusMarkdown(stored)).curriculum).toEqual({ ...stored, slug: expect.any(String) });
   });
 
   it('refuses a slug that exists, and writes nothing', async () => {
     const before = await rowCounts();
     const parsed = parseSyllabusMarkdown(readSyllabus(fixturesDir, 'no-links.md'));
-    await expectRejection(importSyllabus(db, parsed, { slug: 'diffusion-import' }), 'CONFLICT', /slug "diffusion-import" already exists/);
+    await expectRejection(importSyllabus({ db, user: null }, { syllabus: parsed, slug: 'diffusion-import' }), 'CONFLICT', /slug "diffusion-import" already exists/);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -112,38 +112,38 @@ describe('importSyllabus', () => {
     const existing = await db.curriculum.findUniqueOrThrow({ where: { slug: 'diffusion-import' } });
     const cohort = await createCohort({ curriculumId: existing.id });
     const parsed = parseSyllabusMarkdown(readSyllabus(fixturesDir, 'no-links.md'));
-    const result = await importSyllabus(db, parsed, { slug: 'diffusion-import', replace: true });
+    const result = await importSyllabus({ db, user: null }, { syllabus: parsed, slug: 'diffusion-import', replace: true });
     expect(result).toMatchObject({ id: existing.id, outcome: 'replaced', weeks: 2, items: 6, goals: 1 });
     expect(await rowCounts()).toEqual({ curricula: 1, weeks: 2, sections: 3, items: 6, goals: 1 });
     expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).curriculumId).toBe(existing.id);
-    expect(await loadCurriculumForExport(db, 'diffusion-import')).toEqual({ ...parsed.curriculum, slug: 'diffusion-import' });
+    expect(await loadCurriculumForExport({ db, user: null }, { slug: 'diffusion-import' })).toEqual({ ...parsed.curriculum, slug: 'diffusion-import' });
   });
 
   it('writes nothing when it fails part-way', async () => {
     const before = await rowCounts();
     const parsed = parseSyllabusMarkdown(diffusionText, { slug: 'half-written' });
-    await expect(importSyllabus(failingOnWeek(3), parsed)).rejects.toThrow('Simulated failure');
+    await expect(importSyllabus({ db: failingOnWeek(3), user: null }, { syllabus: parsed })).rejects.toThrow('Simulated failure');
     expect(await rowCounts()).toEqual(before);
     expect(await db.curriculum.findUnique({ where: { slug: 'half-written' } })).toBeNull();
   });
 
   it('leaves the old content alone when a replacement fails part-way', async () => {
-    const before = await loadCurriculumForExport(db, 'diffusion-import');
+    const before = await loadCurriculumForExport({ db, user: null }, { slug: 'diffusion-import' });
     const parsed = parseSyllabusMarkdown(diffusionText);
-    await expect(importSyllabus(failingOnWeek(4), parsed, { slug: 'diffusion-import', replace: true })).rejects.toThrow('Simulated failure');
-    expect(await loadCurriculumForExport(db, 'diffusion-import')).toEqual(before);
+    await expect(importSyllabus({ db: failingOnWeek(4), user: null }, { syllabus: parsed, slug: 'diffusion-import', replace: true })).rejects.toThrow('Simulated failure');
+    expect(await loadCurriculumForExport({ db, user: null }, { slug: 'diffusion-import' })).toEqual(before);
   });
 
   it('refuses data that did not come from the parser, such as a javascript: URL', async () => {
     const before = await rowCounts();
     const parsed = parseSyllabusMarkdown(readSyllabus(fixturesDir, 'broken-links.md'), { slug: 'tampered' });
     parsed.curriculum.weeks[0]!.sections[0]!.items[0]!.url = 'javascript:alert(1)';
-    await expectRejection(importSyllabus(db, parsed), 'BAD_REQUEST', /weeks\.0\.sections\.0\.items\.0\.url must be an http\(s\) or mailto URL/);
+    await expectRejection(importSyllabus({ db, user: null }, { syllabus: parsed }), 'BAD_REQUEST', /weeks\.0\.sections\.0\.items\.0\.url must be an http\(s\) or mailto URL/);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('stores script and javascript: text from a syllabus as text', async () => {
-    await importSyllabus(db, parseSyllabusMarkdown(readSyllabus(fixturesDir, 'unsafe.md'), { slug: 'unsafe' }));
+    await importSyllabus({ db, user: null }, { syllabus: parseSyllabusMarkdown(readSyllabus(fixturesDir, 'unsafe.md'), { slug: 'unsafe' }) });
     const items = await db.curriculumItem.findMany({
       where: { section: { week: { curriculum: { slug: 'unsafe' } } } },
       orderBy: { position: 'asc' },
@@ -158,8 +158,8 @@ describe('importSyllabus', () => {
 describe.skipIf(!hasSharedSyllabi)('every real syllabus', () => {
   it.each(markdownFiles(sharedSyllabiDir))('%s is stored and read back whole', async (name) => {
     const parsed = parseSyllabusMarkdown(readSyllabus(sharedSyllabiDir, name), { slug: `shared-${name.replace(/\.md$/, '')}` });
-    await importSyllabus(db, parsed);
-    const stored = await loadCurriculumForExport(db, parsed.curriculum.slug);
+    await importSyllabus({ db, user: null }, { syllabus: parsed });
+    const stored = await loadCurriculumForExport({ db, user: null }, { slug: parsed.curriculum.slug });
     expect(stored).toEqual(parsed.curriculum);
   });
 });

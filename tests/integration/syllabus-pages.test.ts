@@ -45,30 +45,30 @@ describe('who may read a cohort syllabus', () => {
     await createMembership(other.id, 'FACILITATOR', { userId: outsider.id });
     const admin = await createUser({ isAdmin: true });
 
-    const page = await loadCohortSyllabusPage(cohort.slug);
+    const page = await loadCohortSyllabusPage({ db, user: null }, { cohort: cohort.slug });
     expect(page?.cohort.visibility).toBe('MEMBERS');
-    expect(await canReadCohortSyllabus(page!.cohort, null)).toBe(false);
-    expect(await canReadCohortSyllabus(page!.cohort, asUser(outsider))).toBe(false);
-    expect(await canReadCohortSyllabus(page!.cohort, asUser(member))).toBe(true);
-    expect(await canReadCohortSyllabus(page!.cohort, asUser(admin))).toBe(true);
+    expect(await canReadCohortSyllabus({ db, user: null }, page!.cohort)).toBe(false);
+    expect(await canReadCohortSyllabus({ db, user: asUser(outsider) }, page!.cohort)).toBe(false);
+    expect(await canReadCohortSyllabus({ db, user: asUser(member) }, page!.cohort)).toBe(true);
+    expect(await canReadCohortSyllabus({ db, user: asUser(admin) }, page!.cohort)).toBe(true);
   });
 
   it('anyone reads a public syllabus, signed in or not', async () => {
     const cohort = await createCohort({ syllabusVisibility: 'PUBLIC' });
-    const page = await loadCohortSyllabusPage(cohort.slug);
-    expect(await canReadCohortSyllabus(page!.cohort, null)).toBe(true);
-    expect(await canReadCohortSyllabus(page!.cohort, asUser(await createUser()))).toBe(true);
+    const page = await loadCohortSyllabusPage({ db, user: null }, { cohort: cohort.slug });
+    expect(await canReadCohortSyllabus({ db, user: null }, page!.cohort)).toBe(true);
+    expect(await canReadCohortSyllabus({ db, user: asUser(await createUser()) }, page!.cohort)).toBe(true);
   });
 
   it('has no page for a cohort that does not exist', async () => {
-    expect(await loadCohortSyllabusPage('no-such-cohort')).toBeNull();
+    expect(await loadCohortSyllabusPage({ db, user: null }, { cohort: 'no-such-cohort' })).toBeNull();
   });
 
   it('gives the cohort’s calendar with its copy of the curriculum', async () => {
     const template = await createCurriculum();
     const copy = await createCurriculum({ title: 'Cohort copy', source: { connect: { id: template.id } } });
     const cohort = await createCohort({ curriculumId: copy.id, startDate: new Date('2027-03-01T00:00:00Z'), skippedWeeks: [2] });
-    const page = await loadCohortSyllabusPage(cohort.slug);
+    const page = await loadCohortSyllabusPage({ db, user: null }, { cohort: cohort.slug });
     expect(page?.cohort).toMatchObject({ startDate: '2027-03-01', timeZone: 'Europe/London', skippedWeeks: [2] });
     expect(page?.curriculum).toMatchObject({ title: 'Cohort copy', isTemplate: false });
     // Plain JSON, as the data cache keeps it.
@@ -80,9 +80,9 @@ describe('/syllabus/<slug> serves templates only', () => {
   it('finds a template and not a cohort’s copy', async () => {
     const template = await createCurriculum();
     const copy = await createCurriculum({ source: { connect: { id: template.id } } });
-    expect((await loadTemplateSyllabusPage(template.slug))?.isTemplate).toBe(true);
-    expect(await loadTemplateSyllabusPage(copy.slug)).toBeNull();
-    expect(await loadTemplateSyllabusPage('no-such-curriculum')).toBeNull();
+    expect((await loadTemplateSyllabusPage({ db, user: null }, { slug: template.slug }))?.isTemplate).toBe(true);
+    expect(await loadTemplateSyllabusPage({ db, user: null }, { slug: copy.slug })).toBeNull();
+    expect(await loadTemplateSyllabusPage({ db, user: null }, { slug: 'no-such-curriculum' })).toBeNull();
   });
 });
 
@@ -104,7 +104,7 @@ describe('notes on the syllabus page', () => {
     const section = await db.curriculumSection.findFirstOrThrow({ where: { weekId: week.id } });
     await db.curriculumItem.create({ data: { sectionId: section.id, position: 9, title: 'Bad link', url: 'javascript:alert(5)' } });
 
-    const page = (await loadTemplateSyllabusPage(curriculum.slug))!;
+    const page = (await loadTemplateSyllabusPage({ db, user: null }, { slug: curriculum.slug }))!;
     for (const html of [page.notesHtml, page.weeks[0]!.notesHtml, page.weeks[0]!.partNotesHtml]) {
       expect(html).not.toBe('');
       const tags = startTags(html);
@@ -130,7 +130,7 @@ describe('notes on the syllabus page', () => {
   it('shows admins where a stated total disagrees with the readings, and nobody else', async () => {
     const curriculum = await createCurriculum();
     await db.curriculumSection.updateMany({ where: { week: { curriculumId: curriculum.id } }, data: { statedMinutes: 70, statedText: '70 mins' } });
-    const page = (await loadTemplateSyllabusPage(curriculum.slug))!;
+    const page = (await loadTemplateSyllabusPage({ db, user: null }, { slug: curriculum.slug }))!;
     const asAdmin = renderDocument(page, true);
     const asReader = renderDocument(page, false);
     expect(asAdmin).toContain('The syllabus states 70 mins, but the readings add up to 30 min.');
@@ -142,7 +142,7 @@ describe('notes on the syllabus page', () => {
 describe('markdown import for admins', () => {
   it('previews weeks, readings, warnings with line numbers and kept text, writing nothing', async () => {
     const before = await db.curriculum.count();
-    const preview = await previewCurriculumImport({ markdown: diffusionText, slug: 'diffusion-preview' });
+    const preview = await previewCurriculumImport({ db, user: null }, { markdown: diffusionText, slug: 'diffusion-preview' });
     expect(preview.slug).toBe('diffusion-preview');
     expect(preview.counts.weeks).toBe(6);
     expect(preview.counts.items).toBeGreaterThan(20);
@@ -158,12 +158,12 @@ describe('markdown import for admins', () => {
     const template = await createCurriculum({ title: 'Old title' });
     const cohort = await createCohort({ curriculumId: template.id, name: 'Spring 2027' });
 
-    const preview = await previewCurriculumImport({ markdown, slug: template.slug });
+    const preview = await previewCurriculumImport({ db, user: null }, { markdown, slug: template.slug });
     expect(preview.conflict).toMatchObject({ slug: template.slug, title: 'Old title', replaceable: true, cohorts: ['Spring 2027'] });
     expect(preview.conflict?.message).toMatch(/already has the slug/);
 
-    await expect(importCurriculumMarkdown({ markdown, slug: template.slug, replace: false })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const result = await importCurriculumMarkdown({ markdown, slug: template.slug, replace: true });
+    await expect(importCurriculumMarkdown({ db, user: null }, { markdown, slug: template.slug, replace: false })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const result = await importCurriculumMarkdown({ db, user: null }, { markdown, slug: template.slug, replace: true });
     expect(result).toMatchObject({ outcome: 'replaced', weeks: 1, items: 1 });
     const stored = await db.curriculum.findUniqueOrThrow({ where: { slug: template.slug }, select: { title: true, version: true, cohorts: { select: { id: true } } } });
     expect(stored).toEqual({ title: 'Replacement', version: 2, cohorts: [{ id: cohort.id }] });
@@ -174,16 +174,16 @@ describe('markdown import for admins', () => {
     const copy = await createCurriculum({ source: { connect: { id: template.id } } });
     await createCohort({ curriculumId: copy.id, name: 'Fall 2027' });
     const markdown = '# X\n\n## Week 1: Y\n\n1. [Z](https://example.com/z) (5 min)\n';
-    const preview = await previewCurriculumImport({ markdown, slug: copy.slug });
+    const preview = await previewCurriculumImport({ db, user: null }, { markdown, slug: copy.slug });
     expect(preview.conflict).toMatchObject({ replaceable: false });
-    const error = await importCurriculumMarkdown({ markdown, slug: copy.slug, replace: true }).catch((caught: unknown) => caught);
+    const error = await importCurriculumMarkdown({ db, user: null }, { markdown, slug: copy.slug, replace: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('CONFLICT');
   });
 
   it('refuses what is not a syllabus with a clear message', async () => {
-    await expect(previewCurriculumImport({ markdown: '<!doctype html><html></html>' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(previewCurriculumImport({ markdown: '{"a": 1}' })).rejects.toMatchObject({ message: /JSON, not markdown/ });
+    await expect(previewCurriculumImport({ db, user: null }, { markdown: '<!doctype html><html></html>' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(previewCurriculumImport({ db, user: null }, { markdown: '{"a": 1}' })).rejects.toMatchObject({ message: /JSON, not markdown/ });
   });
 
   it('lists templates with their weeks and the cohorts that run them, copies included', async () => {
@@ -191,7 +191,7 @@ describe('markdown import for admins', () => {
     const copy = await createCurriculum({ source: { connect: { id: template.id } } });
     await createCohort({ curriculumId: copy.id, name: 'Copy cohort' });
     await createCohort({ curriculumId: template.id, name: 'Direct cohort' });
-    const rows = await listCurriculumTemplates();
+    const rows = await listCurriculumTemplates({ db, user: null });
     const row = rows.find((candidate) => candidate.slug === template.slug);
     expect(row).toMatchObject({ title: 'Listed track', weekCount: 1, readingCount: 2 });
     expect(row?.cohorts.map((cohort) => cohort.name).sort()).toEqual(['Copy cohort', 'Direct cohort']);
@@ -199,8 +199,8 @@ describe('markdown import for admins', () => {
   });
 
   it('exports what it imported: import → export → import gives the same curriculum', async () => {
-    await importCurriculumMarkdown({ markdown: diffusionText, slug: 'diffusion-round-trip', replace: false });
-    const exported = await exportCurriculumMarkdown('diffusion-round-trip');
+    await importCurriculumMarkdown({ db, user: null }, { markdown: diffusionText, slug: 'diffusion-round-trip', replace: false });
+    const exported = await exportCurriculumMarkdown({ db, user: null }, { slug: 'diffusion-round-trip' });
     const again = parseSyllabusMarkdown(exported, { slug: 'diffusion-round-trip' }).curriculum;
     const first = parseSyllabusMarkdown(diffusionText, { slug: 'diffusion-round-trip' }).curriculum;
     expect(again.weeks.map((week) => week.sections.flatMap((section) => section.items.map((item) => [item.title, item.url, item.minutes])))).toEqual(

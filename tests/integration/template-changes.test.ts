@@ -20,7 +20,7 @@ const diffusionText = readFileSync(path.join(process.cwd(), 'prisma/seed/diffusi
 async function cohortOnCopy(templateSlug: string, cohortSlug: string) {
   const template = await db.curriculum.findUniqueOrThrow({ where: { slug: templateSlug } });
   const copySlug = `${templateSlug}-${cohortSlug}`;
-  const { id } = await importSyllabus(db, { ...(await loadCurriculumForExport(db, templateSlug)), slug: copySlug });
+  const { id } = await importSyllabus({ db, user: null }, { syllabus: { ...(await loadCurriculumForExport({ db, user: null }, { slug: templateSlug })), slug: copySlug } });
   await db.curriculum.update({ where: { id }, data: { sourceId: template.id, sourceVersion: template.version } });
   await createCohort({ slug: cohortSlug, curriculumId: id });
   return copySlug;
@@ -42,12 +42,12 @@ describe('template changes for a cohort', () => {
   let copySlug: string;
 
   beforeAll(async () => {
-    await importSyllabus(db, parseSyllabusMarkdown(diffusionText, { slug: template }));
+    await importSyllabus({ db, user: null }, { syllabus: parseSyllabusMarkdown(diffusionText, { slug: template }) });
     copySlug = await cohortOnCopy(template, 'tc-spring');
   });
 
   it('says "up to date" while the template has not moved on', async () => {
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison).toMatchObject({
       cohort: { slug: 'tc-spring' },
       copy: { slug: copySlug, sourceVersion: 1 },
@@ -61,21 +61,21 @@ describe('template changes for a cohort', () => {
     const copyItems = await itemsOf(template);
     const [w1a, w1b] = copyItems[0]!;
     const w2 = copyItems[1]!;
-    await updateItem({ curriculum: template, itemId: w1a!.id, title: 'Renamed reading', minutes: 42 });
-    await updateItem({ curriculum: template, itemId: w1b!.id, url: 'https://example.org/new-link' });
-    await deleteItem({ curriculum: template, itemId: w2[0]!.id });
+    await updateItem({ db, user: null }, { curriculum: template, itemId: w1a!.id, title: 'Renamed reading', minutes: 42 });
+    await updateItem({ db, user: null }, { curriculum: template, itemId: w1b!.id, url: 'https://example.org/new-link' });
+    await deleteItem({ db, user: null }, { curriculum: template, itemId: w2[0]!.id });
     const week3 = await db.curriculumWeek.findFirstOrThrow({
       where: { curriculum: { slug: template }, position: 3 },
       select: { id: true, sections: { orderBy: { position: 'asc' }, select: { id: true } }, goals: { orderBy: { position: 'asc' }, select: { id: true } } },
     });
-    await addItem({ curriculum: template, sectionId: week3.sections[0]!.id, title: 'Brand new reading', url: 'https://example.org/brand-new', minutes: 15 });
-    await updateSection({ curriculum: template, sectionId: week3.sections[0]!.id, title: 'Core readings, revised' });
-    await updateGoal({ curriculum: template, goalId: week3.goals[0]!.id, category: 'PRACTICAL' });
-    await addGoal({ curriculum: template, weekId: week3.id, text: 'Explain classifier-free guidance', category: 'THEORETICAL' });
-    await addWeek({ curriculum: template, title: 'Capstone' });
-    await updateCurriculumFields({ curriculum: template, description: 'Revised for 2027' });
+    await addItem({ db, user: null }, { curriculum: template, sectionId: week3.sections[0]!.id, title: 'Brand new reading', url: 'https://example.org/brand-new', minutes: 15 });
+    await updateSection({ db, user: null }, { curriculum: template, sectionId: week3.sections[0]!.id, title: 'Core readings, revised' });
+    await updateGoal({ db, user: null }, { curriculum: template, goalId: week3.goals[0]!.id, category: 'PRACTICAL' });
+    await addGoal({ db, user: null }, { curriculum: template, weekId: week3.id, text: 'Explain classifier-free guidance', category: 'THEORETICAL' });
+    await addWeek({ db, user: null }, { curriculum: template, title: 'Capstone' });
+    await updateCurriculumFields({ db, user: null }, { curriculum: template, description: 'Revised for 2027' });
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.templateMovedOn).toBe(true);
     expect(comparison.template!.version).toBe(10);
     const summary = comparison.changes.map((change) => `${change.kind} ${change.entity}: ${change.title}`);
@@ -111,7 +111,7 @@ describe('template changes for a cohort', () => {
     const templateItems = await itemsOf(template);
     const copyVersion = (await db.curriculum.findUniqueOrThrow({ where: { slug: copySlug } })).version;
 
-    const result = await applyTemplateToCohort('tc-spring');
+    const result = await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-spring' });
     expect(result).toEqual({ applied: true, version: copyVersion + 1, templateVersion: 10, changes: 9, readingsKept: 21, readingsAdded: 1, readingsRemoved: 1 });
 
     const after = await itemsOf(copySlug);
@@ -128,12 +128,12 @@ describe('template changes for a cohort', () => {
     // Every other week: untouched ids.
     for (const index of [3, 4, 5]) expect(after[index]!.map((item) => item.id)).toEqual(before[index]!.map((item) => item.id));
 
-    expect(withoutSlug(await loadCurriculumForExport(db, copySlug))).toEqual(withoutSlug(await loadCurriculumForExport(db, template)));
+    expect(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: copySlug }))).toEqual(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: template })));
     const copy = await db.curriculum.findUniqueOrThrow({ where: { slug: copySlug } });
     expect(copy.sourceVersion).toBe(10);
     expect(copy.version).toBe(copyVersion + 1);
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.templateMovedOn).toBe(false);
     expect(comparison.changes).toEqual([]);
   });
@@ -145,20 +145,20 @@ describe('template changes for a cohort', () => {
       where: { curriculum: { slug: template }, position: 2 },
       select: { sections: { orderBy: { position: 'asc' }, select: { id: true, items: { orderBy: { position: 'asc' }, select: { id: true } } } } },
     });
-    await moveItem({ curriculum: template, itemId: week2.sections[0]!.items[0]!.id, toSectionId: week2.sections[1]!.id, toPosition: 1 });
+    await moveItem({ db, user: null }, { curriculum: template, itemId: week2.sections[0]!.items[0]!.id, toSectionId: week2.sections[1]!.id, toPosition: 1 });
     const capstone = await db.curriculumWeek.findFirstOrThrow({ where: { curriculum: { slug: template }, position: 7 } });
     await db.curriculumWeek.delete({ where: { id: capstone.id } });
     await db.curriculum.update({ where: { slug: template }, data: { version: { increment: 1 } } });
 
-    const comparison = await compareCohortCopyWithTemplate('tc-spring');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-spring' });
     expect(comparison.changes.map((change) => `${change.kind} ${change.entity}`)).toEqual(
       expect.arrayContaining(['changed reading', 'removed week']),
     );
     const moved = comparison.changes.find((change) => change.entity === 'reading')!;
     expect(moved.fields).toEqual([{ field: 'section', before: expect.any(String), after: expect.any(String) }]);
 
-    await applyTemplateToCohort('tc-spring');
-    expect(withoutSlug(await loadCurriculumForExport(db, copySlug))).toEqual(withoutSlug(await loadCurriculumForExport(db, template)));
+    await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-spring' });
+    expect(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: copySlug }))).toEqual(withoutSlug(await loadCurriculumForExport({ db, user: null }, { slug: template })));
     const after = await itemsOf(copySlug);
     expect(after).toHaveLength(6);
     expect(after[1]!.map((item) => item.id).sort()).toEqual(copyBefore[1]!.map((item) => item.id).sort());
@@ -169,11 +169,11 @@ describe('template changes for a cohort', () => {
     const copy = await cohortOnCopy('tc-small', 'tc-small-cohort');
     // A local fix in the copy shows as a difference, and applying the template undoes it.
     const item = (await itemsOf(copy))[0]![0]!;
-    await updateItem({ curriculum: copy, itemId: item.id, url: 'https://example.org/fixed' });
-    const comparison = await compareCohortCopyWithTemplate('tc-small-cohort');
+    await updateItem({ db, user: null }, { curriculum: copy, itemId: item.id, url: 'https://example.org/fixed' });
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-small-cohort' });
     expect(comparison.templateMovedOn).toBe(false);
     expect(comparison.changes).toHaveLength(1);
-    await applyTemplateToCohort('tc-small-cohort');
+    await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-small-cohort' });
     expect((await itemsOf(copy))[0]![0]).toEqual({ ...item, url: 'https://example.com/1' });
   });
 
@@ -182,19 +182,19 @@ describe('template changes for a cohort', () => {
     const copy = await cohortOnCopy('tc-archived-template', 'tc-archived');
     await db.cohort.update({ where: { slug: 'tc-archived' }, data: { status: 'ARCHIVED' } });
     const item = (await itemsOf('tc-archived-template'))[0]![0]!;
-    await updateItem({ curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
-    const before = await loadCurriculumForExport(db, copy);
-    await expect(applyTemplateToCohort('tc-archived')).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await loadCurriculumForExport(db, copy)).toEqual(before);
+    await updateItem({ db, user: null }, { curriculum: 'tc-archived-template', itemId: item.id, title: 'Changed in the template' });
+    const before = await loadCurriculumForExport({ db, user: null }, { slug: copy });
+    await expect(applyTemplateToCohort({ db, user: null }, { cohort: 'tc-archived' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await loadCurriculumForExport({ db, user: null }, { slug: copy })).toEqual(before);
     expect((await db.curriculum.findUniqueOrThrow({ where: { slug: copy } })).sourceVersion).toBe(1);
   });
 
   it('has nothing to apply for a cohort that runs a template directly', async () => {
     const direct = await createCohort({ slug: 'tc-direct' });
     expect(direct.slug).toBe('tc-direct');
-    const comparison = await compareCohortCopyWithTemplate('tc-direct');
+    const comparison = await compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'tc-direct' });
     expect(comparison).toMatchObject({ template: null, templateMovedOn: false, changes: [] });
-    expect(await applyTemplateToCohort('tc-direct')).toMatchObject({ applied: false });
-    await expect(compareCohortCopyWithTemplate('no-such-cohort')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await applyTemplateToCohort({ db, user: null }, { cohort: 'tc-direct' })).toMatchObject({ applied: false });
+    await expect(compareCohortCopyWithTemplate({ db, user: null }, { cohort: 'no-such-cohort' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

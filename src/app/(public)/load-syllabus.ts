@@ -11,12 +11,13 @@ import { cache } from 'react';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getRequestSession } from '@/server/auth/request-session';
 import type { SessionUser } from '@/server/auth/session';
+import { db } from '@/server/db/client';
 import { canReadCohortSyllabus } from '@/server/services/curricula/syllabus-access';
 import { getCachedCohortSyllabus, getCachedTemplateSyllabus } from '@/server/services/curricula/syllabus-cache';
 
 export const loadTemplateSyllabus = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const curriculum = await getCachedTemplateSyllabus(slug);
+  const curriculum = await getCachedTemplateSyllabus({ db, user: null }, slug);
   if (!curriculum) notFound();
   return curriculum;
 });
@@ -24,8 +25,9 @@ export const loadTemplateSyllabus = cache(async (slug: string) => {
 /** The cohort's syllabus if `user` may read it; the 404 page otherwise (never a hint it exists). */
 async function loadCohortSyllabusAs(slug: string, user: SessionUser | null) {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const page = await getCachedCohortSyllabus(slug);
-  if (!page || !(await canReadCohortSyllabus(page.cohort, user))) notFound();
+  const ctx = { db, user };
+  const page = await getCachedCohortSyllabus(ctx, slug);
+  if (!page || !(await canReadCohortSyllabus(ctx, page.cohort))) notFound();
   return page;
 }
 

@@ -1,9 +1,8 @@
 import { createCallerFactory, createTRPCRouter } from '@/server/api/trpc';
 import { accountRouter } from '@/server/api/routers/account-router';
 import { apiTokensRouter } from '@/server/api/routers/api-tokens-router';
-import { curriculumRouter } from '@/server/api/routers/curriculum/curriculum-router';
-import { curriculaRouter } from '@/server/api/routers/curricula/curricula-router';
-import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor/curriculum-editor-router';
+import { curriculaRouter } from '@/server/api/routers/curricula-router';
+import { curriculumEditorRouter } from '@/server/api/routers/curriculum-editor-router';
 import { membersRouter } from '@/server/api/routers/members-router';
 import { cohortsRouter } from '@/server/api/routers/cohorts-router';
 import { groupsRouter } from '@/server/api/routers/groups-router';
@@ -15,7 +14,6 @@ import { progressRouter } from '@/server/api/routers/progress-router';
 import { standingRouter } from '@/server/api/routers/standing-router';
 
 export const appRouter = createTRPCRouter({
-  curriculum: curriculumRouter,
   curricula: curriculaRouter,
   curriculumEditor: curriculumEditorRouter,
   account: accountRouter,

@@ -5,7 +5,8 @@ import { cloneCohortInput, createCohortInput, updateCohortInput } from '@/lib/sc
 import { cohortProcedure, createTRPCRouter, publicProcedure, siteProcedure } from '@/server/api/trpc';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
-import { listAdminCohorts, listCurriculumTemplates } from '@/server/services/cohorts/list-admin-cohorts';
+import { listAdminCohorts } from '@/server/services/cohorts/list-admin-cohorts';
+import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
 import { listCohorts } from '@/server/services/cohorts/list-cohorts';
 import { archiveCohort, getCohortSettings, updateCohort } from '@/server/services/cohorts/update-cohort';
 

@@ -8,6 +8,7 @@ import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDa
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext } from '@/server/services/context';
+import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
 
 export async function getCohortHome(ctx: CohortContext) {
@@ -29,35 +30,19 @@ export async function getCohortHome(ctx: CohortContext) {
           slug: true,
           title: true,
           weeks: {
-            orderBy: { position: 'asc' },
+            ...byPosition,
             select: {
               id: true,
               position: true,
-              number: true,
-              span: true,
-              title: true,
+              ...weekFields,
               sections: {
-                orderBy: { position: 'asc' },
+                ...byPosition,
                 select: {
                   id: true,
                   position: true,
-                  title: true,
-                  kind: true,
+                  ...sectionFields,
                   statedMinutes: true,
-                  items: {
-                    orderBy: { position: 'asc' },
-                    select: {
-                      id: true,
-                      position: true,
-                      kind: true,
-                      title: true,
-                      url: true,
-                      minutes: true,
-                      minutesText: true,
-                      optional: true,
-                      note: true,
-                    },
-                  },
+                  items: { ...byPosition, select: { id: true, position: true, ...itemFields, minutesText: true, note: true } },
                 },
               },
             },

@@ -1,7 +1,8 @@
 // The admin's view of every cohort: status, dates, the syllabus it runs and how many people
-// and groups it has; and the template curricula a new cohort can start from.
+// and groups it has. (The templates a new cohort can start from: curricula/list-templates.ts.)
 import { buildCohortCalendar } from '@/lib/cohort-calendar';
 import type { ServiceContext } from '@/server/services/context';
+import { byPosition } from '@/server/services/curricula/curriculum-tree-select';
 import { cohortCurriculumSelect, cohortScheduleSelect } from './cohort-selects';
 
 export async function listAdminCohorts(ctx: ServiceContext) {
@@ -13,7 +14,7 @@ export async function listAdminCohorts(ctx: ServiceContext) {
       curriculum: {
         select: {
           ...cohortCurriculumSelect,
-          weeks: { select: { span: true }, orderBy: { position: 'asc' } },
+          weeks: { ...byPosition, select: { span: true } },
         },
       },
       _count: { select: { groups: true } },
@@ -42,16 +43,3 @@ export async function listAdminCohorts(ctx: ServiceContext) {
 }
 
 export type AdminCohortRow = Awaited<ReturnType<typeof listAdminCohorts>>[number];
-
-/** Curricula a cohort can start from: templates, not cohorts' own copies. */
-export async function listCurriculumTemplates(ctx: ServiceContext) {
-  const { db } = ctx;
-  const templates = await db.curriculum.findMany({
-    where: { sourceId: null },
-    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
-    select: { slug: true, title: true, version: true, weeks: { select: { span: true } } },
-  });
-  return templates.map(({ weeks, ...template }) => ({ ...template, teachingWeeks: weeks.reduce((sum, week) => sum + Math.max(1, week.span), 0) }));
-}
-
-export type CurriculumTemplate = Awaited<ReturnType<typeof listCurriculumTemplates>>[number];

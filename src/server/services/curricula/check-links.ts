@@ -4,10 +4,12 @@
 // One request per link from the server (browsers may not read other sites' answers): HEAD,
 // then GET for sites that refuse HEAD, redirects followed, the body never read, at most
 // LINK_TIMEOUT_MS each, a few at a time. Admins only; the answer says no more than the status.
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { z } from 'zod';
+import type { checkLinksInput, curriculumRefInput } from '@/lib/schemas/curriculum-editor';
 import { AppError } from '@/server/errors';
+import type { Db, ServiceContext } from '@/server/services/context';
 
-export const LINK_TIMEOUT_MS = 8_000;
+const LINK_TIMEOUT_MS = 8_000;
 const CONCURRENCY = 4;
 
 export type LinkOutcome = 'ok' | 'moved' | 'broken' | 'unreachable';
@@ -70,7 +72,7 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 /** One address: what it answers now. Never throws. */
-export async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Omit<LinkCheck, 'itemId'>> {
+async function checkLink(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Omit<LinkCheck, 'itemId'>> {
   let answer: Answer;
   try {
     answer = await ask(url, 'HEAD', timeoutMs);
@@ -106,16 +108,21 @@ async function withConcurrency<T, R>(list: T[], size: number, work: (entry: T) =
 
 const isWebLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 
-async function findCurriculumId(db: PrismaClient, slug: string): Promise<string> {
+async function findCurriculumId(db: Db, slug: string): Promise<string> {
   const curriculum = await db.curriculum.findUnique({ where: { slug }, select: { id: true } });
   if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
   return curriculum.id;
 }
 
 /** The web links (http, https) of the given readings of one curriculum, checked, in the given order. */
-export async function checkReadingLinks(db: PrismaClient, curriculumSlug: string, itemIds: string[], timeoutMs = LINK_TIMEOUT_MS): Promise<LinkCheck[]> {
-  const curriculumId = await findCurriculumId(db, curriculumSlug);
-  const items = await db.curriculumItem.findMany({
+export async function checkReadingLinks(
+  ctx: ServiceContext,
+  input: z.output<typeof checkLinksInput>,
+  timeoutMs = LINK_TIMEOUT_MS,
+): Promise<LinkCheck[]> {
+  const { curriculum: curriculumSlug, itemIds } = input;
+  const curriculumId = await findCurriculumId(ctx.db, curriculumSlug);
+  const items = await ctx.db.curriculumItem.findMany({
     where: { id: { in: itemIds }, section: { week: { curriculumId } }, url: { not: null } },
     select: { id: true, url: true },
   });
@@ -127,9 +134,13 @@ export async function checkReadingLinks(db: PrismaClient, curriculumSlug: string
 export type PlacedLinkCheck = LinkCheck & { title: string; week: string; section: string };
 
 /** Every web link of a curriculum, checked, in syllabus order with where each reading is (for the CLI). */
-export async function checkCurriculumLinks(db: PrismaClient, curriculumSlug: string, timeoutMs = LINK_TIMEOUT_MS): Promise<PlacedLinkCheck[]> {
-  const curriculumId = await findCurriculumId(db, curriculumSlug);
-  const items = await db.curriculumItem.findMany({
+export async function checkCurriculumLinks(
+  ctx: ServiceContext,
+  input: z.output<typeof curriculumRefInput>,
+  timeoutMs = LINK_TIMEOUT_MS,
+): Promise<PlacedLinkCheck[]> {
+  const curriculumId = await findCurriculumId(ctx.db, input.curriculum);
+  const items = await ctx.db.curriculumItem.findMany({
     where: { section: { week: { curriculumId } }, url: { not: null } },
     select: { id: true, url: true, title: true, position: true, section: { select: { title: true, position: true, week: { select: { number: true, label: true, title: true, position: true } } } } },
   });

@@ -1,41 +1,29 @@
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { sumReadingTime, sumSectionMinutes } from '@/lib/reading-time';
-
-const itemSelect = {
-  id: true,
-  position: true,
-  kind: true,
-  title: true,
-  url: true,
-  minutes: true,
-  optional: true,
-  note: true,
-} as const;
+import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
+import type { ServiceContext } from '@/server/services/context';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 const curriculumSelect = {
   slug: true,
   title: true,
   description: true,
   weeks: {
-    orderBy: { position: 'asc' },
+    ...byPosition,
     select: {
       id: true,
       position: true,
-      number: true,
-      span: true,
-      title: true,
+      ...weekFields,
       notes: true,
-      goals: { orderBy: { position: 'asc' }, select: { id: true, category: true, text: true } },
+      goals: { ...byPosition, select: { id: true, ...goalFields } },
       sections: {
-        orderBy: { position: 'asc' },
+        ...byPosition,
         select: {
           id: true,
           position: true,
-          title: true,
-          kind: true,
+          ...sectionFields,
           statedMinutes: true,
-          items: { orderBy: { position: 'asc' }, select: itemSelect },
+          items: { ...byPosition, select: { id: true, position: true, ...itemFields, note: true } },
         },
       },
     },
@@ -47,8 +35,9 @@ const curriculumSelect = {
  * out. Cohorts' copies are NOT_FOUND here: a members-only cohort's syllabus is read through the
  * cohort, which checks who may.
  */
-export async function getCurriculumBySlug(slug: string) {
-  const curriculum = await db.curriculum.findFirst({ where: { slug, sourceId: null }, select: curriculumSelect });
+export async function getCurriculumBySlug(ctx: ServiceContext, input: CurriculumSlugInput) {
+  const { slug } = input;
+  const curriculum = await ctx.db.curriculum.findFirst({ where: { slug, sourceId: null }, select: curriculumSelect });
   if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
 
   const weeks = curriculum.weeks.map((week) => ({
@@ -63,5 +52,3 @@ export async function getCurriculumBySlug(slug: string) {
     readingTime: sumReadingTime(weeks.flatMap((week) => week.sections)),
   };
 }
-
-export type CurriculumDetail = Awaited<ReturnType<typeof getCurriculumBySlug>>;

@@ -1,33 +1,15 @@
 // Markdown import from the admin pages: a dry run that shows what would be stored (weeks,
 // readings, warnings with line numbers, the text kept as notes, a clash of slugs), then the
 // import itself, all or nothing, which expires the cached syllabus pages it changes.
-import { z } from 'zod';
 import { sumReadingTime, type ReadingTime } from '@/lib/reading-time';
-import { slugSchema } from '@/lib/schemas/slug';
-import { db } from '@/server/db/client';
+import type { ImportCurriculumInput, PreviewCurriculumImportInput } from '@/lib/schemas/curricula';
 import { AppError } from '@/server/errors';
+import type { Db, ServiceContext } from '@/server/services/context';
 import { importSyllabus, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
-import { parseSyllabusMarkdown, SYLLABUS_MAX_BYTES } from '@/server/services/syllabus/parse-syllabus';
+import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
 import { weekLabel } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
 import { invalidateCurriculum } from './invalidate-curriculum';
-
-export const curriculumMarkdownSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(SYLLABUS_MAX_BYTES, 'must be at most 1 MB')
-  .refine((text) => Buffer.byteLength(text, 'utf8') <= SYLLABUS_MAX_BYTES, 'must be at most 1 MB');
-
-export const previewCurriculumImportInput = z.object({
-  markdown: curriculumMarkdownSchema,
-  /** Overrides the slug made from the syllabus's title. */
-  slug: slugSchema.optional(),
-});
-
-export const importCurriculumInput = previewCurriculumImportInput.extend({
-  /** Replace the weeks of the template that has this slug (its cohorts keep their own copies). */
-  replace: z.boolean().default(false),
-});
 
 export type SlugConflict = {
   slug: string;
@@ -117,7 +99,7 @@ function summarise(parsed: ParsedSyllabus, source: string): Omit<ImportPreview, 
   };
 }
 
-async function findConflict(slug: string): Promise<SlugConflict | null> {
+async function findConflict(db: Db, slug: string): Promise<SlugConflict | null> {
   const existing = await db.curriculum.findUnique({
     where: { slug },
     select: {
@@ -149,19 +131,19 @@ async function findConflict(slug: string): Promise<SlugConflict | null> {
 }
 
 /** What importing would store, and whether the slug is taken. Writes nothing. */
-export async function previewCurriculumImport(input: z.infer<typeof previewCurriculumImportInput>): Promise<ImportPreview> {
+export async function previewCurriculumImport(ctx: ServiceContext, input: PreviewCurriculumImportInput): Promise<ImportPreview> {
   const parsed = parseSyllabusMarkdown(input.markdown, { slug: input.slug });
-  return { ...summarise(parsed, input.markdown), conflict: await findConflict(parsed.curriculum.slug) };
+  return { ...summarise(parsed, input.markdown), conflict: await findConflict(ctx.db, parsed.curriculum.slug) };
 }
 
 /** Stores the syllabus as a template, all or nothing; replaces a template's weeks only when asked. */
-export async function importCurriculumMarkdown(input: z.infer<typeof importCurriculumInput>): Promise<ImportSyllabusResult> {
+export async function importCurriculumMarkdown(ctx: ServiceContext, input: ImportCurriculumInput): Promise<ImportSyllabusResult> {
   const parsed = parseSyllabusMarkdown(input.markdown, { slug: input.slug });
-  const conflict = await findConflict(parsed.curriculum.slug);
+  const conflict = await findConflict(ctx.db, parsed.curriculum.slug);
   if (conflict && (!conflict.replaceable || !input.replace)) throw new AppError('CONFLICT', conflict.message);
-  const result = await importSyllabus(db, parsed, { replace: input.replace });
+  const result = await importSyllabus(ctx, { syllabus: parsed, replace: input.replace });
   // Cohorts' copies compare versions with their template: a replaced template has moved on.
-  if (result.outcome === 'replaced') await db.curriculum.update({ where: { id: result.id }, data: { version: { increment: 1 } } });
-  await invalidateCurriculum(result.id, { slug: result.slug });
+  if (result.outcome === 'replaced') await ctx.db.curriculum.update({ where: { id: result.id }, data: { version: { increment: 1 } } });
+  await invalidateCurriculum(ctx.db, result.id, { slug: result.slug });
   return result;
 }

@@ -10,10 +10,10 @@
 // The cache lives in the server process (Next's default cache handler): several app servers
 // behind one address would each need telling, through a shared cache handler.
 import { revalidateTag } from 'next/cache';
-import { db } from '@/server/db/client';
+import type { Db } from '@/server/services/context';
 import { cohortSyllabusTag, templateSyllabusTag } from './syllabus-cache';
 
-export function curriculumCacheTag(curriculumId: string): string {
+function curriculumCacheTag(curriculumId: string): string {
   return `curriculum:${curriculumId}`;
 }
 
@@ -32,7 +32,7 @@ function expireTags(tags: string[]): boolean {
  * `slug`: the slug the curriculum had before a change of slug, or of a curriculum just
  * created (whose slug may have been cached as "not found").
  */
-export async function invalidateCurriculum(curriculumId: string, options: { slug?: string } = {}): Promise<void> {
+export async function invalidateCurriculum(db: Db, curriculumId: string, options: { slug?: string } = {}): Promise<void> {
   if (!expireTags([curriculumCacheTag(curriculumId)])) return;
   const curriculum = await db.curriculum.findUnique({
     where: { id: curriculumId },

@@ -1,5 +1,5 @@
-import { db } from '@/server/db/client';
 import { sumReadingTime, type ReadingTime } from '@/lib/reading-time';
+import type { ServiceContext } from '@/server/services/context';
 
 export type CurriculumSummary = {
   slug: string;
@@ -10,8 +10,8 @@ export type CurriculumSummary = {
 } & ReadingTime;
 
 /** The templates (cohorts' own copies are not listed: they are read through their cohort). */
-export async function listCurricula(): Promise<CurriculumSummary[]> {
-  const curricula = await db.curriculum.findMany({
+export async function listCurricula(ctx: ServiceContext): Promise<CurriculumSummary[]> {
+  const curricula = await ctx.db.curriculum.findMany({
     where: { sourceId: null },
     orderBy: [{ title: 'asc' }, { slug: 'asc' }],
     select: {

@@ -1,6 +1,7 @@
-// The admin's list of curriculum templates: what each holds and which cohorts run it.
+// The curriculum templates (not cohorts' own copies): the admin's list of what each holds and
+// which cohorts run it, and the choices a new cohort can start from (cohorts.templates).
 import type { CohortStatus } from '@/generated/prisma/enums';
-import { db } from '@/server/db/client';
+import type { ServiceContext } from '@/server/services/context';
 
 export type CurriculumTemplateRow = {
   slug: string;
@@ -10,14 +11,16 @@ export type CurriculumTemplateRow = {
   updatedAt: Date;
   /** Calendar weeks: a unit that spans weeks 2 and 3 counts twice. */
   weekCount: number;
+  /** Teaching weeks of a cohort on this template: as weekCount, but every unit counts at least once (as its calendar does). */
+  teachingWeeks: number;
   readingCount: number;
   /** Cohorts running this template, directly or through their own copy of it. */
   cohorts: { slug: string; name: string; status: CohortStatus }[];
 };
 
-export async function listCurriculumTemplates(): Promise<CurriculumTemplateRow[]> {
+export async function listCurriculumTemplates(ctx: ServiceContext): Promise<CurriculumTemplateRow[]> {
   const cohortSelect = { select: { slug: true, name: true, status: true }, orderBy: { startDate: 'desc' } } as const;
-  const templates = await db.curriculum.findMany({
+  const templates = await ctx.db.curriculum.findMany({
     where: { sourceId: null },
     orderBy: [{ title: 'asc' }, { slug: 'asc' }],
     select: {
@@ -34,6 +37,7 @@ export async function listCurriculumTemplates(): Promise<CurriculumTemplateRow[]
   return templates.map(({ weeks, cohorts, copies, ...template }) => ({
     ...template,
     weekCount: weeks.reduce((sum, week) => sum + week.span, 0),
+    teachingWeeks: weeks.reduce((sum, week) => sum + Math.max(1, week.span), 0),
     readingCount: weeks.reduce((sum, week) => sum + week.sections.reduce((count, section) => count + section._count.items, 0), 0),
     cohorts: [...cohorts, ...copies.flatMap((copy) => copy.cohorts)],
   }));

@@ -5,6 +5,7 @@
 // the time limit bounds staleness for changes made outside the web app (the CLI), which
 // cannot reach a running server's cache.
 import { unstable_cache } from 'next/cache';
+import type { ServiceContext } from '@/server/services/context';
 import { loadCohortSyllabusPage, loadTemplateSyllabusPage } from './syllabus-page';
 
 /** How long a cached template syllabus may live without an invalidation, in seconds. */
@@ -22,15 +23,16 @@ export function cohortSyllabusTag(cohortSlug: string): string {
   return `cohort-syllabus:${cohortSlug}`;
 }
 
-export function getCachedTemplateSyllabus(slug: string) {
-  return unstable_cache(loadTemplateSyllabusPage, ['syllabus-page', 'template'], {
+// The context stays out of the cached function's arguments: they make its cache key.
+export function getCachedTemplateSyllabus(ctx: ServiceContext, slug: string) {
+  return unstable_cache((key: string) => loadTemplateSyllabusPage(ctx, { slug: key }), ['syllabus-page', 'template'], {
     tags: [templateSyllabusTag(slug)],
     revalidate: SYLLABUS_CACHE_SECONDS,
   })(slug);
 }
 
-export function getCachedCohortSyllabus(cohortSlug: string) {
-  return unstable_cache(loadCohortSyllabusPage, ['syllabus-page', 'cohort'], {
+export function getCachedCohortSyllabus(ctx: ServiceContext, cohortSlug: string) {
+  return unstable_cache((key: string) => loadCohortSyllabusPage(ctx, { cohort: key }), ['syllabus-page', 'cohort'], {
     tags: [cohortSyllabusTag(cohortSlug)],
     revalidate: COHORT_SYLLABUS_CACHE_SECONDS,
   })(cohortSlug);

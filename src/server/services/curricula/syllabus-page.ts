@@ -5,7 +5,9 @@
 import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
 import type { CohortStatus, SyllabusVisibility } from '@/generated/prisma/enums';
 import { renderMarkdown } from '@/lib/render-markdown';
-import { db } from '@/server/db/client';
+import type { CohortSyllabusInput, CurriculumSlugInput } from '@/lib/schemas/curricula';
+import type { Db, ServiceContext } from '@/server/services/context';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 export type SyllabusPageItem = {
   id: string;
@@ -84,31 +86,25 @@ const curriculumSelect = {
   notes: true,
   sourceId: true,
   weeks: {
-    orderBy: { position: 'asc' },
+    ...byPosition,
     select: {
       id: true,
       position: true,
-      number: true,
-      span: true,
+      ...weekFields,
       label: true,
-      title: true,
       part: true,
       partNotes: true,
       notes: true,
-      goals: { orderBy: { position: 'asc' }, select: { id: true, category: true, text: true } },
+      goals: { ...byPosition, select: { id: true, ...goalFields } },
       sections: {
-        orderBy: { position: 'asc' },
+        ...byPosition,
         select: {
           id: true,
-          title: true,
-          kind: true,
+          ...sectionFields,
           statedMinutes: true,
           statedText: true,
           group: true,
-          items: {
-            orderBy: { position: 'asc' },
-            select: { id: true, kind: true, title: true, url: true, minutes: true, minutesText: true, optional: true, note: true },
-          },
+          items: { ...byPosition, select: { id: true, ...itemFields, minutesText: true, note: true } },
         },
       },
     },
@@ -117,12 +113,12 @@ const curriculumSelect = {
 
 type CurriculumRow = NonNullable<Awaited<ReturnType<typeof findCurriculum>>>;
 
-function findCurriculum(slug: string) {
+function findCurriculum(db: Db, slug: string) {
   return db.curriculum.findFirst({ where: { slug, sourceId: null }, select: curriculumSelect });
 }
 
 /** Rows → the page's shape, with every markdown field rendered through the sanitiser once. */
-export function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurriculum {
+function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurriculum {
   const weekHeadingLevel = row.weeks.some((week) => week.part !== null) ? 3 : 2;
   return {
     id: row.id,
@@ -142,8 +138,8 @@ export function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurric
 }
 
 /** A template's syllabus, or null: cohorts' copies are not served at /syllabus/<slug>. */
-export async function loadTemplateSyllabusPage(slug: string): Promise<SyllabusPageCurriculum | null> {
-  const row = await findCurriculum(slug);
+export async function loadTemplateSyllabusPage(ctx: ServiceContext, input: CurriculumSlugInput): Promise<SyllabusPageCurriculum | null> {
+  const row = await findCurriculum(ctx.db, input.slug);
   return row ? toSyllabusPageCurriculum(row) : null;
 }
 
@@ -151,9 +147,9 @@ export async function loadTemplateSyllabusPage(slug: string): Promise<SyllabusPa
  * A cohort's syllabus with what its calendar needs, or null. Says nothing about who may read
  * it: the page checks `cohort.visibility` against the viewer.
  */
-export async function loadCohortSyllabusPage(cohortSlug: string): Promise<CohortSyllabusPage | null> {
-  const cohort = await db.cohort.findUnique({
-    where: { slug: cohortSlug },
+export async function loadCohortSyllabusPage(ctx: ServiceContext, input: CohortSyllabusInput): Promise<CohortSyllabusPage | null> {
+  const cohort = await ctx.db.cohort.findUnique({
+    where: { slug: input.cohort },
     select: {
       id: true,
       slug: true,

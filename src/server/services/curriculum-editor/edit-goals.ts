@@ -11,6 +11,7 @@ import { editCurriculum, targetNotFound, type Tx } from './edit-transaction';
 import { findWeek } from './find-targets';
 import { clampPosition, moveInList, writeOrder } from './positions';
 import { goalSelect } from './selects';
+import type { ServiceContext } from '@/server/services/context';
 
 async function findGoal(tx: Tx, curriculumId: string, goalId: string) {
   const goal = await tx.learningGoal.findFirst({
@@ -25,8 +26,8 @@ function siblings(tx: Tx, weekId: string) {
   return tx.learningGoal.findMany({ where: { weekId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
 }
 
-export function addGoal(input: z.output<typeof addGoalInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function addGoal(ctx: ServiceContext, input: z.output<typeof addGoalInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const rows = await siblings(tx, input.weekId);
     const position = clampPosition(input.position, rows.length);
@@ -39,8 +40,8 @@ export function addGoal(input: z.output<typeof addGoalInput>) {
   });
 }
 
-export function updateGoal(input: z.output<typeof updateGoalInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function updateGoal(ctx: ServiceContext, input: z.output<typeof updateGoalInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { weekId } = await findGoal(tx, curriculumId, input.goalId);
     const goal = await tx.learningGoal.update({
       where: { id: input.goalId },
@@ -51,8 +52,8 @@ export function updateGoal(input: z.output<typeof updateGoalInput>) {
   });
 }
 
-export function deleteGoal(input: z.output<typeof goalRefInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function deleteGoal(ctx: ServiceContext, input: z.output<typeof goalRefInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { weekId, ...goal } = await findGoal(tx, curriculumId, input.goalId);
     await tx.learningGoal.delete({ where: { id: goal.id } });
     const rest = await siblings(tx, weekId);
@@ -61,8 +62,8 @@ export function deleteGoal(input: z.output<typeof goalRefInput>) {
   });
 }
 
-export function restoreGoal(input: z.output<typeof restoreGoalInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function restoreGoal(ctx: ServiceContext, input: z.output<typeof restoreGoalInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const rows = await siblings(tx, input.weekId);
     const position = clampPosition(input.goal.position, rows.length);
@@ -75,8 +76,8 @@ export function restoreGoal(input: z.output<typeof restoreGoalInput>) {
   });
 }
 
-export function moveGoal(input: z.output<typeof moveGoalInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function moveGoal(ctx: ServiceContext, input: z.output<typeof moveGoalInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const goal = await findGoal(tx, curriculumId, input.goalId);
     const rows = await siblings(tx, goal.weekId);
     await writeOrder(tx, 'LearningGoal', rows, moveInList(rows.map((row) => row.id), goal.id, input.toPosition));

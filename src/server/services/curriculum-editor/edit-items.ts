@@ -12,6 +12,7 @@ import { editCurriculum, targetNotFound, type Tx } from './edit-transaction';
 import { findSectionId } from './find-targets';
 import { clampPosition, moveInList, writeOrder } from './positions';
 import { itemSelect } from './selects';
+import type { ServiceContext } from '@/server/services/context';
 
 async function findItem(tx: Tx, curriculumId: string, itemId: string) {
   const item = await tx.curriculumItem.findFirst({
@@ -26,8 +27,8 @@ function siblings(tx: Tx, sectionId: string) {
   return tx.curriculumItem.findMany({ where: { sectionId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
 }
 
-export function addItem(input: z.output<typeof addItemInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function addItem(ctx: ServiceContext, input: z.output<typeof addItemInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findSectionId(tx, curriculumId, input.sectionId);
     const rows = await siblings(tx, input.sectionId);
     const position = clampPosition(input.position, rows.length);
@@ -49,8 +50,8 @@ export function addItem(input: z.output<typeof addItemInput>) {
   });
 }
 
-export function updateItem(input: z.output<typeof updateItemInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function updateItem(ctx: ServiceContext, input: z.output<typeof updateItemInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { sectionId } = await findItem(tx, curriculumId, input.itemId);
     const item = await tx.curriculumItem.update({
       where: { id: input.itemId },
@@ -70,8 +71,8 @@ export function updateItem(input: z.output<typeof updateItemInput>) {
   });
 }
 
-export function deleteItem(input: z.output<typeof itemRefInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function deleteItem(ctx: ServiceContext, input: z.output<typeof itemRefInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { sectionId, ...item } = await findItem(tx, curriculumId, input.itemId);
     await tx.curriculumItem.delete({ where: { id: item.id } });
     const rest = await siblings(tx, sectionId);
@@ -80,8 +81,8 @@ export function deleteItem(input: z.output<typeof itemRefInput>) {
   });
 }
 
-export function restoreItem(input: z.output<typeof restoreItemInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function restoreItem(ctx: ServiceContext, input: z.output<typeof restoreItemInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findSectionId(tx, curriculumId, input.sectionId);
     const rows = await siblings(tx, input.sectionId);
     const position = clampPosition(input.item.position, rows.length);
@@ -94,8 +95,8 @@ export function restoreItem(input: z.output<typeof restoreItemInput>) {
   });
 }
 
-export function moveItem(input: z.output<typeof moveItemInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function moveItem(ctx: ServiceContext, input: z.output<typeof moveItemInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const item = await findItem(tx, curriculumId, input.itemId);
     const toSectionId = input.toSectionId ?? item.sectionId;
 

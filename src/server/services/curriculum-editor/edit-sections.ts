@@ -14,6 +14,7 @@ import { editCurriculum, targetNotFound, type Tx } from './edit-transaction';
 import { findWeek } from './find-targets';
 import { clampPosition, moveInList, writeOrder } from './positions';
 import { sectionSelect } from './selects';
+import type { ServiceContext } from '@/server/services/context';
 
 const { items: _items, ...sectionFields } = sectionSelect;
 
@@ -41,8 +42,8 @@ function statedMinutesOf(statedText: string | null): number | null {
   return duration.minutes;
 }
 
-export function addSection(input: z.output<typeof addSectionInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function addSection(ctx: ServiceContext, input: z.output<typeof addSectionInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const rows = await siblings(tx, input.weekId);
     const position = clampPosition(input.position, rows.length);
@@ -55,8 +56,8 @@ export function addSection(input: z.output<typeof addSectionInput>) {
   });
 }
 
-export function updateSection(input: z.output<typeof updateSectionInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function updateSection(ctx: ServiceContext, input: z.output<typeof updateSectionInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { weekId } = await findSection(tx, curriculumId, input.sectionId);
     const section = await tx.curriculumSection.update({
       where: { id: input.sectionId },
@@ -74,8 +75,8 @@ export function updateSection(input: z.output<typeof updateSectionInput>) {
   });
 }
 
-export function deleteSection(input: z.output<typeof sectionRefInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function deleteSection(ctx: ServiceContext, input: z.output<typeof sectionRefInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { weekId, ...section } = await findSection(tx, curriculumId, input.sectionId);
     // Its readings go with it (ON DELETE CASCADE) and come back with a restore.
     await tx.curriculumSection.delete({ where: { id: section.id } });
@@ -85,8 +86,8 @@ export function deleteSection(input: z.output<typeof sectionRefInput>) {
   });
 }
 
-export function restoreSection(input: z.output<typeof restoreSectionInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function restoreSection(ctx: ServiceContext, input: z.output<typeof restoreSectionInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const rows = await siblings(tx, input.weekId);
     const position = clampPosition(input.section.position, rows.length);
@@ -100,8 +101,8 @@ export function restoreSection(input: z.output<typeof restoreSectionInput>) {
   });
 }
 
-export function moveSection(input: z.output<typeof moveSectionInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function moveSection(ctx: ServiceContext, input: z.output<typeof moveSectionInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const section = await findSection(tx, curriculumId, input.sectionId);
     const toWeekId = input.toWeekId ?? section.weekId;
 

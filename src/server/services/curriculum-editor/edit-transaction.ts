@@ -4,9 +4,9 @@
 // cached syllabus pages of the curriculum are expired and, for a cohort's copy, its groups'
 // meetings follow the weeks (a week added, removed, moved or made longer).
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { invalidateCurriculum } from '@/server/services/curricula/invalidate-curriculum';
+import type { Db } from '@/server/services/context';
 import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-meetings';
 
 export type Tx = Prisma.TransactionClient;
@@ -40,7 +40,7 @@ async function assertNotArchivedCopy(tx: Tx, curriculumId: string): Promise<void
  * edit of the copy they are reconciled at once, not only when the attendance page next opens.
  * Cheap when nothing changed (a look at the plan, no transaction); templates have no cohort.
  */
-async function followCohortCalendar(curriculumId: string): Promise<void> {
+async function followCohortCalendar(db: Db, curriculumId: string): Promise<void> {
   try {
     const cohort = await db.cohort.findFirst({ where: { curriculumId, status: { not: 'ARCHIVED' } }, select: { id: true } });
     if (cohort) await ensureCohortMeetings(db, cohort.id);
@@ -51,6 +51,7 @@ async function followCohortCalendar(curriculumId: string): Promise<void> {
 }
 
 export async function editCurriculum<T>(
+  db: Db,
   slug: string,
   change: (context: EditContext) => Promise<T>,
 ): Promise<T & { version: number }> {
@@ -69,8 +70,8 @@ export async function editCurriculum<T>(
       return { ...value, version: row.version };
     }, TRANSACTION_OPTIONS);
     if (curriculumId) {
-      await invalidateCurriculum(curriculumId);
-      await followCohortCalendar(curriculumId);
+      await invalidateCurriculum(db, curriculumId);
+      await followCohortCalendar(db, curriculumId);
     }
     return result;
   } catch (error) {

@@ -14,6 +14,7 @@ import type {
 import { editCurriculum, targetNotFound, type Tx } from './edit-transaction';
 import { clampPosition, moveInList, writeOrder } from './positions';
 import { weekSelect } from './selects';
+import type { ServiceContext } from '@/server/services/context';
 
 const { sections: _sections, goals: _goals, ...weekFields } = weekSelect;
 
@@ -54,8 +55,8 @@ async function findWeek(tx: Tx, curriculumId: string, weekId: string) {
   return week;
 }
 
-export function updateCurriculumFields(input: z.output<typeof updateCurriculumInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function updateCurriculumFields(ctx: ServiceContext, input: z.output<typeof updateCurriculumInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const curriculum = await tx.curriculum.update({
       where: { id: curriculumId },
       data: { title: input.title, description: input.description, notes: input.notes },
@@ -65,8 +66,8 @@ export function updateCurriculumFields(input: z.output<typeof updateCurriculumIn
   });
 }
 
-export function addWeek(input: z.output<typeof addWeekInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function addWeek(ctx: ServiceContext, input: z.output<typeof addWeekInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const weeks = await listWeeks(tx, curriculumId);
     const start = sequenceStart(weeks);
     const position = clampPosition(input.position, weeks.length);
@@ -83,8 +84,8 @@ export function addWeek(input: z.output<typeof addWeekInput>) {
   });
 }
 
-export function updateWeek(input: z.output<typeof updateWeekInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function updateWeek(ctx: ServiceContext, input: z.output<typeof updateWeekInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const start = input.span !== undefined && input.number === undefined ? sequenceStart(await listWeeks(tx, curriculumId)) : null;
     const week = await tx.curriculumWeek.update({
@@ -99,8 +100,8 @@ export function updateWeek(input: z.output<typeof updateWeekInput>) {
   });
 }
 
-export function deleteWeek(input: z.output<typeof weekRefInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function deleteWeek(ctx: ServiceContext, input: z.output<typeof weekRefInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const week = await findWeek(tx, curriculumId, input.weekId);
     const start = sequenceStart(await listWeeks(tx, curriculumId));
     await tx.curriculumWeek.delete({ where: { id: week.id } });
@@ -111,8 +112,8 @@ export function deleteWeek(input: z.output<typeof weekRefInput>) {
   });
 }
 
-export function restoreWeek(input: z.output<typeof restoreWeekInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function restoreWeek(ctx: ServiceContext, input: z.output<typeof restoreWeekInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const weeks = await listWeeks(tx, curriculumId);
     const start = sequenceStart(weeks);
     const position = clampPosition(input.week.position, weeks.length);
@@ -135,8 +136,8 @@ export function restoreWeek(input: z.output<typeof restoreWeekInput>) {
   });
 }
 
-export function moveWeek(input: z.output<typeof moveWeekInput>) {
-  return editCurriculum(input.curriculum, async ({ tx, curriculumId }) => {
+export function moveWeek(ctx: ServiceContext, input: z.output<typeof moveWeekInput>) {
+  return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     await findWeek(tx, curriculumId, input.weekId);
     const weeks = await listWeeks(tx, curriculumId);
     const start = sequenceStart(weeks);

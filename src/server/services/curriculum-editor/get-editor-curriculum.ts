@@ -1,12 +1,15 @@
 // A curriculum as the editor shows it: the whole outline with ids, and where it stands. A
 // template (no source) lists the cohorts whose copies are behind it; a cohort's copy names
 // its template and its cohort.
-import { db } from '@/server/db/client';
+import type { z } from 'zod';
+import type { curriculumRefInput } from '@/lib/schemas/curriculum-editor';
+import type { ServiceContext } from '@/server/services/context';
 import { curriculumNotFound } from './edit-transaction';
 import { weekSelect } from './selects';
 
-export async function getEditorCurriculum(slug: string) {
-  const curriculum = await db.curriculum.findUnique({
+export async function getEditorCurriculum(ctx: ServiceContext, input: z.output<typeof curriculumRefInput>) {
+  const slug = input.curriculum;
+  const curriculum = await ctx.db.curriculum.findUnique({
     where: { slug },
     select: {
       id: true,

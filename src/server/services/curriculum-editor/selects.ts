@@ -1,40 +1,28 @@
 // What the editor reads and what mutations return: every field it edits, with ids, in order.
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
-export const itemSelect = {
-  id: true,
-  position: true,
-  kind: true,
-  title: true,
-  url: true,
-  minutes: true,
-  minutesText: true,
-  optional: true,
-  note: true,
-} as const;
+export const itemSelect = { id: true, position: true, ...itemFields, minutesText: true, note: true } as const;
 
 export const sectionSelect = {
   id: true,
   position: true,
-  title: true,
-  kind: true,
+  ...sectionFields,
   statedMinutes: true,
   statedText: true,
   group: true,
-  items: { orderBy: { position: 'asc' }, select: itemSelect },
+  items: { ...byPosition, select: itemSelect },
 } as const;
 
-export const goalSelect = { id: true, position: true, category: true, text: true } as const;
+export const goalSelect = { id: true, position: true, ...goalFields } as const;
 
 export const weekSelect = {
   id: true,
   position: true,
-  number: true,
-  span: true,
+  ...weekFields,
   label: true,
-  title: true,
   part: true,
   partNotes: true,
   notes: true,
-  sections: { orderBy: { position: 'asc' }, select: sectionSelect },
-  goals: { orderBy: { position: 'asc' }, select: goalSelect },
+  sections: { ...byPosition, select: sectionSelect },
+  goals: { ...byPosition, select: goalSelect },
 } as const;

@@ -3,9 +3,11 @@
 // since, and apply it to one cohort on request: the copy's content is replaced by the
 // template's, keeping the ids of the readings that match (same week, same URL or title) so
 // that fellows' progress on them survives.
-import { db } from '@/server/db/client';
+import type { z } from 'zod';
+import type { cohortTemplateInput } from '@/lib/schemas/curriculum-editor';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
+import type { Db, ServiceContext } from '@/server/services/context';
 import { diffCurricula, matchWeekItems, type TemplateChange } from './curriculum-diff';
 import { editCurriculum, type Tx } from './edit-transaction';
 import { weekSelect } from './selects';
@@ -20,7 +22,7 @@ const treeSelect = {
   weeks: { orderBy: { position: 'asc' }, select: weekSelect },
 } as const;
 
-async function loadCohortCopy(cohortSlug: string) {
+async function loadCohortCopy(db: Db, cohortSlug: string) {
   const cohort = await db.cohort.findUnique({
     where: { slug: cohortSlug },
     select: {
@@ -51,8 +53,11 @@ export type TemplateComparison = {
   changes: TemplateChange[];
 };
 
-export async function compareCohortCopyWithTemplate(cohortSlug: string): Promise<TemplateComparison> {
-  const { slug, name, curriculum } = await loadCohortCopy(cohortSlug);
+export async function compareCohortCopyWithTemplate(
+  ctx: ServiceContext,
+  input: z.output<typeof cohortTemplateInput>,
+): Promise<TemplateComparison> {
+  const { slug, name, curriculum } = await loadCohortCopy(ctx.db, input.cohort);
   const { source, ...copy } = curriculum;
   return {
     cohort: { slug, name },
@@ -78,14 +83,17 @@ export type ApplyTemplateResult =
 
 type TreeWeek = Awaited<ReturnType<typeof loadCohortCopy>>['curriculum']['weeks'][number];
 
-export async function applyTemplateToCohort(cohortSlug: string): Promise<ApplyTemplateResult> {
-  const found = await loadCohortCopy(cohortSlug);
+export async function applyTemplateToCohort(
+  ctx: ServiceContext,
+  input: z.output<typeof cohortTemplateInput>,
+): Promise<ApplyTemplateResult> {
+  const found = await loadCohortCopy(ctx.db, input.cohort);
   if (!found.curriculum.source) {
     return { applied: false, reason: 'This cohort’s syllabus is not a copy of a template, so there is nothing to apply.' };
   }
   const copySlug = found.curriculum.slug;
 
-  const result = await editCurriculum(copySlug, async ({ tx, curriculumId }) => {
+  const result = await editCurriculum(ctx.db, copySlug, async ({ tx, curriculumId }) => {
     // An archived cohort keeps the syllabus it ran with.
     await assertCohortWritable(tx, found.id);
     // Read again under the lock editCurriculum holds on the copy: what we replace is current.

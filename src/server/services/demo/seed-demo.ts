@@ -150,7 +150,7 @@ async function ensureTemplate(db: PrismaClient): Promise<boolean> {
   if (existing) return false;
   const parsed = parseSyllabusMarkdown(await readFile(DEMO_SYLLABUS_FILE, 'utf8'), { slug: DEMO_CURRICULUM_SLUG });
   try {
-    await importSyllabus(db, parsed);
+    await importSyllabus({ db, user: null }, { syllabus: parsed });
   } catch (error) {
     // A second seeding at the same moment (two app starts) got there first: that is fine.
     if ((error as { code?: string }).code === 'CONFLICT') return false;

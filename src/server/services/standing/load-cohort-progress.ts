@@ -8,6 +8,7 @@ import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
 import { isOptionalReading } from '@/lib/reading-time';
 import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from '@/lib/standing';
 import { displayName } from '@/lib/format';
+import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
 export type ProgressItem = {
   id: string;
@@ -87,24 +88,15 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
         curriculum: {
           select: {
             weeks: {
-              orderBy: { position: 'asc' },
+              ...byPosition,
               select: {
                 id: true,
                 position: true,
-                number: true,
-                span: true,
+                ...weekFields,
                 label: true,
-                title: true,
                 sections: {
-                  orderBy: { position: 'asc' },
-                  select: {
-                    title: true,
-                    kind: true,
-                    items: {
-                      orderBy: { position: 'asc' },
-                      select: { id: true, title: true, url: true, kind: true, minutes: true, optional: true },
-                    },
-                  },
+                  ...byPosition,
+                  select: { ...sectionFields, items: { ...byPosition, select: { id: true, ...itemFields } } },
                 },
               },
             },

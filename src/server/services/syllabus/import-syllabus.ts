@@ -1,8 +1,10 @@
 // Writes a parsed syllabus as a curriculum, all or nothing, and reads one back for export.
 import { z } from 'zod';
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, listFieldIssues } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
+import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 import { importableUrl } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusCurriculum } from '@/lib/syllabus/types';
 
@@ -52,7 +54,9 @@ const curriculumSchema = z.object({
   weeks: z.array(weekSchema).max(200),
 });
 
-export type ImportSyllabusOptions = {
+export type ImportSyllabusInput = {
+  /** What the parser read (or a stored curriculum, to copy it). */
+  syllabus: ParsedSyllabus | SyllabusCurriculum;
   /** Overrides the slug of the parsed curriculum. */
   slug?: string;
   /** Replace the weeks of an existing curriculum with this slug instead of refusing. */
@@ -76,12 +80,9 @@ export type ImportSyllabusResult = {
  * item and goal is written, or nothing is. A slug that exists is a CONFLICT unless `replace`,
  * which keeps the curriculum (and the cohorts that run it) and replaces its content.
  */
-export async function importSyllabus(
-  db: PrismaClient,
-  input: ParsedSyllabus | SyllabusCurriculum,
-  options: ImportSyllabusOptions = {},
-): Promise<ImportSyllabusResult> {
-  const source = 'curriculum' in input ? input.curriculum : input;
+export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusInput): Promise<ImportSyllabusResult> {
+  const { syllabus, ...options } = input;
+  const source = 'curriculum' in syllabus ? syllabus.curriculum : syllabus;
   const parsed = curriculumSchema.safeParse({ ...source, slug: options.slug ?? source.slug });
   if (!parsed.success) {
     const issues = listFieldIssues(parsed.error);
@@ -91,7 +92,7 @@ export async function importSyllabus(
   const curriculum = parsed.data;
 
   try {
-    return await db.$transaction(
+    return await ctx.db.$transaction(
       async (tx) => {
         const existing = await tx.curriculum.findUnique({ where: { slug: curriculum.slug }, select: { id: true } });
         if (existing && !options.replace) {
@@ -171,8 +172,9 @@ export async function importSyllabus(
 }
 
 /** A stored curriculum in the shape the exporter takes. */
-export async function loadCurriculumForExport(db: PrismaClient, slug: string): Promise<SyllabusCurriculum> {
-  const curriculum = await db.curriculum.findUnique({
+export async function loadCurriculumForExport(ctx: ServiceContext, input: CurriculumSlugInput): Promise<SyllabusCurriculum> {
+  const { slug } = input;
+  const curriculum = await ctx.db.curriculum.findUnique({
     where: { slug },
     select: {
       slug: true,
@@ -180,28 +182,22 @@ export async function loadCurriculumForExport(db: PrismaClient, slug: string): P
       description: true,
       notes: true,
       weeks: {
-        orderBy: { position: 'asc' },
+        ...byPosition,
         select: {
-          number: true,
-          span: true,
+          ...weekFields,
           label: true,
-          title: true,
           part: true,
           partNotes: true,
           notes: true,
-          goals: { orderBy: { position: 'asc' }, select: { category: true, text: true } },
+          goals: { ...byPosition, select: goalFields },
           sections: {
-            orderBy: { position: 'asc' },
+            ...byPosition,
             select: {
-              title: true,
-              kind: true,
+              ...sectionFields,
               statedMinutes: true,
               statedText: true,
               group: true,
-              items: {
-                orderBy: { position: 'asc' },
-                select: { kind: true, title: true, url: true, minutes: true, minutesText: true, optional: true, note: true },
-              },
+              items: { ...byPosition, select: { ...itemFields, minutesText: true, note: true } },
             },
           },
         },

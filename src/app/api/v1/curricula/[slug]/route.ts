@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { curriculumSlugInput } from '@/lib/schemas/curricula';
 import { defineRoute } from '@/server/api/rest';
-import { slugSchema } from '@/lib/schemas/slug';
+import { db } from '@/server/db/client';
 import { getCurriculumBySlug } from '@/server/services/curricula/get-curriculum';
 
 /** GET /api/v1/curricula/<slug>: the whole syllabus, weeks in order. Public for now. */
 export const GET = defineRoute({
-  params: z.object({ slug: slugSchema }),
-  handler: ({ params }) => getCurriculumBySlug(params.slug),
+  params: curriculumSlugInput,
+  handler: ({ params }) => getCurriculumBySlug({ db, user: null }, params),
 });

@@ -1,7 +1,9 @@
 // GET /admin/curricula/<slug>/export: the curriculum as a markdown file, for admins (the
 // "Download markdown" buttons). Anyone else gets a plain 404, as for a slug that does not exist.
+import { canOnSite } from '@/lib/permissions';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
+import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { exportCurriculumMarkdown } from '@/server/services/curricula/export-curriculum';
 
@@ -11,11 +13,11 @@ const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Co
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const session = await getSession(request.headers);
-  if (!session?.user.isAdmin) return notFound();
+  if (!session || !canOnSite(session.user, 'curricula.manage')) return notFound();
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) return notFound();
   try {
-    const markdown = await exportCurriculumMarkdown(slug.data);
+    const markdown = await exportCurriculumMarkdown({ db, user: session.user }, { slug: slug.data });
     return new Response(markdown, {
       headers: {
         'Content-Type': 'text/markdown; charset=utf-8',
