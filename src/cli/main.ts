@@ -15,7 +15,7 @@ import { checkCurriculumLinks, type PlacedLinkCheck } from '@/server/services/cu
 import { exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
 import { importSyllabus, loadCurriculumForExport, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { assertSyllabusSize, decodeSyllabusFile, parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
-import type { ParsedSyllabus, SyllabusWarning } from '@/server/services/syllabus/types';
+import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
 import { createUser } from '@/server/services/users/create-user';
 import {
   createApiToken,

@@ -4,8 +4,8 @@
 // page and the import preview never disagree about a total.
 import { formatMinutes } from '@/lib/format';
 import { sumSectionMinutes, type TimedSection } from '@/lib/reading-time';
-import { agreesWithStated, parseDuration } from '@/server/services/syllabus/durations';
-import { parseSectionHeading } from '@/server/services/syllabus/syllabus-text';
+import { agreesWithStated, parseDuration } from '@/lib/syllabus/durations';
+import { parseSectionHeading } from '@/lib/syllabus/syllabus-text';
 
 export type StatedTotal = {
   /** As the syllabus writes it ("< 200 mins", "1hr 30 min"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSyllabus, exportSyllabusMarkdown } from '@/server/services/syllabus/export-syllabus';
 import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
-import type { SyllabusCurriculum, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/server/services/syllabus/types';
+import type { SyllabusCurriculum, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
 import { fixturesDir, hasSharedSyllabi, markdownFiles, readSyllabus, sharedSyllabiDir } from './syllabus-helpers';
 
 function expectRoundTrip(text: string) {

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffusionTrack } from '../../prisma/seed/diffusion-track';
 import { AppError } from '@/server/errors';
-import { parseDuration } from '@/server/services/syllabus/durations';
+import { parseDuration } from '@/lib/syllabus/durations';
 import {
   decodeSyllabusFile,
   parseSyllabusMarkdown,
   SYLLABUS_MAX_BYTES,
 } from '@/server/services/syllabus/parse-syllabus';
-import type { ParsedSyllabus, SyllabusItem } from '@/server/services/syllabus/types';
+import type { ParsedSyllabus, SyllabusItem } from '@/lib/syllabus/types';
 import {
   countItemLinks,
   countWeekHeadings,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { findDroppedLines } from '@/server/services/syllabus/parse-syllabus';
-import type { ParsedSyllabus } from '@/server/services/syllabus/types';
+import type { ParsedSyllabus } from '@/lib/syllabus/types';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 

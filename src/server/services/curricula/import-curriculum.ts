@@ -8,8 +8,8 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { importSyllabus, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { parseSyllabusMarkdown, SYLLABUS_MAX_BYTES } from '@/server/services/syllabus/parse-syllabus';
-import { weekLabel } from '@/server/services/syllabus/syllabus-text';
-import type { ParsedSyllabus, SyllabusWarning } from '@/server/services/syllabus/types';
+import { weekLabel } from '@/lib/syllabus/syllabus-text';
+import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
 import { invalidateCurriculum } from './invalidate-curriculum';
 
 export const curriculumMarkdownSchema = z

@@ -5,7 +5,7 @@
 //
 // Matching: weeks and sections by position; readings within the same week by URL, then by
 // title; learning goals by text.
-import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/server/services/syllabus/types';
+import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
 
 export type DiffItem = SyllabusItem & { id?: string };
 export type DiffSection = Omit<SyllabusSection, 'items'> & { id?: string; items: DiffItem[] };

@@ -9,7 +9,7 @@ import type {
   updateSectionInput,
 } from '@/lib/schemas/curriculum-editor';
 import { AppError } from '@/server/errors';
-import { parseDuration } from '@/server/services/syllabus/durations';
+import { parseDuration } from '@/lib/syllabus/durations';
 import { editCurriculum, targetNotFound, type Tx } from './edit-transaction';
 import { findWeek } from './find-targets';
 import { clampPosition, moveInList, writeOrder } from './positions';

@@ -41,10 +41,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
-import { durationText } from './durations';
+import { durationText } from '@/lib/syllabus/durations';
 import { parseSyllabusMarkdown } from './parse-syllabus';
-import { headingAnchor, subgroupCategory, weekLabel } from './syllabus-text';
-import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from './types';
+import { headingAnchor, subgroupCategory, weekLabel } from '@/lib/syllabus/syllabus-text';
+import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
 
 type Style = 'paragraph' | 'heading';
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, listFieldIssues } from '@/server/errors';
-import { importableUrl } from './syllabus-text';
-import type { ParsedSyllabus, SyllabusCurriculum } from './types';
+import { importableUrl } from '@/lib/syllabus/syllabus-text';
+import type { ParsedSyllabus, SyllabusCurriculum } from '@/lib/syllabus/types';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const notes = z.string().max(200_000, 'must be at most 200000 characters').nullable();

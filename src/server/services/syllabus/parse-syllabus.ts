@@ -33,7 +33,7 @@ import type { GoalCategory, SectionKind } from '@/generated/prisma/enums';
 import { sumSectionMinutes } from '@/lib/reading-time';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError } from '@/server/errors';
-import { agreesWithStated, parseDuration } from './durations';
+import { agreesWithStated, parseDuration } from '@/lib/syllabus/durations';
 import {
   classifyItem,
   classifySection,
@@ -50,7 +50,7 @@ import {
   slugify,
   subgroupCategory,
   type SectionHeading,
-} from './syllabus-text';
+} from '@/lib/syllabus/syllabus-text';
 import type {
   CoverageSpan,
   ParsedSyllabus,
@@ -59,7 +59,7 @@ import type {
   SyllabusItem,
   SyllabusWarning,
   SyllabusWeek,
-} from './types';
+} from '@/lib/syllabus/types';
 
 /** The largest syllabus accepted: real ones are a few kilobytes. */
 export const SYLLABUS_MAX_BYTES = 1024 * 1024;
