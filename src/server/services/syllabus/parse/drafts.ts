@@ -1,6 +1,6 @@
 // The parser's working state: a week, a section, a group and a part as they are being read,
 // before assembly turns them into the plain SyllabusWeek / SyllabusSection shapes.
-import type { GoalCategory, SectionKind } from '@/generated/prisma/enums';
+import type { SectionKind } from '@/generated/prisma/enums';
 import type { SectionHeading } from '@/lib/syllabus/syllabus-text';
 import type { SyllabusGoal, SyllabusItem } from '@/lib/syllabus/types';
 

@@ -1,7 +1,7 @@
 // Stage 3, the walk: the top-level markdown blocks in order → weeks, parts, sections, items,
 // goals and notes (see parse-syllabus.ts for the rules), marking each line's coverage and
 // collecting warnings as it goes; assembly (assemble.ts) turns the drafts into the result.
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -32,7 +32,7 @@ import { CoverageTracker } from './coverage';
 import type { GroupDraft, Mode, PartDraft, SectionDraft, TocEntry, WeekDraft } from './drafts';
 import { isStandaloneItem, parseItem, unestimated } from './items';
 import { endLine, hasLink, isTocList, listHasLink, startLine, truncate } from './nodes';
-import { InlineReader, textOf, type Token } from './tokens';
+import { InlineReader, textOf, type Line, type Token } from './tokens';
 
 export class SyllabusParser {
   private readonly lines: string[];
