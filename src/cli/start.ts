@@ -6,14 +6,13 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient } from '@/server/db/client';
 import { applyMigrations } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
 import { loadDotEnv, parseEnv, type Env } from '@/server/env';
 import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
 import { isBuildCurrent } from './build-stamp';
 import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
-import { systemContext } from '@/server/services/context';
+import { openSystemContext } from '@/server/services/context';
 
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
@@ -77,14 +76,14 @@ async function main() {
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
 
   if (env.FELLOWSHIP_DEMO_DATA) {
-    const prisma = createPrismaClient(database.url);
+    const ctx = openSystemContext(database.url);
     try {
-      if (await isDatabaseEmpty(systemContext(prisma))) {
-        await seedDemoData(systemContext(prisma));
+      if (await isDatabaseEmpty(ctx)) {
+        await seedDemoData(ctx);
         log('Empty database: added the demo data (sign in as admin@example.com, facilitator1@example.com or fellow1@example.com)');
       }
     } finally {
-      await prisma.$disconnect();
+      await ctx.close();
     }
   }
 

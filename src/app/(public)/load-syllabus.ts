@@ -11,13 +11,13 @@ import { cache } from 'react';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getRequestSession } from '@/server/auth/request-session';
 import type { SessionUser } from '@/server/auth/session';
-import { db } from '@/server/db/client';
+import { requestContext } from '@/server/services/context';
 import { canReadCohortSyllabus } from '@/server/services/curricula/syllabus-access';
 import { getCachedCohortSyllabus, getCachedTemplateSyllabus } from '@/server/services/curricula/syllabus-cache';
 
 export const loadTemplateSyllabus = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const curriculum = await getCachedTemplateSyllabus({ db, user: null }, slug);
+  const curriculum = await getCachedTemplateSyllabus(requestContext(null), slug);
   if (!curriculum) notFound();
   return curriculum;
 });
@@ -25,7 +25,7 @@ export const loadTemplateSyllabus = cache(async (slug: string) => {
 /** The cohort's syllabus if `user` may read it; the 404 page otherwise (never a hint it exists). */
 async function loadCohortSyllabusAs(slug: string, user: SessionUser | null) {
   if (!slugSchema.safeParse(slug).success) notFound();
-  const ctx = { db, user };
+  const ctx = requestContext(user);
   const page = await getCachedCohortSyllabus(ctx, slug);
   if (!page || !(await canReadCohortSyllabus(ctx, page.cohort))) notFound();
   return page;

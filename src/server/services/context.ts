@@ -6,7 +6,7 @@
 import 'server-only';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { SessionUser } from '@/server/auth/session-types';
-import { db as processDb } from '@/server/db/client';
+import { createPrismaClient, db as processDb } from '@/server/db/client';
 import { cohortNotFound } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
@@ -78,6 +78,15 @@ export async function systemCohortContext(db: Db, cohortSlug: string, now?: Date
   const cohort = await db.cohort.findUnique({ where: { slug: cohortSlug }, select: { id: true, slug: true } });
   if (!cohort) throw cohortNotFound(cohortSlug);
   return { db, user: null, now, access: { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] } };
+}
+
+/**
+ * A system context on a Prisma client of its own, for a process that is not the app server
+ * (the CLI, `npm start`'s launcher): `close()` disconnects it.
+ */
+export function openSystemContext(databaseUrl: string): ServiceContext & { close(): Promise<void> } {
+  const db = createPrismaClient(databaseUrl);
+  return { db, user: null, close: () => db.$disconnect() };
 }
 
 /** The time a use case runs at. */

@@ -3,7 +3,7 @@
 import { canOnSite } from '@/lib/permissions';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
-import { db } from '@/server/db/client';
+import { requestContext } from '@/server/services/context';
 import { AppError } from '@/server/errors';
 import { exportCurriculumMarkdown } from '@/server/services/curricula/export-curriculum';
 
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) return notFound();
   try {
-    const markdown = await exportCurriculumMarkdown({ db, user: session.user }, { slug: slug.data });
+    const markdown = await exportCurriculumMarkdown(requestContext(session.user), { slug: slug.data });
     return new Response(markdown, {
       headers: {
         'Content-Type': 'text/markdown; charset=utf-8',

@@ -1,0 +1,87 @@
+import { parseEnv } from '@/server/env';
+import { applyMigrations, createMigration } from '@/server/db/migrations';
+import { safeLocation } from '@/server/db/runtime';
+import { readDatabaseStatus } from '@/server/db/status';
+import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { openSystemContext } from '@/server/services/context';
+import { defineCommand, withDatabase, withSystem } from '../command';
+
+type DatabaseStatus = {
+  database: string;
+  source: string;
+  serverVersion: string;
+  appliedMigrations: string[];
+  pendingMigrations: string[];
+  failedMigrations: string[];
+};
+
+export const dbStatus = defineCommand<DatabaseStatus>({
+  name: 'db status',
+  synopsis: ['db status'],
+  summary: ['Where the database is and which migrations are applied'],
+  run: () =>
+    withDatabase(async (database) => ({
+      database: safeLocation(database.url),
+      source: database.source,
+      ...(await readDatabaseStatus(database.url)),
+    })),
+  print: (status) =>
+    [
+      `Database:   ${status.database} (${status.source}), PostgreSQL ${status.serverVersion}`,
+      `Applied:    ${status.appliedMigrations.length} migration(s)`,
+      `Pending:    ${status.pendingMigrations.length ? status.pendingMigrations.join(', ') + ' (run: npm run db:migrate)' : 'none'}`,
+      ...(status.failedMigrations.length ? [`Failed:     ${status.failedMigrations.join(', ')}`] : []),
+    ].join('\n'),
+});
+
+export const dbMigrate = defineCommand<{ applied: string[] }>({
+  name: 'db migrate',
+  synopsis: ['db migrate'],
+  summary: ['Apply pending migrations (safe to repeat)'],
+  run: () => withDatabase(async (database) => ({ applied: await applyMigrations(database.url) })),
+  print: ({ applied }) => (applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Already up to date.'),
+});
+
+export const dbMigrationCreate = defineCommand<{ created: string | null }>({
+  name: 'db migration-create',
+  synopsis: ['db migration-create <name>'],
+  summary: ['Write prisma/migrations/<timestamp>_<name>/ from schema.prisma'],
+  positionals: ['name'],
+  run: ({ positionals }) =>
+    withDatabase(async (database) => {
+      await applyMigrations(database.url);
+      return { created: await createMigration(database.url, positionals[0]!) };
+    }),
+  print: ({ created }) =>
+    created ? `Wrote ${created}/migration.sql: review it, then commit it.` : 'schema.prisma matches the migrations: nothing to write.',
+});
+
+export const dbSeed = defineCommand<unknown>({
+  name: 'db seed',
+  synopsis: ['db seed'],
+  summary: ['Add the demo data (safe to repeat)'],
+  run: () => withSystem((ctx) => seedDemoData(ctx)),
+  print: () => 'Demo data is in place (admin@example.com, facilitator1@example.com, fellow1@example.com …).',
+});
+
+export const dbPrepare = defineCommand<{ applied: string[]; seeded: boolean }>({
+  name: 'db prepare',
+  synopsis: ['db prepare'],
+  summary: ['Migrate, then add the demo data if the database is empty'],
+  // What a deployment runs before the server (the Docker image does): migrate, then add the
+  // demo data to an empty database unless FELLOWSHIP_DEMO_DATA=0.
+  run: () =>
+    withDatabase(async (database) => {
+      const applied = await applyMigrations(database.url);
+      const ctx = openSystemContext(database.url);
+      try {
+        const seeded = parseEnv().FELLOWSHIP_DEMO_DATA && (await isDatabaseEmpty(ctx));
+        if (seeded) await seedDemoData(ctx);
+        return { applied, seeded };
+      } finally {
+        await ctx.close();
+      }
+    }),
+  print: ({ applied, seeded }) =>
+    `${applied.length ? `Applied ${applied.join(', ')}.` : 'Schema up to date.'}${seeded ? ' Added the demo data.' : ''}`,
+});
