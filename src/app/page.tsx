@@ -5,6 +5,7 @@ import { Container } from '@/components/ui/container';
 import { CohortList } from '@/features/cohorts/cohort-list';
 import { CurriculumList } from '@/features/curricula/curriculum-list';
 import { api } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 // Rendered per request from the database, so `next build` needs none.
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ export default async function HomePage() {
   ]);
   const memberOf = cohorts.filter((cohort) => cohort.myRole !== null);
   // A fellow or facilitator of one cohort goes straight to it; admins keep the overview.
-  if (signedIn && !signedIn.isAdmin && memberOf.length === 1) redirect(`/cohorts/${memberOf[0]!.slug}`);
+  if (signedIn && !canOnSite(signedIn, 'cohorts.manage') && memberOf.length === 1) redirect(`/cohorts/${memberOf[0]!.slug}`);
 
   return (
     <Container className="py-10 sm:py-14">
@@ -42,7 +43,7 @@ export default async function HomePage() {
       {signedIn ? (
         <section id="cohorts" aria-labelledby="cohorts-heading" className="mt-12">
           <h2 id="cohorts-heading" className="mb-4 text-2xl font-semibold">
-            {signedIn.isAdmin ? 'Cohorts' : 'Your cohorts'}
+            {canOnSite(signedIn, 'cohorts.manage') ? 'Cohorts' : 'Your cohorts'}
           </h2>
           <CohortList cohorts={cohorts} />
         </section>

@@ -27,7 +27,7 @@ const asUser = (user: { id: string; email: string; name: string | null; isAdmin:
 });
 
 function renderDocument(curriculum: Parameters<typeof SyllabusDocument>[0]['curriculum'], isAdmin: boolean): string {
-  return renderToStaticMarkup(createElement(SyllabusDocument, { curriculum, viewer: { isAdmin } }));
+  return renderToStaticMarkup(createElement(SyllabusDocument, { curriculum, viewer: { mayEdit: isAdmin } }));
 }
 
 /** Every start tag of the HTML, attributes included. */

@@ -56,7 +56,7 @@ export function SyllabusDocument({
           {pluralize(weekCount, 'week')} · {describeReadingTime(readingTime)}
         </p>
         {cohort && schedule ? <CohortDates cohort={cohort} schedule={schedule} now={now} /> : null}
-        {viewer.isAdmin ? <AdminActions curriculum={curriculum} /> : null}
+        {viewer.mayEdit ? <AdminActions curriculum={curriculum} /> : null}
       </header>
 
       {cohort && schedule ? <ThisWeek schedule={schedule} weeks={curriculum.weeks} /> : null}

@@ -59,7 +59,7 @@ export function SyllabusWeek({
             key={blockIndex}
             section={block.section}
             headingLevel={headingLevel + 1}
-            showTotalWarnings={viewer.isAdmin}
+            showTotalWarnings={viewer.mayEdit}
           />
         ) : (
           <div key={blockIndex} className="mt-10">
@@ -69,14 +69,14 @@ export function SyllabusWeek({
               </Heading>
               <p className="syl-total">{describeTotals(block.computedMinutes, block.stated)}</p>
             </div>
-            <TotalWarning stated={block.stated} computedMinutes={block.computedMinutes} show={viewer.isAdmin} />
+            <TotalWarning stated={block.stated} computedMinutes={block.computedMinutes} show={viewer.mayEdit} />
             <div className="syl-group">
               {block.sections.map((section, index) => (
                 <ReadingSection
                   key={index}
                   section={section}
                   headingLevel={headingLevel + 2}
-                  showTotalWarnings={viewer.isAdmin}
+                  showTotalWarnings={viewer.mayEdit}
                 />
               ))}
             </div>

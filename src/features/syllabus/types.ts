@@ -10,7 +10,8 @@ import type {
 export type { CohortSyllabusPage, SyllabusPageCurriculum, SyllabusPageGoal, SyllabusPageItem, SyllabusPageSection, SyllabusPageWeek };
 
 /** Who is reading: admins also see where a stated total disagrees with the readings. */
-export type SyllabusViewer = { isAdmin: boolean };
+/** What the reader may do: edit the curriculum (and so see its time-total warnings). */
+export type SyllabusViewer = { mayEdit: boolean };
 
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 

@@ -6,6 +6,7 @@ import { AdminCohortList } from '@/features/cohort-admin/admin-cohort-list';
 import { NewCohortForm } from '@/features/cohort-admin/new-cohort-form';
 import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Cohorts' };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Cohorts' };
 export default async function AdminCohortsPage() {
   const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
-  if (!session?.user.isAdmin) notFound();
+  if (!canOnSite(session?.user, 'cohorts.manage')) notFound();
   const [cohorts, templates] = await Promise.all([api.cohorts.list(), api.cohorts.templates()]);
 
   return (

@@ -5,6 +5,7 @@ import { CurriculumImport } from '@/features/curricula/curriculum-import';
 import { CurriculumTemplates } from '@/features/curricula/curriculum-templates';
 import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Curricula' };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Curricula' };
 export default async function AdminCurriculaPage() {
   const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
-  if (!session?.user.isAdmin) notFound();
+  if (!canOnSite(session?.user, 'curricula.manage')) notFound();
   const templates = await api.curricula.list();
 
   return (

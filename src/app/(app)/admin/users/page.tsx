@@ -4,6 +4,7 @@ import { Container } from '@/components/ui/container';
 import { UsersTable } from '@/features/users/users-table';
 import { getRequestSession } from '@/server/auth/request-session';
 import { api } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'People' };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'People' };
 export default async function AdminUsersPage() {
   const session = await getRequestSession();
   // Not a hint that the page exists: everyone but admins sees the 404 page.
-  if (!session?.user.isAdmin) notFound();
+  if (!session || !canOnSite(session.user, 'users.manage')) notFound();
   const users = await api.users.list();
 
   return (

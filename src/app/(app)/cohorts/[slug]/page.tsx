@@ -10,6 +10,7 @@ import { MyGroups } from '@/features/cohorts/my-groups';
 import { MyExercises } from '@/features/fellow-home/my-exercises';
 import { api } from '@/trpc/server';
 import { loadCohort } from './load-cohort';
+import { can, reachOf } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +35,7 @@ export default async function CohortPage({ params }: CohortPageProps) {
   // A fellow's exercises and their best results (exercise status on the home page).
   const exercises = home.fellow ? await api.runs.exercises({ cohort: slug }) : [];
   // Admins reach the members page from the cohort's admin links below the header.
-  const canSeeMembers = home.role === 'FACILITATOR';
+  const canSeeMembers = reachOf(home, 'members.view') === 'groups';
 
   return (
     <Container className="py-8 sm:py-12">
@@ -51,7 +52,7 @@ export default async function CohortPage({ params }: CohortPageProps) {
         <div className="flex flex-wrap gap-2">
           {canSeeMembers ? (
             <Link href={`/cohorts/${home.slug}/members`} className={buttonClasses('secondary')}>
-              {home.role === 'ADMIN' ? 'Members and invitations' : 'Your group’s members'}
+              {can(home, 'members.manage') ? 'Members and invitations' : 'Your group’s members'}
             </Link>
           ) : null}
           <Link href={`/cohorts/${home.slug}/syllabus`} className={buttonClasses('secondary')}>
@@ -59,7 +60,7 @@ export default async function CohortPage({ params }: CohortPageProps) {
           </Link>
         </div>
       </header>
-      {home.role === 'ADMIN' ? <CohortAdminNav slug={home.slug} current="home" /> : null}
+      {can(home, 'cohort.manage') ? <CohortAdminNav slug={home.slug} current="home" /> : null}
       {home.status === 'ARCHIVED' ? (
         <p className="mt-4 max-w-[65ch] text-muted">This cohort is archived: it stays here to read, and nothing in it changes any more.</p>
       ) : null}

@@ -27,5 +27,5 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function SyllabusPage({ params }: PageProps) {
   const curriculum = await loadTemplateSyllabus((await params).slug);
-  return <SyllabusDocument curriculum={curriculum} viewer={{ isAdmin: false }} />;
+  return <SyllabusDocument curriculum={curriculum} viewer={{ mayEdit: false }} />;
 }

@@ -11,6 +11,7 @@ import { formatTimeZone } from '@/lib/format';
 import { formatChangeTime, formatMeetingWhen } from '@/lib/meeting-format';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can, reachOf } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export async function generateMetadata({ params }: AttendancePageProps): Promise<Metadata> {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/attendance`);
-  return { title: `${home.role === 'FELLOW' ? 'Your attendance' : 'Attendance'} · ${home.name}` };
+  return { title: `${can(home, 'meetings.manage') ? 'Attendance' : 'Your attendance'} · ${home.name}` };
 }
 
 export default async function AttendancePage({ params, searchParams }: AttendancePageProps) {
@@ -36,7 +37,7 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
     </p>
   );
 
-  if (home.role === 'FELLOW') {
+  if (!can(home, 'meetings.manage')) {
     const record = await api.attendance.mine({ cohort: slug });
     return (
       <Container className="py-8 sm:py-12">
@@ -70,8 +71,8 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
       <Container className="py-8 sm:py-12">
         {header}
         <div className="mt-8">
-          <EmptyState title={home.role === 'ADMIN' ? 'This cohort has no groups yet' : 'You do not lead a group yet'}>
-            {home.role === 'ADMIN'
+          <EmptyState title={reachOf(home, 'meetings.manage') === 'cohort' ? 'This cohort has no groups yet' : 'You do not lead a group yet'}>
+            {reachOf(home, 'meetings.manage') === 'cohort'
               ? 'Create groups with a meeting day and time on the groups page; their meetings appear here.'
               : 'An admin assigns facilitators to groups on the members page.'}
           </EmptyState>

@@ -8,6 +8,7 @@ import { OverlayChart } from '@/features/results/overlay-chart';
 import { ParamsTable } from '@/features/results/params-table';
 import { api, isNotFoundError } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { reachOf } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,11 +52,11 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
   return (
     <Container className="py-8 sm:py-12">
       <p className="text-[0.95rem]">
-        <Link href={`/cohorts/${home.slug}/runs`}>← {home.role === 'FELLOW' ? 'My runs' : 'Runs'}</Link>
+        <Link href={`/cohorts/${home.slug}/runs`}>← {reachOf(home, 'runs.view') === 'self' ? 'My runs' : 'Runs'}</Link>
       </p>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">Compare runs</h1>
       <p className="mt-2 max-w-[65ch] text-muted">
-        Pick up to {MAX_RUNS} runs{home.role === 'FELLOW' ? ' of yours' : ''}, then a metric to overlay. Params that differ are marked.
+        Pick up to {MAX_RUNS} runs{reachOf(home, 'runs.view') === 'self' ? ' of yours' : ''}, then a metric to overlay. Params that differ are marked.
       </p>
 
       {candidates.length === 0 ? (

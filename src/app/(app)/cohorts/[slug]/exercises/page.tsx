@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatMetric } from '@/lib/run-status';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export default async function ExercisesPage({ params }: ExercisesPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/exercises`);
   const exercises = await api.runs.exercises({ cohort: slug });
-  const isFellow = home.role === 'FELLOW';
+  const isFellow = !can(home, 'exercises.viewGroups');
 
   return (
     <Container className="py-8 sm:py-12">

@@ -5,6 +5,7 @@ import { CohortAdminHeader } from '@/features/cohort-admin/cohort-admin-header';
 import { GroupsManager } from '@/features/cohort-admin/groups-manager';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: GroupsPageProps): Promise<Met
 export default async function GroupsPage({ params }: GroupsPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/groups`);
-  if (home.role !== 'ADMIN') notFound();
+  if (!can(home, 'groups.manage')) notFound();
   const groups = await api.groups.list({ cohort: slug });
 
   return (

@@ -9,6 +9,7 @@ import { MembersTable } from '@/features/members/members-table';
 import { getAuthSettings } from '@/server/auth/settings';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,8 +25,8 @@ export default async function MembersPage({ params }: MembersPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/members`);
   // Fellows have no members page: the same 404 as for a cohort they cannot see.
-  if (home.role === 'FELLOW') notFound();
-  const isAdmin = home.role === 'ADMIN';
+  if (!can(home, 'members.view')) notFound();
+  const isAdmin = can(home, 'members.manage');
   const [members, groups, invitations] = await Promise.all([
     api.members.list({ cohort: slug }),
     api.members.groups({ cohort: slug }),

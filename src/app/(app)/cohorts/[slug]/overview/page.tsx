@@ -9,6 +9,7 @@ import { describeAttendance, describeLastActivity, formatPercent } from '@/featu
 import { StandingBadge } from '@/features/standing/standing-badge';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +34,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 export default async function OverviewPage({ params }: OverviewPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/overview`);
-  if (home.role !== 'ADMIN') notFound();
+  if (!can(home, 'standing.viewCohort')) notFound();
   const overview = await api.standing.cohortOverview({ cohort: slug });
   const now = new Date();
   const { totals, cohort } = overview;

@@ -8,6 +8,7 @@ import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { ProgressGrid } from '@/features/standing/progress-grid';
 import { api, isNotFoundError } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,8 +34,8 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
   const { slug } = await params;
   const { group, week } = await searchParams;
   const home = await loadCohort(slug, `/cohorts/${slug}/progress`);
-  if (home.role === 'FELLOW') notFound();
-  const isAdmin = home.role === 'ADMIN';
+  if (!can(home, 'standing.viewGroup')) notFound();
+  const isAdmin = can(home, 'standing.viewCohort');
   const groups = isAdmin ? (await api.groups.list({ cohort: slug })).groups : home.groups;
 
   if (groups.length === 0) {

@@ -5,6 +5,7 @@ import { CohortAdminHeader } from '@/features/cohort-admin/cohort-admin-header';
 import { RosterImport } from '@/features/cohort-admin/roster-import';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: RosterPageProps): Promise<Met
 export default async function RosterPage({ params }: RosterPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/roster`);
-  if (home.role !== 'ADMIN') notFound();
+  if (!can(home, 'roster.import')) notFound();
   const groups = await api.members.groups({ cohort: slug });
 
   return (

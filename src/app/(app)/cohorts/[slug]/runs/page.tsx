@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RunsTable } from '@/features/results/runs-table';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { reachOf } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,14 +15,14 @@ type RunsPageProps = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: RunsPageProps): Promise<Metadata> {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/runs`);
-  return { title: `${home.role === 'FELLOW' ? 'My runs' : 'Runs'} · ${home.name}` };
+  return { title: `${reachOf(home, 'runs.view') === 'self' ? 'My runs' : 'Runs'} · ${home.name}` };
 }
 
 export default async function RunsPage({ params }: RunsPageProps) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/runs`);
   const runs = await api.runs.list({ cohort: slug });
-  const isFellow = home.role === 'FELLOW';
+  const isFellow = reachOf(home, 'runs.view') === 'self';
   const showOwner = runs.some((run) => !run.owner.isViewer);
 
   return (
@@ -35,7 +36,7 @@ export default async function RunsPage({ params }: RunsPageProps) {
           <p className="mt-2 max-w-[65ch] text-muted">
             {isFellow
               ? 'Your training runs in this cohort, newest first. Open one to see its curves and sample images.'
-              : home.role === 'ADMIN'
+              : reachOf(home, 'runs.view') === 'cohort'
                 ? 'Every training run in this cohort, newest first.'
                 : 'The training runs of the fellows in your groups, newest first.'}
           </p>

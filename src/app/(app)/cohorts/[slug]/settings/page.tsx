@@ -5,6 +5,7 @@ import { CohortAdminHeader } from '@/features/cohort-admin/cohort-admin-header';
 import { CohortSettingsForm } from '@/features/cohort-admin/cohort-settings-form';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
+import { can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export default async function CohortSettingsPage({ params }: SettingsPageProps) 
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/settings`);
   // Only admins have settings: everyone else gets the same 404 as for a cohort they cannot see.
-  if (home.role !== 'ADMIN') notFound();
+  if (!can(home, 'cohort.manage')) notFound();
   const settings = await api.cohorts.settings({ cohort: slug });
   const template = settings.curriculum.source;
 

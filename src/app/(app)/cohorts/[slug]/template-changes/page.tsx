@@ -7,6 +7,7 @@ import { TemplateChangesPanel } from '@/features/curriculum-editor/template-chan
 import { slugSchema } from '@/lib/schemas/slug';
 import { getRequestSession } from '@/server/auth/request-session';
 import { api, isNotFoundError } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ const loadComparison = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
   const session = await getRequestSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/cohorts/${slug}/template-changes`)}`);
-  if (!session.user.isAdmin) notFound();
+  if (!canOnSite(session.user, 'curricula.manage')) notFound();
   try {
     return await api.curriculumEditor.templateChanges({ cohort: slug });
   } catch (error) {

@@ -28,5 +28,5 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function CohortSyllabusPage({ params }: PageProps) {
   const page = await loadPublicCohortSyllabus((await params).slug);
-  return <SyllabusDocument curriculum={page.curriculum} cohort={page.cohort} viewer={{ isAdmin: false }} />;
+  return <SyllabusDocument curriculum={page.curriculum} cohort={page.cohort} viewer={{ mayEdit: false }} />;
 }

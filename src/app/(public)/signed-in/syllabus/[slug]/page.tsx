@@ -6,6 +6,7 @@ import type { Metadata } from 'next';
 import { SyllabusDocument } from '@/features/syllabus/syllabus-document';
 import { getRequestSession } from '@/server/auth/request-session';
 import { loadTemplateSyllabus } from '../../../load-syllabus';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,5 +20,5 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function SignedInSyllabusPage({ params }: PageProps) {
   const { slug } = await params;
   const [curriculum, session] = await Promise.all([loadTemplateSyllabus(slug), getRequestSession()]);
-  return <SyllabusDocument curriculum={curriculum} viewer={{ isAdmin: session?.user.isAdmin ?? false }} />;
+  return <SyllabusDocument curriculum={curriculum} viewer={{ mayEdit: canOnSite(session?.user, 'curricula.manage') }} />;
 }

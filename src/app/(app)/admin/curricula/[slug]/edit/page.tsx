@@ -9,6 +9,7 @@ import { CurriculumEditor } from '@/features/curriculum-editor/curriculum-editor
 import { slugSchema } from '@/lib/schemas/slug';
 import { getRequestSession } from '@/server/auth/request-session';
 import { api, isNotFoundError } from '@/trpc/server';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ const loadForEditing = cache(async (slug: string) => {
   if (!slugSchema.safeParse(slug).success) notFound();
   const session = await getRequestSession();
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/curricula/${slug}/edit`)}`);
-  if (!session.user.isAdmin) notFound();
+  if (!canOnSite(session.user, 'curricula.manage')) notFound();
   try {
     return await api.curriculumEditor.get({ curriculum: slug });
   } catch (error) {

@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import { SyllabusDocument } from '@/features/syllabus/syllabus-document';
 import { cohortSyllabusTitle, loadCohortSyllabusForViewer } from '../../../../load-syllabus';
+import { canOnSite } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,5 +19,5 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function SignedInCohortSyllabusPage({ params }: PageProps) {
   const { page, session } = await loadCohortSyllabusForViewer((await params).slug);
-  return <SyllabusDocument curriculum={page.curriculum} cohort={page.cohort} viewer={{ isAdmin: session?.user.isAdmin ?? false }} />;
+  return <SyllabusDocument curriculum={page.curriculum} cohort={page.cohort} viewer={{ mayEdit: canOnSite(session?.user, 'curricula.manage') }} />;
 }
