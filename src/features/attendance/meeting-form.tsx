@@ -4,7 +4,7 @@
 // adding an extra one (which may name the syllabus week it discusses).
 import { useId, useState, type FormEvent } from 'react';
 import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
-import { Field } from '@/features/cohort-admin/fields';
+import { Field } from '@/components/ui/form-fields';
 
 export type MeetingValues = {
   date: string;

@@ -12,7 +12,7 @@ import { buildCohortCalendar, parseIsoDate, toIsoDate } from '@/lib/cohort-calen
 import { formatCalendarDate, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
-import { Field, StartDateField, TextField, TimeZoneField } from './fields';
+import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
 import { formFieldErrors } from './form-errors';
 import { SkippedWeeksPicker } from './skipped-weeks-picker';
 

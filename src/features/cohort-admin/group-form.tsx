@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { WEEKDAY_NAMES } from '@/lib/cohort-calendar';
-import { Field, TextField } from './fields';
+import { Field, TextField } from '@/components/ui/form-fields';
 
 export type GroupValues = {
   name: string;

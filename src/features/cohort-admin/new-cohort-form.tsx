@@ -11,9 +11,9 @@ import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { slugifyName } from '@/lib/schemas/cohort';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
-import { Field, StartDateField, TextField, TimeZoneField } from './fields';
+import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
 import { formFieldErrors } from './form-errors';
-import { browserTimeZone } from './time-zones';
+import { browserTimeZone } from '@/lib/time-zones';
 
 type Template = RouterOutputs['cohorts']['templates'][number];
 type CohortRow = RouterOutputs['cohorts']['list'][number];

@@ -1,13 +1,13 @@
 'use client';
 
-// Labelled inputs shared by the cohort forms. Every input has a visible label, a hint where it
+// Labelled inputs shared by the forms (cohorts, groups, meetings). Every input has a visible label, a hint where it
 // helps, and its error tied to it with aria-describedby.
 import type { ReactNode } from 'react';
 import { inputClasses } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field-error';
 import { parseIsoDate, WEEKDAY_NAMES } from '@/lib/cohort-calendar';
 import { formatCalendarDate } from '@/lib/format';
-import { COMMON_TIME_ZONES } from './time-zones';
+import { COMMON_TIME_ZONES } from '@/lib/time-zones';
 
 type FieldProps = {
   id: string;
