@@ -49,6 +49,11 @@ export function formatWeekLabel(week: { number: number | null; span: number }): 
   return `Weeks ${week.number}–${week.number + week.span - 1}`;
 }
 
+/** A unit's name on screen: the label its syllabus gives it, else "Week 3" / "Weeks 2–3"; null when it has neither. */
+export function weekName(week: { label?: string | null; number: number | null; span: number }): string | null {
+  return week.label ?? formatWeekLabel(week);
+}
+
 /** 1 -> "1 week", 8 -> "8 weeks" (and the same for any noun with a plain plural). */
 export function pluralize(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : plural}`;

@@ -1,6 +1,7 @@
 // Pure updates of the editor's copy of a curriculum, for optimistic changes: each returns a
 // new tree and leaves the old one alone, so a failed save can put the old one back.
 import type { RouterOutputs } from '@/trpc/react';
+import { weekName } from '@/lib/format';
 
 export type EditorData = RouterOutputs['curriculumEditor']['get'];
 export type EditorWeek = EditorData['weeks'][number];
@@ -116,7 +117,5 @@ export function moveItemTo(data: EditorData, itemId: string, toSectionId: string
 
 /** "Week 3", "Weeks 2–3", or the label as written. */
 export function weekLabel(week: Pick<EditorWeek, 'number' | 'span' | 'label'>): string {
-  if (week.label) return week.label;
-  if (week.number === null) return 'Unnumbered';
-  return week.span > 1 ? `Weeks ${week.number}–${week.number + week.span - 1}` : `Week ${week.number}`;
+  return weekName(week) ?? 'Unnumbered';
 }

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { formatWeekLabel } from '@/lib/format';
+import { weekName } from '@/lib/format';
 import { sumReadingTime } from '@/lib/reading-time';
 import { groupSections, totalSection } from '@/lib/syllabus-totals';
 import { formatDateRange } from './cohort-schedule';
@@ -13,7 +13,7 @@ import { weekAnchor, type SyllabusPageWeek, type SyllabusViewer } from './types'
 
 /** The label as the syllabus writes it ("Week 2 and 3"), else "Week 3"; null when unnumbered. */
 export function weekLabelOf(week: Pick<SyllabusPageWeek, 'label' | 'number' | 'span'>): string | null {
-  return week.label ?? formatWeekLabel(week);
+  return weekName(week);
 }
 
 export function SyllabusWeek({

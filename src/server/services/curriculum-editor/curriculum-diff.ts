@@ -6,6 +6,7 @@
 // Matching: weeks and sections by position; readings within the same week by URL, then by
 // title; learning goals by text.
 import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
+import { weekName } from '@/lib/format';
 
 export type DiffItem = SyllabusItem & { id?: string };
 export type DiffSection = Omit<SyllabusSection, 'items'> & { id?: string; items: DiffItem[] };
@@ -86,8 +87,7 @@ export function matchWeekItems(copy: Pick<DiffWeek, 'sections'>, template: Pick<
 
 /** "Week 2: Title", "Weeks 2–3: Title", or the title alone for an unnumbered unit. */
 export function describeWeek(week: Pick<DiffWeek, 'number' | 'span' | 'label' | 'title'>): string {
-  const label =
-    week.label ?? (week.number === null ? null : week.span > 1 ? `Weeks ${week.number}–${week.number + week.span - 1}` : `Week ${week.number}`);
+  const label = weekName(week);
   if (!label) return week.title || 'Untitled week';
   return week.title ? `${label}: ${week.title}` : label;
 }
