@@ -20,3 +20,13 @@ export function fieldErrors(error: unknown): Record<string, string[]> {
   }
   return {};
 }
+
+/** fieldErrors plus an AppError's details (such as "this address is taken") under their paths. */
+export function formFieldErrors(error: unknown): Record<string, string[]> {
+  const errors: Record<string, string[]> = { ...fieldErrors(error) };
+  if (error instanceof TRPCClientError) {
+    const details = (error as TRPCClientError<AppRouter>).data?.details ?? [];
+    for (const detail of details) (errors[detail.path] ??= []).push(detail.message);
+  }
+  return errors;
+}

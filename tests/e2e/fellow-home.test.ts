@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser';
 import { baseUrl, magicLink, mailTo, requestMagicLink, signInContextAs, sql, waitForMail } from './support';
+import { waitFor } from '../support/wait-for';
 
 const EMAIL = 'fellow2@example.com';
 const HOME = `${baseUrl}/cohorts/demo`;
@@ -26,13 +27,6 @@ async function ticksOfFellow(): Promise<number> {
   return Number(row!.count);
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const weekBar = () => page.getByRole('progressbar', { name: 'This week' });
 const cohortBar = () => page.getByRole('progressbar', { name: 'Whole cohort' });

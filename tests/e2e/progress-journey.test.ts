@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser';
 import { baseUrl, signInContextAs, sql } from './support';
+import { waitFor } from '../support/wait-for';
 
 const PRIYA = 'fellow1@example.com';
 type Role = 'admin' | 'facilitator' | 'fellow';
@@ -29,13 +30,6 @@ async function open(role: Role, path: string, width = 1280): Promise<Page> {
   return page;
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -2,7 +2,7 @@
 // ../shared/fixtures/gpu-runs replayed through it, offline spools synced twice, and a fault test
 // (a proxy dropping requests and responses, and the server killed and restarted mid-run).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort } from '@/server/db/embedded';
 import { makeTempDir } from '../setup/test-postgres';
 import { baseUrl, demoApiToken } from './support';
+import { hasSharedData, sharedPath } from '../support/shared-data';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const fixtures = path.resolve(root, '../shared/fixtures/gpu-runs');
+const fixtures = sharedPath('fixtures/gpu-runs');
+const hasGpuLogs = hasSharedData('fixtures/gpu-runs', 'the Python client replaying the real GPU logs in ../shared/fixtures/gpu-runs');
 const python = spawnSync('python3', ['--version']).status === 0;
 
 type MetricValue = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -84,7 +86,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
     token = await demoApiToken('fellow', 'python client tests');
   });
 
-  describe.skipIf(!existsSync(fixtures))('real GPU logs replayed', () => {
+  describe.skipIf(!hasGpuLogs)('real GPU logs replayed', () => {
     it('vae-sklearn-digits-h200: every point arrives once and the run is finished', async () => {
       const result = await runPython('replay.py', ['plain', path.join(fixtures, 'vae-sklearn-digits-h200.jsonl'), `digits-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);

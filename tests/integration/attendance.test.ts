@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toZonedClock } from '@/lib/meeting-format';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+
 import { getAttendanceSheet, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
 import { markAllPresent, markAttendance } from '@/server/services/attendance/mark-attendance';
 import { getMyAttendance } from '@/server/services/attendance/my-attendance';
@@ -21,18 +21,10 @@ import {
 } from '@/server/services/meetings/manage-meetings';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser, inCohort } from '../factories';
 import { systemContext } from '@/server/services/context';
+import { caughtAppError } from '../support/app-errors';
 
 const LA = 'America/Los_Angeles';
 const STATUSES = ['PRESENT', 'LATE', 'EXCUSED', 'ABSENT'] as const;
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** A curriculum of `count` one-week units at positions 1…count. */
 function createUnits(count: number) {
@@ -214,12 +206,12 @@ describe('managing meetings', () => {
     // The schedule never removes an extra meeting.
     await ensureGroupMeetings(db, groupId, new Date('2027-02-01T00:00:00Z'));
     expect(await db.meeting.count({ where: { id: extra.id } })).toBe(1);
-    expect((await failure(addExtraMeeting(inCohort(access), { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 9 }))).code).toBe('BAD_REQUEST');
+    expect((await caughtAppError(addExtraMeeting(inCohort(access), { groupId, date: '2027-04-02', time: '17:00', minutes: 60, weekPosition: 9 }))).code).toBe('BAD_REQUEST');
 
-    expect((await failure(moveMeeting(inCohort(outsider), { meetingId: meeting!.id, date: '2027-03-04', time: '12:00', minutes: 45 }))).code).toBe('NOT_FOUND');
-    expect((await failure(cancelMeeting(inCohort(outsider), { meetingId: meeting!.id }))).code).toBe('NOT_FOUND');
-    expect((await failure(addExtraMeeting(inCohort(outsider), { groupId, date: '2027-04-02', time: '17:00', minutes: 60 }))).code).toBe('NOT_FOUND');
-    expect((await failure(listGroupMeetings(inCohort(outsider), { groupId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(moveMeeting(inCohort(outsider), { meetingId: meeting!.id, date: '2027-03-04', time: '12:00', minutes: 45 }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(cancelMeeting(inCohort(outsider), { meetingId: meeting!.id }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(addExtraMeeting(inCohort(outsider), { groupId, date: '2027-04-02', time: '17:00', minutes: 60 }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(listGroupMeetings(inCohort(outsider), { groupId }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -331,21 +323,21 @@ describe('attendance', () => {
 
   it('refuses a facilitator of another group, a fellow, a fellow of another group and a cancelled meeting', async () => {
     const input = { meetingId, membershipId: fellows[2]!.id, status: 'ABSENT' as const };
-    expect((await failure(markAttendance(inCohort(otherGroupLead, 'x'), input))).code).toBe('NOT_FOUND');
-    expect((await failure(markAllPresent(inCohort(otherGroupLead, 'x'), { meetingId }))).code).toBe('NOT_FOUND');
-    expect((await failure(getAttendanceSheet(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
-    expect((await failure(listAttendanceChanges(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(markAttendance(inCohort(otherGroupLead, 'x'), input))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(markAllPresent(inCohort(otherGroupLead, 'x'), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(getAttendanceSheet(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(listAttendanceChanges(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
 
     const fellowAccess = await accessOf('marks', fellows[0]!.userId);
-    expect((await failure(markAttendance(inCohort(fellowAccess, fellows[0]!.userId), { ...input, membershipId: fellows[0]!.id }))).code).toBe('NOT_FOUND');
-    expect((await failure(getAttendanceSheet(inCohort(fellowAccess), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(markAttendance(inCohort(fellowAccess, fellows[0]!.userId), { ...input, membershipId: fellows[0]!.id }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(getAttendanceSheet(inCohort(fellowAccess), { meetingId }))).code).toBe('NOT_FOUND');
 
     const stranger = await createMembership(cohortId, 'FELLOW');
-    expect((await failure(markAttendance(inCohort(first, firstUserId), { ...input, membershipId: stranger.id }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(markAttendance(inCohort(first, firstUserId), { ...input, membershipId: stranger.id }))).code).toBe('NOT_FOUND');
 
     const cancelled = (await meetingsOf(groupId))[3]!.id;
     await cancelMeeting(inCohort(first), { meetingId: cancelled });
-    expect((await failure(markAttendance(inCohort(first, firstUserId), { ...input, meetingId: cancelled }))).code).toBe('CONFLICT');
+    expect((await caughtAppError(markAttendance(inCohort(first, firstUserId), { ...input, meetingId: cancelled }))).code).toBe('CONFLICT');
     await restoreMeeting(inCohort(first), { meetingId: cancelled });
     expect((await markAttendance(inCohort(first, firstUserId), { ...input, meetingId: cancelled })).changed).toBe(true);
   });
@@ -372,9 +364,9 @@ describe('attendance', () => {
   it('refuses every change in an archived cohort', async () => {
     await db.cohort.update({ where: { id: cohortId }, data: { status: 'ARCHIVED' } });
     const input = { meetingId, membershipId: fellows[3]!.id, status: 'LATE' as const };
-    expect((await failure(markAttendance(inCohort(first, firstUserId), input))).code).toBe('CONFLICT');
-    expect((await failure(markAllPresent(inCohort(first, firstUserId), { meetingId }))).code).toBe('CONFLICT');
-    expect((await failure(cancelMeeting(inCohort(first), { meetingId }))).code).toBe('CONFLICT');
+    expect((await caughtAppError(markAttendance(inCohort(first, firstUserId), input))).code).toBe('CONFLICT');
+    expect((await caughtAppError(markAllPresent(inCohort(first, firstUserId), { meetingId }))).code).toBe('CONFLICT');
+    expect((await caughtAppError(cancelMeeting(inCohort(first), { meetingId }))).code).toBe('CONFLICT');
     // Reading still works.
     expect((await getAttendanceSheet(inCohort(first), { meetingId })).rows).toHaveLength(6);
     await db.cohort.update({ where: { id: cohortId }, data: { status: 'ACTIVE' } });

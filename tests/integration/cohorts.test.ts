@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { buildCohortCalendar, toIsoDate } from '@/lib/cohort-calendar';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
@@ -20,6 +20,7 @@ import { inviteMembers } from '@/server/services/members/invite-members';
 import { changeRole, moveToGroup, removeMember } from '@/server/services/members/manage-membership';
 import { importRoster } from '@/server/services/roster/import-roster';
 import { createMembership, createUser, asCohortAdmin, asSystem, inCohort } from '../factories';
+import { expectAppError } from '../support/app-errors';
 
 /** A two-unit template whose every field is set, so a shallow or partial copy shows. */
 async function createTemplate(slug: string) {
@@ -128,16 +129,6 @@ const adminAccess = (cohort: { id: string; slug: string }): CohortAccess => ({
   membershipId: null,
   groupIds: [],
 });
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error, 'expected the call to fail').toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-}
 
 describe('createCohort', () => {
   let templateId: string;

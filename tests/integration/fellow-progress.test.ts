@@ -2,13 +2,13 @@
 // notes per week, and the week, minutes left and progress the home page shows, on a
 // hand-built syllabus in Los Angeles, where the week ends at Sunday midnight local time,
 // hours after it has ended in UTC. Also the "Add to calendar" file of a group's meetings.
-import { TRPCError } from '@trpc/server';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { createCaller } from '@/server/api/root';
 import { createTRPCContext } from '@/server/api/trpc';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+
 import { createSession } from '@/server/services/auth/sessions';
 import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
@@ -18,6 +18,7 @@ import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { GET as getMeetingsIcs } from '@/app/(app)/cohorts/[slug]/meetings.ics/route';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser, inCohort } from '../factories';
 import { systemContext } from '@/server/services/context';
+import { caughtAppOrTRPCError } from '../support/app-errors';
 
 const LA = 'America/Los_Angeles';
 // Monday 1 March 2027. Daylight saving starts on 14 March, so the first two weeks are PST (UTC-8).
@@ -74,15 +75,6 @@ function handBuiltSyllabus(slug: string) {
       ],
     },
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (error instanceof AppError || error instanceof TRPCError) return { code: error.code, message: error.message };
-  throw new Error(`Expected an AppError or TRPCError, got ${String(error)}`);
 }
 
 async function accessOf(slug: string, userId: string): Promise<CohortAccess> {
@@ -179,21 +171,21 @@ describe('a fellow’s progress', () => {
     });
 
     it('refuses a reading of another cohort’s syllabus, or one that does not exist', async () => {
-      expect(await failure(setReadingDone(inCohort(ada.access), { itemId: otherCohortItemId, done: true }))).toMatchObject({ code: 'NOT_FOUND' });
-      expect(await failure(setReadingDone(inCohort(ada.access), { itemId: 'no-such-reading', done: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await caughtAppOrTRPCError(setReadingDone(inCohort(ada.access), { itemId: otherCohortItemId, done: true }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await caughtAppOrTRPCError(setReadingDone(inCohort(ada.access), { itemId: 'no-such-reading', done: true }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await db.readingProgress.count({ where: { itemId: otherCohortItemId } })).toBe(0);
     });
 
     it('refuses admins and facilitators who are not fellows: they have no readings to tick', async () => {
-      expect(await failure(setReadingDone(inCohort(facilitator), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN', message: /Only fellows/ });
-      expect(await failure(setReadingDone(inCohort(admin), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(await failure(saveWeekReflection(inCohort(facilitator), { weekId: weekIds[0]!, text: 'Hi' }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await caughtAppOrTRPCError(setReadingDone(inCohort(facilitator), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN', message: /Only fellows/ });
+      expect(await caughtAppOrTRPCError(setReadingDone(inCohort(admin), { itemId: items.A!, done: true }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await caughtAppOrTRPCError(saveWeekReflection(inCohort(facilitator), { weekId: weekIds[0]!, text: 'Hi' }))).toMatchObject({ code: 'FORBIDDEN' });
     });
 
     it('checks the input through the router', async () => {
       const asAda = await callerOf(ada.userId);
-      expect(await failure(asAda.progress.setReadingDone({ cohort: cohort.slug, itemId: '', done: true }))).toMatchObject({ code: 'BAD_REQUEST' });
-      expect(await failure(asAda.progress.setReadingDone({ cohort: cohort.slug, itemId: items.A!, done: 'yes' } as never))).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await caughtAppOrTRPCError(asAda.progress.setReadingDone({ cohort: cohort.slug, itemId: '', done: true }))).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await caughtAppOrTRPCError(asAda.progress.setReadingDone({ cohort: cohort.slug, itemId: items.A!, done: 'yes' } as never))).toMatchObject({ code: 'BAD_REQUEST' });
     });
   });
 
@@ -216,9 +208,9 @@ describe('a fellow’s progress', () => {
     });
 
     it('refuses a week of another cohort, and a note that is too long', async () => {
-      expect(await failure(saveWeekReflection(inCohort(ada.access), { weekId: otherCohortWeekId, text: 'Hi' }))).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await caughtAppOrTRPCError(saveWeekReflection(inCohort(ada.access), { weekId: otherCohortWeekId, text: 'Hi' }))).toMatchObject({ code: 'NOT_FOUND' });
       const asAda = await callerOf(ada.userId);
-      const tooLong = await failure(asAda.progress.saveReflection({ cohort: cohort.slug, weekId: weekIds[0]!, text: 'x'.repeat(5001) }));
+      const tooLong = await caughtAppOrTRPCError(asAda.progress.saveReflection({ cohort: cohort.slug, weekId: weekIds[0]!, text: 'x'.repeat(5001) }));
       expect(tooLong.code).toBe('BAD_REQUEST');
       expect(await db.weekReflection.count()).toBe(0);
     });
@@ -311,9 +303,9 @@ describe('a fellow’s progress', () => {
       const item = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculum: { cohorts: { some: { id: archivedCohort.id } } } } } } });
       await setReadingDone(inCohort(access), { itemId: item.id, done: true });
       await db.cohort.update({ where: { id: archivedCohort.id }, data: { status: 'ARCHIVED' } });
-      expect(await failure(setReadingDone(inCohort(access), { itemId: item.id, done: false }))).toMatchObject({ code: 'CONFLICT', message: /archived/ });
+      expect(await caughtAppOrTRPCError(setReadingDone(inCohort(access), { itemId: item.id, done: false }))).toMatchObject({ code: 'CONFLICT', message: /archived/ });
       const week = await db.curriculumWeek.findFirstOrThrow({ where: { curriculum: { cohorts: { some: { id: archivedCohort.id } } } } });
-      expect(await failure(saveWeekReflection(inCohort(access), { weekId: week.id, text: 'Late note' }))).toMatchObject({ code: 'CONFLICT' });
+      expect(await caughtAppOrTRPCError(saveWeekReflection(inCohort(access), { weekId: week.id, text: 'Late note' }))).toMatchObject({ code: 'CONFLICT' });
       expect(await db.readingProgress.count({ where: { itemId: item.id } })).toBe(1);
     });
   });

@@ -4,18 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+
 import { createGroup, deleteGroup, listCohortGroups, setGroupFacilitators, updateGroup } from '@/server/services/groups/manage-groups';
 import { createCohort, createGroup as createGroupRow, createMembership, asCohortAdmin } from '../factories';
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { caughtAppError } from '../support/app-errors';
 
 describe('groups', () => {
   let cohortId: string;
@@ -45,7 +37,7 @@ describe('groups', () => {
   });
 
   it('keeps names unique in the cohort, whatever their case', async () => {
-    const error = await failure(createGroup(asCohortAdmin(cohortId), { name: 'group a' }));
+    const error = await caughtAppError(createGroup(asCohortAdmin(cohortId), { name: 'group a' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual([{ path: 'name', message: 'There is already a group called "Group A".' }]);
     // The same name in another cohort is fine.
@@ -64,7 +56,7 @@ describe('groups', () => {
     const updated = await updateGroup(asCohortAdmin(cohortId), { groupId: group.id, meetingTime: '', location: '', meetingDay: null, meetingMinutes: 60 });
     expect(updated).toMatchObject({ meetingTime: null, location: null, meetingDay: null, meetingMinutes: 60, videoUrl: 'https://meet.example.com/a' });
     await createGroup(asCohortAdmin(cohortId), { name: 'Group B' });
-    expect((await failure(updateGroup(asCohortAdmin(cohortId), { groupId: group.id, name: 'GROUP B' }))).code).toBe('CONFLICT');
+    expect((await caughtAppError(updateGroup(asCohortAdmin(cohortId), { groupId: group.id, name: 'GROUP B' }))).code).toBe('CONFLICT');
     // Renaming to its own name in another case is not a clash with itself.
     expect(await updateGroup(asCohortAdmin(cohortId), { groupId: group.id, name: 'group A' })).toMatchObject({ name: 'group A' });
   });
@@ -79,18 +71,18 @@ describe('groups', () => {
     const leads = await db.groupFacilitator.findMany({ where: { groupId: group.id } });
     expect(leads.map((row) => row.membershipId)).toEqual([colead.id]);
 
-    expect((await failure(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: group.id, membershipIds: [fellow.id] }))).message).toMatch(/is a fellow/);
+    expect((await caughtAppError(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: group.id, membershipIds: [fellow.id] }))).message).toMatch(/is a fellow/);
     const outsider = await createMembership((await createCohort()).id, 'FACILITATOR');
-    expect((await failure(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: group.id, membershipIds: [outsider.id] }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: group.id, membershipIds: [outsider.id] }))).code).toBe('NOT_FOUND');
     const listed = await listCohortGroups(asCohortAdmin(cohortId));
     expect(listed.facilitators.map((row) => row.membershipId).sort()).toEqual([lead.id, colead.id].sort());
     expect(listed.groups.find((row) => row.id === group.id)!.facilitators.map((row) => row.membershipId)).toEqual([colead.id]);
   });
 
   it('cannot reach another cohort’s group', async () => {
-    expect((await failure(updateGroup(asCohortAdmin(cohortId), { groupId: otherGroupId, name: 'Mine now' }))).code).toBe('NOT_FOUND');
-    expect((await failure(deleteGroup(asCohortAdmin(cohortId), { groupId: otherGroupId }))).code).toBe('NOT_FOUND');
-    expect((await failure(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: otherGroupId, membershipIds: [] }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(updateGroup(asCohortAdmin(cohortId), { groupId: otherGroupId, name: 'Mine now' }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(deleteGroup(asCohortAdmin(cohortId), { groupId: otherGroupId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(setGroupFacilitators(asCohortAdmin(cohortId), { groupId: otherGroupId, membershipIds: [] }))).code).toBe('NOT_FOUND');
     expect(await db.discussionGroup.findUniqueOrThrow({ where: { id: otherGroupId } })).toMatchObject({ name: 'Other' });
   });
 

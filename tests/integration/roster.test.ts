@@ -2,19 +2,11 @@
 // case-insensitively, a full cohort of 30 fellows in 3 groups, and the limits.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { AppError } from '@/server/errors';
+
 import { importRoster, previewRoster } from '@/server/services/roster/import-roster';
 import { ROSTER_MAX_ROWS } from '@/server/services/roster/parse-roster';
 import { createCohort, createGroup, createMembership, createUser, asCohortAdmin } from '../factories';
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { caughtAppError } from '../support/app-errors';
 
 async function snapshot(cohortId: string) {
   const [users, memberships, groups, leads] = await Promise.all([
@@ -98,7 +90,7 @@ describe('roster preview', () => {
   it('writes nothing, and an import with an invalid row writes nothing either', async () => {
     const before = await snapshot(cohortId);
     await previewRoster(asCohortAdmin(cohortId), { csv });
-    const error = await failure(importRoster(asCohortAdmin(cohortId), { csv }));
+    const error = await caughtAppError(importRoster(asCohortAdmin(cohortId), { csv }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/^Nothing was imported: 6 rows need fixing\. line 7: Not an email address/);
     expect(await snapshot(cohortId)).toEqual(before);
@@ -178,27 +170,27 @@ describe('roster files that cannot be imported', () => {
   });
 
   it('needs an email column', async () => {
-    const error = await failure(previewRoster(asCohortAdmin(cohortId), { csv: 'Name,Address\nAda,ada@example.org\n' }));
+    const error = await caughtAppError(previewRoster(asCohortAdmin(cohortId), { csv: 'Name,Address\nAda,ada@example.org\n' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/email column/);
     expect(error.message).toContain('"Name", "Address"');
   });
 
   it('refuses an empty file, a header alone on import, and broken quoting', async () => {
-    expect((await failure(previewRoster(asCohortAdmin(cohortId), { csv: '\n\n' }))).message).toMatch(/empty/);
+    expect((await caughtAppError(previewRoster(asCohortAdmin(cohortId), { csv: '\n\n' }))).message).toMatch(/empty/);
     expect((await previewRoster(asCohortAdmin(cohortId), { csv: 'email\n' })).counts.total).toBe(0);
-    expect((await failure(importRoster(asCohortAdmin(cohortId), { csv: 'email\n' }))).message).toMatch(/nobody under it/);
-    expect((await failure(previewRoster(asCohortAdmin(cohortId), { csv: 'email,name\n"ada@example.org,Ada\n' }))).message).toMatch(/not a CSV file we can read/);
+    expect((await caughtAppError(importRoster(asCohortAdmin(cohortId), { csv: 'email\n' }))).message).toMatch(/nobody under it/);
+    expect((await caughtAppError(previewRoster(asCohortAdmin(cohortId), { csv: 'email,name\n"ada@example.org,Ada\n' }))).message).toMatch(/not a CSV file we can read/);
   });
 
   it('refuses more than 1 MB or more than 5000 people with a clear message', async () => {
     const big = `email,name,notes\n${`a@example.org,A,${'x'.repeat(1000)}\n`.repeat(1100)}`;
-    const tooBig = await failure(previewRoster(asCohortAdmin(cohortId), { csv: big }));
+    const tooBig = await caughtAppError(previewRoster(asCohortAdmin(cohortId), { csv: big }));
     expect(tooBig.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooBig.message).toMatch(/at most 1 MB/);
 
     const many = `email\n${Array.from({ length: ROSTER_MAX_ROWS + 1 }, (_, index) => `p${index}@x.io`).join('\n')}`;
-    const tooMany = await failure(previewRoster(asCohortAdmin(cohortId), { csv: many }));
+    const tooMany = await caughtAppError(previewRoster(asCohortAdmin(cohortId), { csv: many }));
     expect(tooMany.code).toBe('PAYLOAD_TOO_LARGE');
     expect(tooMany.message).toMatch(/lists 5001 people; import at most 5000/);
   });

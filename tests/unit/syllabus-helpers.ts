@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { findDroppedLines } from '@/server/services/syllabus/parse-syllabus';
 import type { ParsedSyllabus } from '@/lib/syllabus/types';
+import { hasSharedData, sharedPath } from '../support/shared-data';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The real syllabi: on dev machines and CI, not on users' machines. */
-export const sharedSyllabiDir = path.resolve(projectRoot, '../shared/syllabi');
-export const hasSharedSyllabi = existsSync(sharedSyllabiDir);
+export const sharedSyllabiDir = sharedPath('syllabi');
+export const hasSharedSyllabi = hasSharedData('syllabi', 'the tests on the real syllabi in ../shared/syllabi');
 export const fixturesDir = path.join(projectRoot, 'tests/fixtures/syllabi');
 
 export function markdownFiles(dir: string): string[] {

@@ -10,10 +10,9 @@ import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { buildCohortCalendar, parseIsoDate, toIsoDate } from '@/lib/cohort-calendar';
 import { formatCalendarDate, pluralize } from '@/lib/format';
-import { errorMessage } from '@/trpc/errors';
+import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
-import { formFieldErrors } from './form-errors';
 import { SkippedWeeksPicker } from './skipped-weeks-picker';
 
 type Settings = RouterOutputs['cohorts']['settings'];

@@ -13,9 +13,8 @@ import { SafeExternalLink } from '@/components/ui/safe-external-link';
 import { toIsoDate } from '@/lib/cohort-calendar';
 import { displayName, formatCalendarDate, pluralize } from '@/lib/format';
 import { formatMeetingTime } from '@/lib/meeting-time';
-import { errorMessage } from '@/trpc/errors';
+import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
-import { formFieldErrors } from './form-errors';
 import { EMPTY_GROUP, GroupForm } from './group-form';
 
 type Groups = RouterOutputs['groups']['list'];

@@ -9,10 +9,9 @@ import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { slugifyName } from '@/lib/schemas/cohort';
-import { errorMessage } from '@/trpc/errors';
+import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
-import { formFieldErrors } from './form-errors';
 import { browserTimeZone } from '@/lib/time-zones';
 
 type Template = RouterOutputs['cohorts']['templates'][number];

@@ -4,10 +4,8 @@
 // the server, and put back if the server refuses. After the last save in flight settles, the
 // curriculum is read again so that what the page shows is what is stored.
 import { useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useRef } from 'react';
-import type { AppRouter } from '@/server/api/root';
-import { errorMessage, fieldErrors } from '@/trpc/errors';
+import { errorMessage, fieldErrors, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import type { EditorData } from './editor-tree';
 
@@ -16,11 +14,9 @@ export function messageFor(error: unknown, field?: string): string {
   if (field) {
     const own = fieldErrors(error)[field];
     if (own?.length) return own.join(' ');
-    if (error instanceof TRPCClientError) {
-      const details = (error as TRPCClientError<AppRouter>).data?.details as { path: string; message: string }[] | null | undefined;
-      const detail = details?.find((issue) => issue.path === field);
-      if (detail) return detail.message;
-    }
+    // With no schema message for the field, the first of an AppError's details for it.
+    const details = formFieldErrors(error)[field];
+    if (details?.length) return details[0] ?? '';
   }
   return errorMessage(error);
 }
