@@ -80,3 +80,49 @@ export async function createMembership(
 }
 
 export { asCohortAdmin, asSystem, asUser, inCohort } from './contexts';
+
+/**
+ * A person in a cohort in one call: their user (with `name`, and `email` when given), their
+ * membership, and for a facilitator with a `groupId` the group they lead.
+ */
+export async function createPerson(
+  cohortId: string,
+  role: 'FELLOW' | 'FACILITATOR',
+  options: { name?: string; email?: string; groupId?: string; isAdmin?: boolean } = {},
+) {
+  const user = await createUser({
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.email ? { email: options.email } : {}),
+    ...(options.isAdmin ? { isAdmin: true } : {}),
+  });
+  const membership = await createMembership(cohortId, role, { userId: user.id, groupId: role === 'FELLOW' ? options.groupId : undefined });
+  if (role === 'FACILITATOR' && options.groupId) await db.groupFacilitator.create({ data: { groupId: options.groupId, membershipId: membership.id } });
+  return { user, membership };
+}
+
+/**
+ * A whole cohort in one call: `groups` groups (named "Group A", "Group B"…), each led by
+ * `facilitatorsPerGroup` facilitators and holding `fellowsPerGroup` fellows.
+ */
+export async function createCohortWorld(
+  options: {
+    cohort?: Parameters<typeof createCohort>[0];
+    groups?: number;
+    facilitatorsPerGroup?: number;
+    fellowsPerGroup?: number;
+  } = {},
+) {
+  const { groups = 2, facilitatorsPerGroup = 1, fellowsPerGroup = 3 } = options;
+  const cohort = await createCohort(options.cohort);
+  const built = [];
+  for (let index = 0; index < groups; index++) {
+    const name = `Group ${String.fromCharCode(65 + index)}`;
+    const group = await createGroup(cohort.id, { name });
+    const facilitators = [];
+    for (let n = 1; n <= facilitatorsPerGroup; n++) facilitators.push(await createPerson(cohort.id, 'FACILITATOR', { name: `${name} facilitator ${n}`, groupId: group.id }));
+    const fellows = [];
+    for (let n = 1; n <= fellowsPerGroup; n++) fellows.push(await createPerson(cohort.id, 'FELLOW', { name: `${name} fellow ${n}`, groupId: group.id }));
+    built.push({ group, facilitators, fellows });
+  }
+  return { cohort, groups: built };
+}

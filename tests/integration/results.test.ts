@@ -9,7 +9,7 @@ import { metricSeriesResponseSchema } from '@/server/api/v1/schemas';
 import { db } from '@/server/db/client';
 import { createSession } from '@/server/services/auth/sessions';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
-import { createCohort, createGroup, createMembership, createUser } from '../factories';
+import { createCohort, createGroup, createMembership, createUser, createPerson } from '../factories';
 import { callApi, createExerciseCurriculum } from './api-v1/api-world';
 import { createApiToken } from '@/server/services/api-tokens/api-tokens';
 
@@ -25,12 +25,8 @@ async function buildWorld() {
   const cohort = await createCohort({ slug: 'results', name: 'Results cohort', status: 'ACTIVE', curriculumId: curriculum.id });
   const group1 = await createGroup(cohort.id, { name: 'G1' });
   const group2 = await createGroup(cohort.id, { name: 'G2' });
-  const person = async (name: string, role: 'FELLOW' | 'FACILITATOR', groupId?: string) => {
-    const user = await createUser({ name, email: `${name.toLowerCase().replaceAll(' ', '-')}@results.test` });
-    const membership = await createMembership(cohort.id, role, { userId: user.id, groupId: role === 'FELLOW' ? groupId : undefined });
-    if (role === 'FACILITATOR' && groupId) await db.groupFacilitator.create({ data: { groupId, membershipId: membership.id } });
-    return { user, membership };
-  };
+  const person = (name: string, role: 'FELLOW' | 'FACILITATOR', groupId?: string) =>
+    createPerson(cohort.id, role, { name, email: `${name.toLowerCase().replaceAll(' ', '-')}@results.test`, groupId });
   const ann = await person('Ann Fellow', 'FELLOW', group1.id);
   const ben = await person('Ben Fellow', 'FELLOW', group1.id);
   const cat = await person('Cat Fellow', 'FELLOW', group2.id);
