@@ -1,7 +1,6 @@
 // /api/v1 over real HTTP against `next start`: a token made on the account page's procedure,
 // the demo's `vae` exercise, a create → log (plain and gzip) → finish cycle, the limits and the
 // JSON errors as the real server sends them, and the reference page.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, demoApiToken, demoSessionCookie } from './support';
+import { hasPython, runPython } from '../support/python';
 
 let token: string;
 beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('/api/v1 over HTTP', () => {
   // The contract's main consumer: the stdlib-only Python client (clients/python), its two
   // lines, gzip batches past 16 KB, NaN, and finish. (Its replay, fault and offline tests
   // live with the client.)
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)('works with the Python client', async () => {
+  it.skipIf(!hasPython)('works with the Python client', async () => {
     const clientDir = fileURLToPath(new URL('../../clients/python', import.meta.url));
     const spool = mkdtempSync(path.join(os.tmpdir(), 'fellowship-py-'));
     const script = [
@@ -133,9 +133,8 @@ describe('/api/v1 over HTTP', () => {
       'print(run.run_id)',
     ].join('\n');
     try {
-      const result = spawnSync('python3', ['-c', script], {
+      const result = runPython(['-c', script], {
         cwd: clientDir,
-        encoding: 'utf8',
         timeout: 60_000,
         env: { ...process.env, FELLOWSHIP_URL: baseUrl, FELLOWSHIP_TOKEN: token, FELLOWSHIP_SPOOL_DIR: spool, PYTHONPATH: clientDir },
       });

@@ -1,7 +1,7 @@
 // The stdlib-only Python client against the real server: the real GPU logs in
 // ../shared/fixtures/gpu-runs replayed through it, offline spools synced twice, and a fault test
 // (a proxy dropping requests and responses, and the server killed and restarted mid-run).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -11,11 +11,11 @@ import { findFreePort } from '@/server/db/embedded';
 import { makeTempDir } from '../setup/test-postgres';
 import { baseUrl, demoApiToken } from './support';
 import { hasSharedData, sharedPath } from '../support/shared-data';
+import { hasPython, runPython } from '../support/python';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = sharedPath('fixtures/gpu-runs');
 const hasGpuLogs = hasSharedData('fixtures/gpu-runs', 'the Python client replaying the real GPU logs in ../shared/fixtures/gpu-runs');
-const python = spawnSync('python3', ['--version']).status === 0;
 
 type MetricValue = number | 'NaN' | 'Infinity' | '-Infinity';
 type RunBody = {
@@ -27,7 +27,7 @@ type RunBody = {
 
 let token: string;
 
-function runPython(script: string, args: string[], env: Record<string, string>, timeoutMs = 240_000) {
+function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 240_000) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('python3', [path.join(root, 'tests/python', script), ...args], {
       cwd: makeTempDir('fellowship-job-'),
@@ -81,14 +81,14 @@ function expected(value: unknown): MetricValue {
   return value as number;
 }
 
-describe.skipIf(!python)('Python client against the real server', () => {
+describe.skipIf(!hasPython)('Python client against the real server', () => {
   beforeAll(async () => {
     token = await demoApiToken('fellow', 'python client tests');
   });
 
   describe.skipIf(!hasGpuLogs)('real GPU logs replayed', () => {
     it('vae-sklearn-digits-h200: every point arrives once and the run is finished', async () => {
-      const result = await runPython('replay.py', ['plain', path.join(fixtures, 'vae-sklearn-digits-h200.jsonl'), `digits-${Date.now()}`], {});
+      const result = await runScript('replay.py', ['plain', path.join(fixtures, 'vae-sklearn-digits-h200.jsonl'), `digits-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);
       const runId = lastLine(result.stdout);
       const run = await api<RunBody>(`/api/v1/runs/${runId}`);
@@ -107,9 +107,9 @@ describe.skipIf(!python)('Python client against the real server', () => {
     it('vae-crash-resume: one run whose steps 800–990 hold the resumed values, no duplicates', async () => {
       const clientRunId = `crash-${Date.now()}`;
       const file = path.join(fixtures, 'vae-crash-resume.jsonl');
-      const crashed = await runPython('replay.py', ['crash', file, clientRunId], {});
+      const crashed = await runScript('replay.py', ['crash', file, clientRunId], {});
       expect(crashed.code).toBe(3);
-      const resumed = await runPython('replay.py', ['resume', file, clientRunId], {});
+      const resumed = await runScript('replay.py', ['resume', file, clientRunId], {});
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(lastLine(resumed.stdout)).toBe(lastLine(crashed.stdout));
       const runId = lastLine(resumed.stdout);
@@ -128,7 +128,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
     });
 
     it('vae-diverging-lr: NaN values are stored and returned as NaN', async () => {
-      const result = await runPython('replay.py', ['plain', path.join(fixtures, 'vae-diverging-lr.jsonl'), `nan-${Date.now()}`], {});
+      const result = await runScript('replay.py', ['plain', path.join(fixtures, 'vae-diverging-lr.jsonl'), `nan-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);
       const runId = lastLine(result.stdout);
       const source = readJsonl('vae-diverging-lr.jsonl').filter((line) => !('event' in line));
@@ -144,7 +144,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
     });
 
     it('lightning-vae-trace through FellowshipLogger: the metrics, steps, hyperparameters and status Lightning reported', async () => {
-      const result = await runPython('replay.py', ['lightning', path.join(fixtures, 'lightning-vae-trace.jsonl'), `lightning-${Date.now()}`], {});
+      const result = await runScript('replay.py', ['lightning', path.join(fixtures, 'lightning-vae-trace.jsonl'), `lightning-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);
       const run = await api<RunBody>(`/api/v1/runs/${lastLine(result.stdout)}`);
       const calls = readJsonl('lightning-vae-trace.jsonl');
@@ -166,7 +166,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
     });
 
     it('lightning hyperparameters logged after the first metrics still reach the run', async () => {
-      const result = await runPython('replay.py', ['lightning-late-hparams', path.join(fixtures, 'lightning-vae-trace.jsonl'), `lightning-late-${Date.now()}`], {});
+      const result = await runScript('replay.py', ['lightning-late-hparams', path.join(fixtures, 'lightning-vae-trace.jsonl'), `lightning-late-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);
       const run = await api<RunBody>(`/api/v1/runs/${lastLine(result.stdout)}`);
       const calls = readJsonl('lightning-vae-trace.jsonl');
@@ -175,7 +175,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
     });
 
     it('hf-trainer-trace through FellowshipCallback: the logged values at their global steps, finished', async () => {
-      const result = await runPython('replay.py', ['hf', path.join(fixtures, 'hf-trainer-trace.jsonl'), `hf-${Date.now()}`], {});
+      const result = await runScript('replay.py', ['hf', path.join(fixtures, 'hf-trainer-trace.jsonl'), `hf-${Date.now()}`], {});
       expect(result.code, result.stderr).toBe(0);
       const run = await api<RunBody>(`/api/v1/runs/${lastLine(result.stdout)}`);
       const logs = readJsonl('hf-trainer-trace.jsonl').filter((c) => c.call === 'on_log');
@@ -201,14 +201,13 @@ describe.skipIf(!python)('Python client against the real server', () => {
   it('offline mode, then sync twice: one copy of each point', async () => {
     const spoolDir = makeTempDir('fellowship-spool-');
     const clientRunId = `offline-${Date.now()}`;
-    const job = await runPython('synthetic.py', [clientRunId, '0', '1500', '0'], { FELLOWSHIP_MODE: 'offline', FELLOWSHIP_SPOOL_DIR: spoolDir });
+    const job = await runScript('synthetic.py', [clientRunId, '0', '1500', '0'], { FELLOWSHIP_MODE: 'offline', FELLOWSHIP_SPOOL_DIR: spoolDir });
     expect(job.code, job.stderr).toBe(0);
     const client = path.join(root, 'clients/python');
     for (let round = 0; round < 2; round++) {
-      const synced = spawnSync('python3', ['-m', 'fellowship_client', 'sync', spoolDir], {
+      const synced = runPython(['-m', 'fellowship_client', 'sync', spoolDir], {
         cwd: client,
         env: { ...process.env, FELLOWSHIP_URL: baseUrl, FELLOWSHIP_TOKEN: token },
-        encoding: 'utf8',
       });
       expect(synced.status, synced.stderr).toBe(0);
     }
@@ -287,8 +286,8 @@ describe.skipIf(!python)('Python client against the real server', () => {
       const site = `http://127.0.0.1:${proxyPort}`;
       const plainId = `fault-plain-${Date.now()}`;
       const resumedId = `fault-resumed-${Date.now()}`;
-      const plain = runPython('synthetic.py', [plainId, '0', '3000', '0'], { FELLOWSHIP_URL: site });
-      const firstPhase = runPython('synthetic.py', [resumedId, '0', '1000', '0', '999'], { FELLOWSHIP_URL: site });
+      const plain = runScript('synthetic.py', [plainId, '0', '3000', '0'], { FELLOWSHIP_URL: site });
+      const firstPhase = runScript('synthetic.py', [resumedId, '0', '1000', '0', '999'], { FELLOWSHIP_URL: site });
 
       // Kill the server without warning while both jobs send, and bring it back.
       await new Promise((resolve) => setTimeout(resolve, 800));
@@ -298,7 +297,7 @@ describe.skipIf(!python)('Python client against the real server', () => {
 
       const crashed = await firstPhase;
       expect(crashed.code, crashed.stderr).toBe(3);
-      const secondPhase = await runPython('synthetic.py', [resumedId, '500', '3000', '1000'], { FELLOWSHIP_URL: site });
+      const secondPhase = await runScript('synthetic.py', [resumedId, '500', '3000', '1000'], { FELLOWSHIP_URL: site });
       expect(secondPhase.code, secondPhase.stderr).toBe(0);
       const finished = await plain;
       expect(finished.code, finished.stderr).toBe(0);

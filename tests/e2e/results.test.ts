@@ -3,7 +3,6 @@
 // image, zooms, compares two runs; the leaderboard orders by the primary metric in its
 // direction; the demo facilitator sees who has not submitted. Images sent by the Python
 // client (offline, then `sync`) reach the run page. Screenshots at 390 and 1280 px.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../setup/test-postgres';
 import { launchBrowser } from './browser';
 import { baseUrl, signInContextAs, sql, trpcMutation } from './support';
+import { hasPython, runPython } from '../support/python';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = process.env.RESULTS_SHOTS_DIR ?? path.join(root, 'test-results/screenshots/results');
-const python = spawnSync('python3', ['--version']).status === 0;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -228,7 +227,7 @@ describe('an admin', () => {
   });
 });
 
-describe.skipIf(!python)('images from the Python client', () => {
+describe.skipIf(!hasPython)('images from the Python client', () => {
   it('an offline run with a sample image, synced, shows the image on its run page', async () => {
     const created = (await trpcMutation('apiTokens.create', { cohort: 'demo', name: 'e2e images', expiresInDays: 1 }, fellowCookie)) as { token: string };
     const spoolDir = makeTempDir('fellowship-images-');
@@ -258,7 +257,7 @@ describe.skipIf(!python)('images from the Python client', () => {
       ].join('\n'),
     );
     const env = { ...process.env, FELLOWSHIP_URL: baseUrl, FELLOWSHIP_TOKEN: created.token };
-    const job = spawnSync('python3', [script], { encoding: 'utf8', env: { ...env, FELLOWSHIP_SPOOL_DIR: makeTempDir('fellowship-online-') } });
+    const job = runPython([script], { env: { ...env, FELLOWSHIP_SPOOL_DIR: makeTempDir('fellowship-online-') } });
     expect(job.status, job.stderr).toBe(0);
     const [clientRunId, onlineRunId] = job.stdout.trim().split('\n') as [string, string];
     try {
@@ -268,7 +267,7 @@ describe.skipIf(!python)('images from the Python client', () => {
       await sql(`DELETE FROM "Run" WHERE id = $1`, [onlineRunId]);
     }
     for (let i = 0; i < 2; i++) {
-      const synced = spawnSync('python3', ['-m', 'fellowship_client', 'sync', spoolDir], { cwd: path.join(root, 'clients/python'), env, encoding: 'utf8' });
+      const synced = runPython(['-m', 'fellowship_client', 'sync', spoolDir], { cwd: path.join(root, 'clients/python'), env });
       expect(synced.status, synced.stderr).toBe(0);
       expect(synced.stdout).toMatch(/2 images in sync/);
     }

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../setup/test-postgres';
 import { baseUrl, demoApiToken, sql } from './support';
+import { hasPython } from '../support/python';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = path.join(root, 'tests/fixtures/vae-spool');
 const trainScript = path.join(root, 'exercises/vae/train.py');
 const artifactsRoute = path.join(root, 'src/app/api/v1/runs/[runId]/artifacts/route.ts');
-const python = spawnSync('python3', ['--version']).status === 0;
 const torchPython = [process.env.VAE_PYTHON, 'python3'].find(
   (candidate) => candidate && spawnSync(candidate, ['-c', 'import torch']).status === 0,
 );
@@ -77,7 +77,7 @@ function pointsByKey(records: SpoolRecord[]): Map<string, SpoolPoint[]> {
   return new Map([...byKey].map(([key, steps]) => [key, [...steps.values()].sort((a, b) => a.step - b.step)]));
 }
 
-describe.skipIf(!python)('the VAE spool fixture synced into the server', () => {
+describe.skipIf(!hasPython)('the VAE spool fixture synced into the server', () => {
   let token: string;
   const spoolDir = makeTempDir('vae-spool-');
   const [spoolFile] = spoolFiles(fixture);
