@@ -39,11 +39,14 @@ if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
+    numFailedTestSuites: number;
     numPendingTests: number;
     numTodoTests: number;
   };
   passed = results.numPassedTests;
-  failed = results.numFailedTests;
+  // A file that fails before its tests run (a beforeAll that throws, no browser) fails the run
+  // as one failure even though each of its tests reads as skipped.
+  failed = results.numFailedTests + (results.numFailedTests === 0 ? results.numFailedTestSuites : 0);
   skipped = results.numPendingTests + results.numTodoTests;
 }
 const failedSteps = steps.filter((s) => !s.ok).length;
