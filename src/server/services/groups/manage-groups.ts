@@ -16,18 +16,11 @@ import { AppError, cohortNotFound, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { displayName } from '@/lib/format';
 import { nowOf, type CohortContext } from '@/server/services/context';
+import { groupScheduleSelect } from './group-select';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
 
-const groupSelect = {
-  id: true,
-  name: true,
-  meetingDay: true,
-  meetingTime: true,
-  meetingMinutes: true,
-  location: true,
-  videoUrl: true,
-} as const satisfies Prisma.DiscussionGroupSelect;
+const groupSelect = groupScheduleSelect;
 
 /** Groups with their facilitators and fellow counts, the cohort's facilitators, and meeting dates. */
 export async function listCohortGroups(ctx: CohortContext) {
