@@ -3,7 +3,7 @@
 import { db } from '@/server/db/client';
 import type { SessionUser } from '@/server/auth/session-types';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
-import type { CohortContext, ServiceContext, UserContext } from '@/server/services/context';
+import { systemContext, type CohortContext, type ServiceContext, type UserContext } from '@/server/services/context';
 
 type Person = { id: string; email: string; name: string | null; isAdmin: boolean };
 
@@ -15,7 +15,7 @@ const asSessionUser = (person: Person | string): SessionUser =>
 
 /** The installation acting (as the CLI does). */
 export function asSystem(now?: Date): ServiceContext {
-  return { db, user: null, now };
+  return systemContext(db, now);
 }
 
 /** A signed-in person. */

@@ -7,6 +7,7 @@ import type { CohortStatus, SyllabusVisibility } from '@/generated/prisma/enums'
 import { renderMarkdown } from '@/lib/render-markdown';
 import type { CohortSyllabusInput, CurriculumSlugInput } from '@/lib/schemas/curricula';
 import type { Db, ServiceContext } from '@/server/services/context';
+import { cohortSummarySelect } from '@/server/services/cohorts/cohort-selects';
 import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 export type SyllabusPageItem = {
@@ -152,12 +153,7 @@ export async function loadCohortSyllabusPage(ctx: ServiceContext, input: CohortS
     where: { slug: input.cohort },
     select: {
       id: true,
-      slug: true,
-      name: true,
-      term: true,
-      status: true,
-      startDate: true,
-      timeZone: true,
+      ...cohortSummarySelect,
       skippedWeeks: true,
       syllabusVisibility: true,
       curriculum: { select: curriculumSelect },
