@@ -50,3 +50,19 @@ export function Alert({
     </div>
   );
 }
+
+/** The outcome of the last action on a list (moved, removed, failed), said once and announced. */
+export type Feedback = { tone: 'error' | 'success'; text: string };
+
+/** The live region above a list where `Feedback` appears; empty, it still exists so that screen readers hear what lands in it. */
+export function FeedbackRegion({ feedback }: { feedback: Feedback | null }) {
+  return (
+    <div aria-live="polite">
+      {feedback ? (
+        <Alert tone={feedback.tone} role={feedback.tone === 'error' ? 'alert' : 'status'} className="mb-4">
+          {feedback.text}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 // Labelled inputs shared by the forms (cohorts, groups, meetings). Every input has a visible label, a hint where it
 // helps, and its error tied to it with aria-describedby.
 import type { ReactNode } from 'react';
-import { inputClasses } from '@/components/ui/button-styles';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field-error';
 import { parseIsoDate, WEEKDAY_NAMES } from '@/lib/cohort-calendar';
 import { formatCalendarDate } from '@/lib/format';
@@ -178,5 +178,35 @@ export function TimeZoneField({
         </>
       )}
     </Field>
+  );
+}
+
+/** A form's submit button (saying what it does while pending) and, when editing, Cancel. */
+export function FormActions({
+  submitLabel,
+  pendingLabel = 'Saving…',
+  pending,
+  disabled = false,
+  onCancel,
+  className = '',
+}: {
+  submitLabel: string;
+  pendingLabel?: string;
+  pending: boolean;
+  disabled?: boolean;
+  onCancel?: () => void;
+  className?: string;
+}) {
+  return (
+    <div className={`flex flex-wrap gap-2 ${className}`}>
+      <button type="submit" className={buttonClasses('primary')} disabled={pending || disabled}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      {onCancel ? (
+        <button type="button" className={buttonClasses('quiet')} onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatMoment } from '@/lib/format-time';
 import { pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { Table } from '@/components/ui/table';
 
 type AccountSession = RouterOutputs['account']['sessions'][number];
 
@@ -34,33 +35,15 @@ export function SessionsPanel({ initialSessions }: { initialSessions: AccountSes
       {list.length === 0 ? (
         <p className="text-muted">No active sessions.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-          <table className="w-full min-w-[32rem] text-left text-[0.95rem]">
-            <caption className="sr-only">Where you are signed in</caption>
-            <thead className="border-b border-line bg-surface-muted text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  Signed in
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  Ends unless used
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  <span className="sr-only">Device</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {list.map((session) => (
-                <tr key={session.id}>
-                  <td className="px-4 py-2">{formatMoment(session.createdAt)}</td>
-                  <td className="px-4 py-2">{formatMoment(session.expires)}</td>
-                  <td className="px-4 py-2">{session.current ? <Badge tone="accent">This device</Badge> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Where you are signed in" minWidth="32rem" density="roomy" columns={['Signed in', 'Ends unless used', { label: <span className="sr-only">Device</span> }]}>
+          {list.map((session) => (
+            <tr key={session.id}>
+              <td>{formatMoment(session.createdAt)}</td>
+              <td>{formatMoment(session.expires)}</td>
+              <td>{session.current ? <Badge tone="accent">This device</Badge> : null}</td>
+            </tr>
+          ))}
+        </Table>
       )}
 
       <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -10,6 +10,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { formatMoment } from '@/lib/format-time';
 import { errorMessage, fieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { Table } from '@/components/ui/table';
 
 type ApiToken = RouterOutputs['apiTokens']['list'][number];
 type CreatedToken = RouterOutputs['apiTokens']['create'];
@@ -57,51 +58,35 @@ export function ApiTokensPanel({
       {list.length === 0 ? (
         <p className="text-muted">You have no API tokens yet.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-          <table className="w-full min-w-[40rem] text-left text-[0.95rem]">
-            <caption className="sr-only">Your API tokens</caption>
-            <thead className="border-b border-line bg-surface-muted text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Cohort</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Last used</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Expires</th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  <span className="sr-only">Status and actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {list.map((token) => (
-                <tr key={token.id}>
-                  <td className="px-4 py-2">
-                    <span className="font-medium">{token.name}</span>
-                    <br />
-                    <code className="text-[0.85rem] text-muted">{token.prefix}…</code>
-                  </td>
-                  <td className="px-4 py-2">{token.cohort.name}</td>
-                  <td className="px-4 py-2">{token.lastUsedAt ? formatMoment(token.lastUsedAt) : 'Never'}</td>
-                  <td className="px-4 py-2">{token.expiresAt ? formatMoment(token.expiresAt) : 'Never'}</td>
-                  <td className="px-4 py-2">
-                    <span className="flex flex-wrap items-center justify-end gap-2">
-                      <Badge tone={token.status === 'active' ? 'accent' : 'neutral'}>{STATUS_LABELS[token.status]}</Badge>
-                      {token.status === 'active' ? (
-                        <ConfirmButton
-                          question={`Revoke "${token.name}"? Jobs using it stop at once.`}
-                          confirmLabel="Yes, revoke"
-                          pending={revoke.isPending && revoke.variables?.tokenId === token.id}
-                          onConfirm={() => revoke.mutate({ tokenId: token.id })}
-                        >
-                          Revoke
-                        </ConfirmButton>
-                      ) : null}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Your API tokens" minWidth="40rem" density="roomy" columns={['Name', 'Cohort', 'Last used', 'Expires', { label: <span className="sr-only">Status and actions</span> }]}>
+          {list.map((token) => (
+            <tr key={token.id}>
+              <td>
+                <span className="font-medium">{token.name}</span>
+                <br />
+                <code className="text-[0.85rem] text-muted">{token.prefix}…</code>
+              </td>
+              <td>{token.cohort.name}</td>
+              <td>{token.lastUsedAt ? formatMoment(token.lastUsedAt) : 'Never'}</td>
+              <td>{token.expiresAt ? formatMoment(token.expiresAt) : 'Never'}</td>
+              <td>
+                <span className="flex flex-wrap items-center justify-end gap-2">
+                  <Badge tone={token.status === 'active' ? 'accent' : 'neutral'}>{STATUS_LABELS[token.status]}</Badge>
+                  {token.status === 'active' ? (
+                    <ConfirmButton
+                      question={`Revoke "${token.name}"? Jobs using it stop at once.`}
+                      confirmLabel="Yes, revoke"
+                      pending={revoke.isPending && revoke.variables?.tokenId === token.id}
+                      onConfirm={() => revoke.mutate({ tokenId: token.id })}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  ) : null}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <div aria-live="assertive">{revoke.error ? <Alert tone="error">{errorMessage(revoke.error)}</Alert> : null}</div>
     </div>

@@ -3,8 +3,8 @@
 // When and where one meeting happens, in the cohort's time zone: for moving a meeting and for
 // adding an extra one (which may name the syllabus week it discusses).
 import { useId, useState, type FormEvent } from 'react';
-import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
-import { Field } from '@/components/ui/form-fields';
+import { inputClasses } from '@/components/ui/button-styles';
+import { Field, FormActions } from '@/components/ui/form-fields';
 
 export type MeetingValues = {
   date: string;
@@ -116,16 +116,7 @@ export function MeetingForm({
           />
         )}
       </Field>
-      <div className="flex flex-wrap gap-2 sm:col-span-2">
-        <button type="submit" className={buttonClasses('primary')} disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className={buttonClasses('quiet')} onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} className="sm:col-span-2" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { Alert, FeedbackRegion, type Feedback } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -30,7 +30,6 @@ export type MeetingListItem = {
   markedCount: number;
 };
 
-type Feedback = { tone: 'error' | 'success'; text: string };
 
 export function MeetingList({
   cohort,
@@ -97,13 +96,7 @@ export function MeetingList({
 
   return (
     <div>
-      <div aria-live="polite">
-        {feedback ? (
-          <Alert tone={feedback.tone} role={feedback.tone === 'error' ? 'alert' : 'status'} className="mb-4">
-            {feedback.text}
-          </Alert>
-        ) : null}
-      </div>
+      <FeedbackRegion feedback={feedback} />
       {!hasSchedule ? (
         <Alert tone="warning" className="mb-4">
           {groupName} has no meeting day and time yet, so no regular meetings are made for it. An admin sets them on the groups page;

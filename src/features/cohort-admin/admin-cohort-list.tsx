@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { FeedbackRegion, type Feedback } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -20,7 +20,7 @@ type Row = RouterOutputs['cohorts']['list'][number];
 export function AdminCohortList({ cohorts }: { cohorts: Row[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [feedback, setFeedback] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const archive = useMutation(
     trpc.cohorts.archive.mutationOptions({
       onSuccess: (cohort) => {
@@ -36,13 +36,7 @@ export function AdminCohortList({ cohorts }: { cohorts: Row[] }) {
   }
   return (
     <div>
-      <div aria-live="polite">
-        {feedback ? (
-          <Alert tone={feedback.tone} role={feedback.tone === 'error' ? 'alert' : 'status'} className="mb-4">
-            {feedback.text}
-          </Alert>
-        ) : null}
-      </div>
+      <FeedbackRegion feedback={feedback} />
       <ul className="grid grid-cols-1 gap-4">
         {cohorts.map((cohort) => {
           const status = STATUS_LABELS[cohort.status];

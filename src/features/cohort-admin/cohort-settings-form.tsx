@@ -12,7 +12,8 @@ import { buildCohortCalendar, parseIsoDate, toIsoDate } from '@/lib/cohort-calen
 import { formatCalendarDate, pluralize } from '@/lib/format';
 import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
-import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
+import { Field, TextField } from '@/components/ui/form-fields';
+import { CohortScheduleFields } from './cohort-schedule-fields';
 import { SkippedWeeksPicker } from './skipped-weeks-picker';
 
 type Settings = RouterOutputs['cohorts']['settings'];
@@ -119,17 +120,12 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
         <div className="grid grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:grid-cols-2 sm:p-6">
           <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} errors={errors.name} required />
           <TextField id={`${id}-term`} label="Term (optional)" value={term} onChange={setTerm} errors={errors.term} />
-          <StartDateField id={`${id}-start`} value={startDate} onChange={setStartDate} errors={errors.startDate} />
-          <TimeZoneField id={`${id}-zone`} value={timeZone} onChange={setTimeZone} errors={errors.timeZone} />
-          <TextField
-            id={`${id}-cadence`}
-            label="Groups meet every … weeks"
-            type="number"
-            inputMode="numeric"
-            value={cadence}
-            onChange={setCadence}
-            errors={errors.meetingCadenceWeeks}
-            hint="1 for weekly meetings; weeks off have no meeting and do not count."
+          <CohortScheduleFields
+            id={id}
+            value={{ startDate, timeZone, cadence }}
+            onChange={{ startDate: setStartDate, timeZone: setTimeZone, cadence: setCadence }}
+            errors={errors}
+            cadenceHint="1 for weekly meetings; weeks off have no meeting and do not count."
           />
           <Field id={`${id}-status`} label="Status" hint="Drafts are for setting up; running cohorts are under way." errors={errors.status}>
             {(describedBy, invalid) => (

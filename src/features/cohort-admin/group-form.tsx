@@ -2,9 +2,9 @@
 
 // A discussion group's name and meeting settings, for adding a group or editing one.
 import { useId, useState, type FormEvent } from 'react';
-import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { inputClasses } from '@/components/ui/button-styles';
 import { WEEKDAY_NAMES } from '@/lib/cohort-calendar';
-import { Field, TextField } from '@/components/ui/form-fields';
+import { Field, FormActions, TextField } from '@/components/ui/form-fields';
 
 export type GroupValues = {
   name: string;
@@ -107,16 +107,7 @@ export function GroupForm({
           placeholder="e.g. https://meet.example.com/…"
         />
       </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses('primary')} disabled={pending || disabled}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className={buttonClasses('quiet')} onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} pendingLabel={pendingLabel} pending={pending} disabled={disabled} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { Alert, FeedbackRegion, type Feedback } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -19,7 +19,6 @@ import { EMPTY_GROUP, GroupForm } from './group-form';
 
 type Groups = RouterOutputs['groups']['list'];
 type Group = Groups['groups'][number];
-type Feedback = { tone: 'success' | 'error'; text: string };
 
 export function GroupsManager({ cohort, initial }: { cohort: string; initial: Groups }) {
   const trpc = useTRPC();
@@ -44,13 +43,7 @@ export function GroupsManager({ cohort, initial }: { cohort: string; initial: Gr
   return (
     <div className="grid grid-cols-1 gap-10">
       <section aria-labelledby={`${id}-list`}>
-        <div aria-live="polite">
-          {feedback ? (
-            <Alert tone={feedback.tone} role={feedback.tone === 'error' ? 'alert' : 'status'} className="mb-4">
-              {feedback.text}
-            </Alert>
-          ) : null}
-        </div>
+        <FeedbackRegion feedback={feedback} />
         <h2 id={`${id}-list`} className="mb-3 text-xl font-semibold">
           {pluralize(data.groups.length, 'group')}
         </h2>

@@ -11,7 +11,8 @@ import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { slugifyName } from '@/lib/schemas/cohort';
 import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
-import { Field, StartDateField, TextField, TimeZoneField } from '@/components/ui/form-fields';
+import { Field, TextField } from '@/components/ui/form-fields';
+import { CohortScheduleFields } from './cohort-schedule-fields';
 import { browserTimeZone } from '@/lib/time-zones';
 
 type Template = RouterOutputs['cohorts']['templates'][number];
@@ -176,17 +177,12 @@ export function NewCohortForm({ templates, cohorts }: { templates: Template[]; c
             placeholder="e.g. Spring 2027"
             hint="Shown above the cohort’s name."
           />
-          <StartDateField id={`${id}-start`} value={startDate} onChange={setStartDate} errors={errors.startDate} />
-          <TimeZoneField id={`${id}-zone`} value={timeZone} onChange={setTimeZone} errors={errors.timeZone} />
-          <TextField
-            id={`${id}-cadence`}
-            label="Groups meet every … weeks"
-            type="number"
-            inputMode="numeric"
-            value={cadence}
-            onChange={setCadence}
-            errors={errors.meetingCadenceWeeks}
-            hint="1 for weekly meetings."
+          <CohortScheduleFields
+            id={id}
+            value={{ startDate, timeZone, cadence }}
+            onChange={{ startDate: setStartDate, timeZone: setTimeZone, cadence: setCadence }}
+            errors={errors}
+            cadenceHint="1 for weekly meetings."
           />
           <TextField
             id={`${id}-slug`}

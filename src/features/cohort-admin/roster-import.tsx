@@ -2,20 +2,17 @@
 
 // Roster CSV import: a file or pasted text → a preview with every row's fate (new account,
 // existing account, invalid and why) → "Import N people" → a summary. All rows or none.
-import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
-import { FieldError } from '@/components/ui/field-error';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { TextSourceFields, usePreviewThenImport } from '@/components/ui/preview-then-import';
+import { Table } from '@/components/ui/table';
 import { pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
-import { useTextFile } from '@/components/ui/use-text-file';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
 type Preview = RouterOutputs['roster']['preview'];
-type Imported = RouterOutputs['roster']['import'];
 type Row = Preview['rows'][number];
 
 const MAX_BYTES = 1024 * 1024;
@@ -30,65 +27,26 @@ const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
 
 export function RosterImport({ cohort, groupNames, archived }: { cohort: string; groupNames: string[]; archived: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const id = useId();
-  const [csv, setCsv] = useState('');
   const [createMissingGroups, setCreateMissingGroups] = useState(false);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
-  const [imported, setImported] = useState<Imported | null>(null);
-  const file = useTextFile({
+  const flow = usePreviewThenImport({
     maxBytes: MAX_BYTES,
     tooLarge: (chosen) => `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; a roster may be at most 1 MB. Split it into smaller files.`,
-    onText: setCsv,
-    onError: setClientError,
+    emptyMessage: 'Choose a CSV file or paste the roster first.',
+    preview: trpc.roster.preview.mutationOptions(),
+    import: trpc.roster.import.mutationOptions(),
   });
-
-  const previewMutation = useMutation(trpc.roster.preview.mutationOptions({ onSuccess: setPreview }));
-  const importMutation = useMutation(
-    trpc.roster.import.mutationOptions({
-      onSuccess: (result) => {
-        setImported(result);
-        setPreview(null);
-        setCsv('');
-        file.clear();
-        router.refresh();
-      },
-    }),
-  );
-
-  /** Any change to the input makes the preview out of date. */
-  function changed() {
-    setPreview(null);
-    setImported(null);
-    setClientError(null);
-    previewMutation.reset();
-    importMutation.reset();
-  }
-
-  async function onFile(event: ChangeEvent<HTMLInputElement>) {
-    changed();
-    await file.read(event);
-  }
-
-  function onPreview(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    changed();
-    if (csv.trim() === '') {
-      setClientError('Choose a CSV file or paste the roster first.');
-      return;
-    }
-    previewMutation.mutate({ cohort, csv, createMissingGroups });
-  }
+  const { preview, imported, previewMutation, importMutation } = flow;
+  const csv = flow.text;
 
   const importable = preview ? preview.counts.total - preview.counts.unchanged : 0;
   const rows = preview ? (onlyInvalid ? preview.rows.filter((row) => row.fate === 'invalid') : preview.rows) : [];
-  const inputError = clientError ?? (previewMutation.error ? errorMessage(previewMutation.error) : null);
+  const inputError = flow.clientError ?? (previewMutation.error ? errorMessage(previewMutation.error) : null);
 
   return (
     <div className="grid grid-cols-1 gap-8">
-      <form onSubmit={onPreview} noValidate className="grid max-w-3xl grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:p-6">
+      <form onSubmit={(event) => flow.submitPreview(event, { cohort, csv, createMissingGroups })} noValidate className="grid max-w-3xl grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:p-6">
         <div className="text-[0.95rem]">
           <p>
             The first line names the columns, in any order and any case: <code>name</code>, <code>email</code>,{' '}
@@ -106,45 +64,18 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
             People without an account get one and sign in later with that email.
           </p>
         </div>
-        <div>
-          <label htmlFor={`${id}-file`} className="block font-medium">
-            CSV file
-          </label>
-          <input
-            key={file.inputKey}
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            onChange={onFile}
-            disabled={archived}
-            aria-describedby={`${id}-file-hint`}
-            className="mt-1 block w-full text-[0.95rem] file:mr-3 file:min-h-10 file:rounded-lg file:border file:border-line file:bg-surface-muted file:px-3 file:font-semibold file:text-text"
-          />
-          <p id={`${id}-file-hint`} className="mt-1 text-[0.9rem] text-muted">
-            {file.fileName ? `Read ${file.fileName}: it is shown below, where you can correct it.` : 'Up to 1 MB (5000 people).'}
-          </p>
-        </div>
-        <div>
-          <label htmlFor={`${id}-csv`} className="block font-medium">
-            Or paste the roster
-          </label>
-          <textarea
-            id={`${id}-csv`}
-            rows={8}
-            value={csv}
-            onChange={(event) => {
-              changed();
-              setCsv(event.target.value);
-            }}
-            disabled={archived}
-            spellCheck={false}
-            aria-invalid={inputError ? true : undefined}
-            aria-describedby={inputError ? `${id}-csv-error` : undefined}
-            placeholder={'name,email,role,group\nAda Lovelace,ada@example.org,fellow,Group A\nGrace Hopper,grace@example.org,facilitator,Group A'}
-            className={`mt-1 font-mono text-[0.9rem] ${inputClasses}`}
-          />
-          <FieldError id={`${id}-csv-error`} messages={inputError ? [inputError] : null} />
-        </div>
+        <TextSourceFields
+          id={id}
+          flow={flow}
+          fileLabel="CSV file"
+          fileHint="Up to 1 MB (5000 people). Its text appears below, where you can still correct it."
+          fileNote={(name) => `Read ${name}: it is shown below, where you can correct it.`}
+          accept=".csv,text/csv,text/plain"
+          textLabel="Or paste the roster"
+          placeholder={'name,email,role,group\nAda Lovelace,ada@example.org,fellow,Group A\nGrace Hopper,grace@example.org,facilitator,Group A'}
+          errors={inputError ? [inputError] : null}
+          disabled={archived}
+        />
         <label className="flex items-start gap-2 py-1">
           <input
             type="checkbox"
@@ -152,7 +83,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
             checked={createMissingGroups}
             disabled={archived}
             onChange={(event) => {
-              changed();
+              flow.changed();
               setCreateMissingGroups(event.target.checked);
             }}
           />
@@ -220,7 +151,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
               type="button"
               className={buttonClasses('primary')}
               disabled={preview.counts.invalid > 0 || importable === 0 || importMutation.isPending}
-              onClick={() => importMutation.mutate({ cohort, csv, createMissingGroups })}
+              onClick={() => flow.runImport({ cohort, csv, createMissingGroups })}
             >
               {importMutation.isPending
                 ? 'Importing…'
@@ -238,50 +169,29 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
                   : 'Every row is written together, or none is.'}
             </p>
           </div>
-          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-            <table className="w-full min-w-[44rem] text-left text-[0.95rem]">
-              <caption className="sr-only">What the import does with each row of the file</caption>
-              <thead className="border-b border-line bg-surface-muted text-muted">
-                <tr>
-                  <th scope="col" className="sticky left-0 min-w-[13rem] bg-surface-muted px-3 py-2 font-semibold">
-                    Person (line)
+          <Table caption="What the import does with each row of the file" minWidth="44rem" stickyFirstColumn columns={[{ label: 'Person (line)', className: 'min-w-[13rem]' }, 'Role', 'Group', 'What happens']}>
+            {rows.map((row) => {
+              const fate = FATES[row.fate];
+              return (
+                <tr key={row.line} data-fate={row.fate}>
+                  <th scope="row" className="max-w-[16rem] text-left align-top font-normal">
+                    <span className="block font-medium">{row.name ?? <span className="text-muted">No name</span>}</span>
+                    <span className="block text-[0.9rem] break-all text-muted">{row.email || 'No email'}</span>
+                    <span className="block text-[0.85rem] text-muted tabular-nums">Line {row.line}</span>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    Group
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    What happens
-                  </th>
+                  <td className="align-top">{row.role ? ROLE_LABELS[row.role] : '—'}</td>
+                  <td className="align-top whitespace-nowrap">{row.group ?? <span className="text-muted">None</span>}</td>
+                  <td className="align-top">
+                    <span className={`mr-2 inline-flex items-center gap-1 rounded-full border px-2 text-[0.8rem] leading-5 font-semibold ${fate.className}`}>
+                      <span aria-hidden="true">{fate.icon}</span>
+                      {fate.label}
+                    </span>
+                    <span>{row.message}</span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {rows.map((row) => {
-                  const fate = FATES[row.fate];
-                  return (
-                    <tr key={row.line} data-fate={row.fate}>
-                      <th scope="row" className="sticky left-0 max-w-[16rem] bg-surface px-3 py-2 text-left align-top font-normal">
-                        <span className="block font-medium">{row.name ?? <span className="text-muted">No name</span>}</span>
-                        <span className="block text-[0.9rem] break-all text-muted">{row.email || 'No email'}</span>
-                        <span className="block text-[0.85rem] text-muted tabular-nums">Line {row.line}</span>
-                      </th>
-                      <td className="px-3 py-2 align-top">{row.role ? ROLE_LABELS[row.role] : '—'}</td>
-                      <td className="px-3 py-2 align-top whitespace-nowrap">{row.group ?? <span className="text-muted">None</span>}</td>
-                      <td className="px-3 py-2 align-top">
-                        <span className={`mr-2 inline-flex items-center gap-1 rounded-full border px-2 text-[0.8rem] leading-5 font-semibold ${fate.className}`}>
-                          <span aria-hidden="true">{fate.icon}</span>
-                          {fate.label}
-                        </span>
-                        <span>{row.message}</span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
 
           {importMutation.error ? (
             <Alert tone="error" role="alert">

@@ -2,17 +2,15 @@
 
 // Markdown import for admins: a file (or pasted text) → a dry run that shows what would be
 // stored, the warnings with their line numbers and the text kept as notes → the import.
-import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 import { FieldError } from '@/components/ui/field-error';
+import { TextSourceFields, usePreviewThenImport } from '@/components/ui/preview-then-import';
 import { formatMinutes, pluralize } from '@/lib/format';
 import { errorMessage, fieldErrors } from '@/trpc/errors';
-import { useTextFile } from '@/components/ui/use-text-file';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
 type Preview = RouterOutputs['curricula']['preview'];
@@ -22,115 +20,41 @@ const MAX_BYTES = 1024 * 1024;
 
 export function CurriculumImport() {
   const trpc = useTRPC();
-  const router = useRouter();
   const id = useId();
-  const [markdown, setMarkdown] = useState('');
   const [slug, setSlug] = useState('');
   const [replace, setReplace] = useState(false);
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [imported, setImported] = useState<Imported | null>(null);
-  const file = useTextFile({
+  const flow = usePreviewThenImport({
     maxBytes: MAX_BYTES,
     tooLarge: (chosen) => `${chosen.name} is ${(chosen.size / MAX_BYTES).toFixed(1)} MB; a syllabus may be at most 1 MB.`,
-    onText: setMarkdown,
-    onError: setClientError,
+    emptyMessage: 'Choose a markdown file or paste the syllabus first.',
+    preview: trpc.curricula.preview.mutationOptions(),
+    import: trpc.curricula.import.mutationOptions(),
+    onPreviewed: () => setReplace(false),
+    onImported: () => setSlug(''),
   });
-
-  const previewMutation = useMutation(
-    trpc.curricula.preview.mutationOptions({
-      onSuccess: (result) => {
-        setPreview(result);
-        setReplace(false);
-      },
-    }),
-  );
-  const importMutation = useMutation(
-    trpc.curricula.import.mutationOptions({
-      onSuccess: (result) => {
-        setImported(result);
-        setPreview(null);
-        setMarkdown('');
-        setSlug('');
-        file.clear();
-        router.refresh();
-      },
-    }),
-  );
-
-  /** Any change to the input makes the preview out of date. */
-  function changed() {
-    setPreview(null);
-    setImported(null);
-    setClientError(null);
-    previewMutation.reset();
-    importMutation.reset();
-  }
-
-  async function onFile(event: ChangeEvent<HTMLInputElement>) {
-    changed();
-    await file.read(event);
-  }
-
-  function onPreview(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    changed();
-    if (markdown.trim() === '') {
-      setClientError('Choose a markdown file or paste the syllabus first.');
-      return;
-    }
-    previewMutation.mutate({ markdown, slug: slug.trim() || undefined });
-  }
+  const { preview, imported, previewMutation, importMutation, changed } = flow;
+  const markdown = flow.text;
 
   const previewFieldErrors = previewMutation.error ? fieldErrors(previewMutation.error) : {};
   const slugErrors = previewFieldErrors.slug ?? null;
-  const markdownErrors = clientError ? [clientError] : (previewFieldErrors.markdown ?? null);
+  const markdownErrors = flow.clientError ? [flow.clientError] : (previewFieldErrors.markdown ?? null);
   const previewError = previewMutation.error && !slugErrors && !markdownErrors ? errorMessage(previewMutation.error) : null;
   const blockedByConflict = preview?.conflict ? !preview.conflict.replaceable || !replace : false;
 
   return (
     <div className="grid gap-6">
-      <form onSubmit={onPreview} noValidate className="grid gap-5 rounded-xl border border-line bg-surface p-5">
-        <div>
-          <label htmlFor={`${id}-file`} className="block font-medium">
-            Markdown file
-          </label>
-          <p id={`${id}-file-hint`} className="text-[0.9rem] text-muted">
-            A .md file of at most 1 MB. Its text appears below, where you can still change it.
-          </p>
-          <input
-            key={file.inputKey}
-            id={`${id}-file`}
-            type="file"
-            accept=".md,.markdown,.txt,text/markdown,text/plain"
-            aria-describedby={`${id}-file-hint`}
-            onChange={onFile}
-            className="mt-2 block w-full text-[0.95rem] file:mr-3 file:rounded-lg file:border file:border-line file:bg-surface-muted file:px-3 file:py-2 file:font-semibold file:text-text"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-markdown`} className="block font-medium">
-            Or paste the markdown
-          </label>
-          <textarea
-            id={`${id}-markdown`}
-            name="markdown"
-            rows={8}
-            value={markdown}
-            spellCheck={false}
-            aria-invalid={markdownErrors ? true : undefined}
-            aria-describedby={markdownErrors ? `${id}-markdown-error` : undefined}
-            onChange={(event) => {
-              changed();
-              file.forget();
-              setMarkdown(event.target.value);
-            }}
-            className={`${inputClasses} mt-2 font-mono text-[0.9rem]`}
-            placeholder={'# AI Safety Reading Group\n\n## Week 1: Introduction\n\nCore Readings (60 min):\n\n1. [A reading](https://example.com) (30 min)'}
-          />
-          {file.fileName ? <p className="mt-1 text-[0.9rem] text-muted">From {file.fileName}</p> : null}
-          <FieldError id={`${id}-markdown-error`} messages={markdownErrors} />
-        </div>
+      <form onSubmit={(event) => flow.submitPreview(event, { markdown, slug: slug.trim() || undefined })} noValidate className="grid gap-5 rounded-xl border border-line bg-surface p-5">
+        <TextSourceFields
+          id={id}
+          flow={flow}
+          fileLabel="Markdown file"
+          fileHint="A .md file of at most 1 MB. Its text appears below, where you can still change it."
+          fileNote={(name) => `From ${name}: its text is below, where you can still change it.`}
+          accept=".md,.markdown,.txt,text/markdown,text/plain"
+          textLabel="Or paste the markdown"
+          placeholder={'# AI Safety Reading Group\n\n## Week 1: Introduction\n\nCore Readings (60 min):\n\n1. [A reading](https://example.com) (30 min)'}
+          errors={markdownErrors}
+        />
         <div>
           <label htmlFor={`${id}-slug`} className="block font-medium">
             Slug <span className="font-normal text-muted">(optional)</span>
@@ -201,7 +125,7 @@ export function CurriculumImport() {
               type="button"
               className={buttonClasses('primary')}
               disabled={importMutation.isPending || blockedByConflict}
-              onClick={() => importMutation.mutate({ markdown, slug: preview.slug, replace: Boolean(preview.conflict) && replace })}
+              onClick={() => flow.runImport({ markdown, slug: preview.slug, replace: Boolean(preview.conflict) && replace })}
             >
               {importMutation.isPending
                 ? 'Importing…'

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Table } from '@/components/ui/table';
 import { pluralize } from '@/lib/format';
 import type { RouterOutputs } from '@/trpc/react';
 
@@ -15,68 +16,52 @@ export function CurriculumTemplates({ templates }: { templates: Template[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-      <table className="w-full min-w-[44rem] text-left text-[0.95rem]">
-        <caption className="sr-only">Curriculum templates, with the cohorts that run them</caption>
-        <thead className="border-b border-line bg-surface-muted text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Curriculum
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Weeks
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Cohorts using it
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {templates.map((template) => (
-            <tr key={template.slug}>
-              <th scope="row" className="px-4 py-3 text-left font-normal">
-                <Link href={`/syllabus/${template.slug}`} className="font-semibold">
-                  {template.title}
-                </Link>
-                <span className="block text-sm text-muted">
-                  {template.slug} · version {template.version}
-                </span>
-              </th>
-              <td className="px-4 py-3 whitespace-nowrap">
-                {pluralize(template.weekCount, 'week')}
-                <span className="block text-sm text-muted">{pluralize(template.readingCount, 'reading')}</span>
-              </td>
-              <td className="px-4 py-3">
-                {template.cohorts.length === 0 ? (
-                  <span className="text-muted">None yet</span>
-                ) : (
-                  <ul className="flex flex-wrap gap-x-3 gap-y-1">
-                    {template.cohorts.map((cohort) => (
-                      <li key={cohort.slug} className="flex items-center gap-1.5">
-                        <Link href={`/cohorts/${cohort.slug}`}>{cohort.name}</Link>
-                        {cohort.status === 'ARCHIVED' ? <Badge>Archived</Badge> : cohort.status === 'DRAFT' ? <Badge tone="warning">Draft</Badge> : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="px-4 py-3">
-                <div className="flex flex-wrap gap-2">
-                  <Link href={`/admin/curricula/${template.slug}/edit`} className={buttonClasses('secondary', 'sm')}>
-                    Edit<span className="sr-only"> {template.title}</span>
-                  </Link>
-                  <a href={`/admin/curricula/${template.slug}/export`} download className={buttonClasses('secondary', 'sm')}>
-                    Download markdown<span className="sr-only"> of {template.title}</span>
-                  </a>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Curriculum templates, with the cohorts that run them"
+      minWidth="44rem"
+      density="roomy"
+      columns={['Curriculum', 'Weeks', 'Cohorts using it', 'Actions']}
+    >
+      {templates.map((template) => (
+        <tr key={template.slug}>
+          <th scope="row" className="text-left font-normal">
+            <Link href={`/syllabus/${template.slug}`} className="font-semibold">
+              {template.title}
+            </Link>
+            <span className="block text-sm text-muted">
+              {template.slug} · version {template.version}
+            </span>
+          </th>
+          <td className="whitespace-nowrap">
+            {pluralize(template.weekCount, 'week')}
+            <span className="block text-sm text-muted">{pluralize(template.readingCount, 'reading')}</span>
+          </td>
+          <td>
+            {template.cohorts.length === 0 ? (
+              <span className="text-muted">None yet</span>
+            ) : (
+              <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                {template.cohorts.map((cohort) => (
+                  <li key={cohort.slug} className="flex items-center gap-1.5">
+                    <Link href={`/cohorts/${cohort.slug}`}>{cohort.name}</Link>
+                    {cohort.status === 'ARCHIVED' ? <Badge>Archived</Badge> : cohort.status === 'DRAFT' ? <Badge tone="warning">Draft</Badge> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+          <td>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/admin/curricula/${template.slug}/edit`} className={buttonClasses('secondary', 'sm')}>
+                Edit<span className="sr-only"> {template.title}</span>
+              </Link>
+              <a href={`/admin/curricula/${template.slug}/export`} download className={buttonClasses('secondary', 'sm')}>
+                Download markdown<span className="sr-only"> of {template.title}</span>
+              </a>
+            </div>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDay } from '@/lib/format-time';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { Table } from '@/components/ui/table';
 
 type Invitation = RouterOutputs['members']['invitations'][number];
 
@@ -71,62 +72,41 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
           </Alert>
         ) : null}
       </div>
-      <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full min-w-[40rem] text-left text-[0.95rem]">
-          <caption className="sr-only">Invitations to this cohort, newest first</caption>
-          <thead className="border-b border-line bg-surface-muted text-muted">
-            <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-surface-muted px-4 py-2 font-semibold">
-                Email
+      <Table caption="Invitations to this cohort, newest first" minWidth="40rem" density="roomy" stickyFirstColumn columns={['Email', 'Role and group', 'Status', { label: <span className="sr-only">Actions</span> }]}>
+        {rows.map((invitation) => {
+          const badge = STATUS_BADGES[invitation.status];
+          return (
+            <tr key={invitation.id}>
+              <th scope="row" className="text-left font-normal break-all">
+                {invitation.email}
+                <span className="block text-[0.85rem] text-muted">Sent {formatDay(invitation.createdAt)}</span>
               </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Role and group
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
+              <td>
+                {invitation.role === 'FACILITATOR' ? 'Facilitator' : 'Fellow'}
+                <span className="text-muted"> · {invitation.group?.name ?? 'no group'}</span>
+              </td>
+              <td>
+                <span className="flex flex-wrap items-center gap-2">
+                  <Badge tone={badge.tone}>{badge.label}</Badge>
+                  <span className="text-[0.9rem] text-muted">{statusDetail(invitation)}</span>
+                </span>
+              </td>
+              <td>
+                {invitation.status === 'open' ? (
+                  <ConfirmButton
+                    question="Revoke this invitation?"
+                    confirmLabel="Revoke"
+                    pending={revoke.isPending && revoke.variables?.invitationId === invitation.id}
+                    onConfirm={() => revoke.mutate({ cohort, invitationId: invitation.id })}
+                  >
+                    Revoke<span className="sr-only"> the invitation for {invitation.email}</span>
+                  </ConfirmButton>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((invitation) => {
-              const badge = STATUS_BADGES[invitation.status];
-              return (
-                <tr key={invitation.id}>
-                  <th scope="row" className="sticky left-0 z-10 bg-surface px-4 py-3 text-left font-normal break-all">
-                    {invitation.email}
-                    <span className="block text-[0.85rem] text-muted">Sent {formatDay(invitation.createdAt)}</span>
-                  </th>
-                  <td className="px-4 py-3">
-                    {invitation.role === 'FACILITATOR' ? 'Facilitator' : 'Fellow'}
-                    <span className="text-muted"> · {invitation.group?.name ?? 'no group'}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <span className="flex flex-wrap items-center gap-2">
-                      <Badge tone={badge.tone}>{badge.label}</Badge>
-                      <span className="text-[0.9rem] text-muted">{statusDetail(invitation)}</span>
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">
-                    {invitation.status === 'open' ? (
-                      <ConfirmButton
-                        question="Revoke this invitation?"
-                        confirmLabel="Revoke"
-                        pending={revoke.isPending && revoke.variables?.invitationId === invitation.id}
-                        onConfirm={() => revoke.mutate({ cohort, invitationId: invitation.id })}
-                      >
-                        Revoke<span className="sr-only"> the invitation for {invitation.email}</span>
-                      </ConfirmButton>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { FeedbackRegion, type Feedback } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { inputClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -10,10 +10,10 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { displayName } from '@/lib/format';
+import { Table } from '@/components/ui/table';
 
 type Member = RouterOutputs['members']['list'][number];
 type Group = RouterOutputs['members']['groups'][number];
-type Feedback = { tone: 'error' | 'success'; text: string };
 
 const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
 
@@ -128,105 +128,76 @@ export function MembersTable({
 
   return (
     <div>
-      <div aria-live="polite">
-        {feedback ? (
-          <Alert tone={feedback.tone} role={feedback.tone === 'error' ? 'alert' : 'status'} className="mb-4">
-            {feedback.text}
-          </Alert>
-        ) : null}
-      </div>
-      <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full min-w-[44rem] text-left text-[0.95rem]">
-          <caption className="sr-only">Members of this cohort</caption>
-          <thead className="border-b border-line bg-surface-muted text-muted">
-            <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-surface-muted px-4 py-2 font-semibold">
-                Name
+      <FeedbackRegion feedback={feedback} />
+      <Table caption="Members of this cohort" minWidth="44rem" density="roomy" stickyFirstColumn columns={['Name', 'Role', 'Group', canManage && 'Actions']}>
+        {rows.map((member) => {
+          const name = displayName(member.user);
+          return (
+            <tr key={member.id}>
+              <th scope="row" className="text-left font-normal">
+                <span className="block font-semibold">{member.user.name ?? <span className="text-muted">No name yet</span>}</span>
+                <span className="block break-all text-muted">{member.user.email}</span>
               </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Group
-              </th>
+              <td>
+                <Badge tone={member.role === 'FACILITATOR' ? 'accent' : 'neutral'}>{ROLE_LABELS[member.role]}</Badge>
+              </td>
+              <td>
+                {canManage ? (
+                  member.role === 'FELLOW' ? (
+                    <FellowGroupSelect
+                      member={member}
+                      groups={groups}
+                      onChange={(groupId) => moveToGroup.mutate({ cohort, membershipId: member.id, groupIds: groupId ? [groupId] : [] })}
+                    />
+                  ) : (
+                    <LedGroupsPicker
+                      member={member}
+                      groups={groups}
+                      onChange={(groupIds) => moveToGroup.mutate({ cohort, membershipId: member.id, groupIds })}
+                    />
+                  )
+                ) : (
+                  <GroupNames member={member} />
+                )}
+              </td>
               {canManage ? (
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  Actions
-                </th>
+                <td>
+                  <div className="flex flex-wrap gap-2">
+                    <ConfirmButton
+                      variant="primary"
+                      question={
+                        member.role === 'FELLOW'
+                          ? `Make ${name} a facilitator${member.group ? ` of ${member.group.name}` : ''}?`
+                          : `Make ${name} a fellow${member.ledGroups[0] ? ` in ${member.ledGroups[0].name}` : ''}?`
+                      }
+                      confirmLabel="Change role"
+                      pending={changeRole.isPending && changeRole.variables?.membershipId === member.id}
+                      onConfirm={() =>
+                        changeRole.mutate({
+                          cohort,
+                          membershipId: member.id,
+                          role: member.role === 'FELLOW' ? 'FACILITATOR' : 'FELLOW',
+                        })
+                      }
+                    >
+                      {member.role === 'FELLOW' ? 'Make facilitator' : 'Make fellow'}
+                      <span className="sr-only"> ({name})</span>
+                    </ConfirmButton>
+                    <ConfirmButton
+                      question={`Remove ${name} from this cohort?`}
+                      confirmLabel="Remove"
+                      pending={remove.isPending && remove.variables?.membershipId === member.id}
+                      onConfirm={() => remove.mutate({ cohort, membershipId: member.id })}
+                    >
+                      Remove<span className="sr-only"> {name}</span>
+                    </ConfirmButton>
+                  </div>
+                </td>
               ) : null}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((member) => {
-              const name = displayName(member.user);
-              return (
-                <tr key={member.id}>
-                  <th scope="row" className="sticky left-0 z-10 bg-surface px-4 py-3 text-left font-normal">
-                    <span className="block font-semibold">{member.user.name ?? <span className="text-muted">No name yet</span>}</span>
-                    <span className="block break-all text-muted">{member.user.email}</span>
-                  </th>
-                  <td className="px-4 py-3">
-                    <Badge tone={member.role === 'FACILITATOR' ? 'accent' : 'neutral'}>{ROLE_LABELS[member.role]}</Badge>
-                  </td>
-                  <td className="px-4 py-3">
-                    {canManage ? (
-                      member.role === 'FELLOW' ? (
-                        <FellowGroupSelect
-                          member={member}
-                          groups={groups}
-                          onChange={(groupId) => moveToGroup.mutate({ cohort, membershipId: member.id, groupIds: groupId ? [groupId] : [] })}
-                        />
-                      ) : (
-                        <LedGroupsPicker
-                          member={member}
-                          groups={groups}
-                          onChange={(groupIds) => moveToGroup.mutate({ cohort, membershipId: member.id, groupIds })}
-                        />
-                      )
-                    ) : (
-                      <GroupNames member={member} />
-                    )}
-                  </td>
-                  {canManage ? (
-                    <td className="px-4 py-3">
-                      <div className="flex flex-wrap gap-2">
-                        <ConfirmButton
-                          variant="primary"
-                          question={
-                            member.role === 'FELLOW'
-                              ? `Make ${name} a facilitator${member.group ? ` of ${member.group.name}` : ''}?`
-                              : `Make ${name} a fellow${member.ledGroups[0] ? ` in ${member.ledGroups[0].name}` : ''}?`
-                          }
-                          confirmLabel="Change role"
-                          pending={changeRole.isPending && changeRole.variables?.membershipId === member.id}
-                          onConfirm={() =>
-                            changeRole.mutate({
-                              cohort,
-                              membershipId: member.id,
-                              role: member.role === 'FELLOW' ? 'FACILITATOR' : 'FELLOW',
-                            })
-                          }
-                        >
-                          {member.role === 'FELLOW' ? 'Make facilitator' : 'Make fellow'}
-                          <span className="sr-only"> ({name})</span>
-                        </ConfirmButton>
-                        <ConfirmButton
-                          question={`Remove ${name} from this cohort?`}
-                          confirmLabel="Remove"
-                          pending={remove.isPending && remove.variables?.membershipId === member.id}
-                          onConfirm={() => remove.mutate({ cohort, membershipId: member.id })}
-                        >
-                          Remove<span className="sr-only"> {name}</span>
-                        </ConfirmButton>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // A facilitator's view of one exercise: per group they lead, each fellow's runs, best result
 // and last run; those with no runs come first, marked in words.
 import Link from 'next/link';
+import { Table } from '@/components/ui/table';
 import { formatMoment } from '@/lib/format-time';
 import { formatMetric } from '@/lib/run-status';
 import type { ExerciseBoard } from '@/server/services/results/leaderboard';
@@ -18,47 +19,29 @@ export function GroupSubmissions({ cohort, groups, metric, timeZone }: { cohort:
                 · {group.fellows.length - missing} of {group.fellows.length} submitted
               </span>
             </h3>
-            <div className="mt-2 overflow-x-auto rounded-xl border border-line bg-surface">
-              <table className="w-full min-w-[24rem] text-left text-[0.95rem]" data-testid={`submissions-${group.name}`}>
-                <thead className="border-b border-line bg-surface-muted text-[0.85rem] text-muted">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Fellow
+            <div className="mt-2">
+              <Table testId={`submissions-${group.name}`} minWidth="24rem" columns={['Fellow', 'Runs', `Best ${metric}`, 'Last run']}>
+                {group.fellows.map((fellow) => (
+                  <tr key={fellow.name}>
+                    <th scope="row" className="font-medium">
+                      {fellow.name}
                     </th>
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Runs
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Best {metric}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-semibold">
-                      Last run
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.fellows.map((fellow) => (
-                    <tr key={fellow.name} className="border-t border-line">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {fellow.name}
-                      </th>
-                      {fellow.runs === 0 ? (
-                        <td colSpan={3} className="px-3 py-2 font-medium text-warning">
-                          <span aria-hidden="true">○ </span>No runs yet
+                    {fellow.runs === 0 ? (
+                      <td colSpan={3} className="font-medium text-warning">
+                        <span aria-hidden="true">○ </span>No runs yet
+                      </td>
+                    ) : (
+                      <>
+                        <td>{fellow.runs}</td>
+                        <td className="font-mono">
+                          {fellow.bestRunId ? <Link href={`/cohorts/${cohort}/runs/${fellow.bestRunId}`}>{formatMetric(fellow.best)}</Link> : formatMetric(fellow.best)}
                         </td>
-                      ) : (
-                        <>
-                          <td className="px-3 py-2">{fellow.runs}</td>
-                          <td className="px-3 py-2 font-mono">
-                            {fellow.bestRunId ? <Link href={`/cohorts/${cohort}/runs/${fellow.bestRunId}`}>{formatMetric(fellow.best)}</Link> : formatMetric(fellow.best)}
-                          </td>
-                          <td className="px-3 py-2">{fellow.lastRunAt ? formatMoment(fellow.lastRunAt, timeZone) : '–'}</td>
-                        </>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                        <td>{fellow.lastRunAt ? formatMoment(fellow.lastRunAt, timeZone) : '–'}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </Table>
             </div>
           </div>
         );

@@ -8,6 +8,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { displayName, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
+import { Table } from '@/components/ui/table';
 
 type UserRow = RouterOutputs['users']['list'][number];
 type Feedback = { userId: string; tone: 'error' | 'success'; text: string };
@@ -79,105 +80,84 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           </Alert>
         ) : null}
       </div>
-      <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full min-w-[46rem] text-left text-[0.95rem]">
-          <caption className="sr-only">Everyone with an account, with their access</caption>
-          <thead className="border-b border-line bg-surface-muted text-muted">
-            <tr>
-              <th scope="col" className="sticky left-0 min-w-[15rem] bg-surface-muted px-4 py-2 font-semibold">
-                Person
+      <Table caption="Everyone with an account, with their access" minWidth="46rem" density="roomy" stickyFirstColumn columns={[{ label: 'Person', className: 'min-w-[15rem]' }, 'Access', 'Cohorts', 'Actions']}>
+        {rows.map((user) => {
+          const isSelf = user.id === currentUserId;
+          const label = displayName(user);
+          const pending = pendingFor(user.id);
+          return (
+            <tr key={user.id} aria-busy={pending || undefined}>
+              <th scope="row" className="text-left font-normal">
+                <span className="block font-semibold">
+                  {user.name ?? <span className="text-muted">No name yet</span>}
+                  {isSelf ? <span className="text-muted"> (you)</span> : null}
+                </span>
+                <span className="block break-all text-muted">{user.email}</span>
               </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Access
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Cohorts
-              </th>
-              <th scope="col" className="px-4 py-2 font-semibold">
-                Actions
-              </th>
+              <td>
+                <span className="flex flex-wrap gap-1.5">
+                  {user.isAdmin ? <Badge tone="accent">Admin</Badge> : <Badge>Member</Badge>}
+                  {user.disabledAt ? <Badge tone="warning">Disabled</Badge> : null}
+                </span>
+              </td>
+              <td className="whitespace-nowrap text-muted">{pluralize(user.membershipCount, 'cohort')}</td>
+              <td>
+                <div className="flex flex-wrap gap-2">
+                  {user.isAdmin ? (
+                    <ConfirmButton
+                      question={isSelf ? 'Stop being an admin yourself?' : `Remove ${label} as admin?`}
+                      confirmLabel="Remove admin"
+                      pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
+                      disabled={pending}
+                      onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: false })}
+                    >
+                      Remove admin<span className="sr-only"> for {label}</span>
+                    </ConfirmButton>
+                  ) : (
+                    <ConfirmButton
+                      variant="primary"
+                      question={`Make ${label} an admin of everything?`}
+                      confirmLabel="Make admin"
+                      pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
+                      disabled={pending || Boolean(user.disabledAt)}
+                      onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: true })}
+                    >
+                      Make admin<span className="sr-only"> {label}</span>
+                    </ConfirmButton>
+                  )}
+                  {isSelf ? null : user.disabledAt ? (
+                    <ConfirmButton
+                      variant="primary"
+                      question={`Let ${label} sign in again?`}
+                      confirmLabel="Enable"
+                      pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
+                      disabled={pending}
+                      onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: false })}
+                    >
+                      Enable<span className="sr-only"> {label}</span>
+                    </ConfirmButton>
+                  ) : (
+                    <ConfirmButton
+                      question={`Disable ${label} and sign them out everywhere?`}
+                      confirmLabel="Disable"
+                      pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
+                      disabled={pending}
+                      onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: true })}
+                    >
+                      Disable<span className="sr-only"> {label}</span>
+                    </ConfirmButton>
+                  )}
+                </div>
+                {feedback?.userId === user.id && feedback.tone === 'error' ? (
+                  <p role="alert" className="mt-1 max-w-[40ch] text-[0.9rem] font-medium text-danger">
+                    {feedback.text}
+                  </p>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((user) => {
-              const isSelf = user.id === currentUserId;
-              const label = displayName(user);
-              const pending = pendingFor(user.id);
-              return (
-                <tr key={user.id} aria-busy={pending || undefined}>
-                  <th scope="row" className="sticky left-0 bg-surface px-4 py-3 text-left font-normal">
-                    <span className="block font-semibold">
-                      {user.name ?? <span className="text-muted">No name yet</span>}
-                      {isSelf ? <span className="text-muted"> (you)</span> : null}
-                    </span>
-                    <span className="block break-all text-muted">{user.email}</span>
-                  </th>
-                  <td className="px-4 py-3">
-                    <span className="flex flex-wrap gap-1.5">
-                      {user.isAdmin ? <Badge tone="accent">Admin</Badge> : <Badge>Member</Badge>}
-                      {user.disabledAt ? <Badge tone="warning">Disabled</Badge> : null}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-muted">{pluralize(user.membershipCount, 'cohort')}</td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-2">
-                      {user.isAdmin ? (
-                        <ConfirmButton
-                          question={isSelf ? 'Stop being an admin yourself?' : `Remove ${label} as admin?`}
-                          confirmLabel="Remove admin"
-                          pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
-                          disabled={pending}
-                          onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: false })}
-                        >
-                          Remove admin<span className="sr-only"> for {label}</span>
-                        </ConfirmButton>
-                      ) : (
-                        <ConfirmButton
-                          variant="primary"
-                          question={`Make ${label} an admin of everything?`}
-                          confirmLabel="Make admin"
-                          pending={setAdmin.isPending && setAdmin.variables?.userId === user.id}
-                          disabled={pending || Boolean(user.disabledAt)}
-                          onConfirm={() => setAdmin.mutate({ userId: user.id, isAdmin: true })}
-                        >
-                          Make admin<span className="sr-only"> {label}</span>
-                        </ConfirmButton>
-                      )}
-                      {isSelf ? null : user.disabledAt ? (
-                        <ConfirmButton
-                          variant="primary"
-                          question={`Let ${label} sign in again?`}
-                          confirmLabel="Enable"
-                          pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
-                          disabled={pending}
-                          onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: false })}
-                        >
-                          Enable<span className="sr-only"> {label}</span>
-                        </ConfirmButton>
-                      ) : (
-                        <ConfirmButton
-                          question={`Disable ${label} and sign them out everywhere?`}
-                          confirmLabel="Disable"
-                          pending={setDisabled.isPending && setDisabled.variables?.userId === user.id}
-                          disabled={pending}
-                          onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: true })}
-                        >
-                          Disable<span className="sr-only"> {label}</span>
-                        </ConfirmButton>
-                      )}
-                    </div>
-                    {feedback?.userId === user.id && feedback.tone === 'error' ? (
-                      <p role="alert" className="mt-1 max-w-[40ch] text-[0.9rem] font-medium text-danger">
-                        {feedback.text}
-                      </p>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </div>
   );
 }

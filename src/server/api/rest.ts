@@ -4,6 +4,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
+import { readBodyWithin } from './read-bounded-body';
 import {
   AppError,
   INTERNAL_ERROR_MESSAGE,
@@ -158,7 +159,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
       `Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body as is, or gzip it with "Content-Encoding: gzip".`,
     );
   }
-  let bytes = await readBytesWithin(request, MAX_JSON_BODY_BYTES);
+  let bytes = await readBodyWithin(request, MAX_JSON_BODY_BYTES, () => tooLarge());
   if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipWithin(bytes, MAX_JSON_BODY_BYTES);
   if (bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'The request body is empty; send a JSON document.');
   let text: string;
@@ -219,34 +220,4 @@ async function gunzipWithin(bytes: Uint8Array, limit: number): Promise<Uint8Arra
     }
     throw new AppError('BAD_REQUEST', 'The request body is not valid gzip (Content-Encoding: gzip was sent).');
   }
-}
-
-/** Reads the body, stopping as soon as it passes `limit` bytes. */
-async function readBytesWithin(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get('content-length');
-  const declaredLength = declared === null ? NaN : Number(declared);
-  if (Number.isFinite(declaredLength) && declaredLength > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  if (Number.isInteger(declaredLength) && declaredLength >= 0) {
-    // A declared length within the limit: HTTP framing bounds the body, so read it at once
-    // (much cheaper than a chunk-by-chunk read), and check it anyway.
-    const bytes = new Uint8Array(await request.arrayBuffer());
-    if (bytes.byteLength > limit) throw tooLarge();
-    return bytes;
-  }
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }

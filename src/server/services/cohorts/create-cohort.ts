@@ -51,6 +51,41 @@ async function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionC
   }
 }
 
+type NewCohortFields = Pick<CreateCohortInput, 'name' | 'slug' | 'term' | 'startDate' | 'timeZone' | 'meetingCadenceWeeks' | 'skippedWeeks'>;
+
+/**
+ * The cohort's row and its own copy of the syllabus `syllabus.copyOf`, recorded as descending
+ * from `syllabus.sourceId` at `sourceVersion`. What the admin left out comes from `defaults`.
+ */
+async function insertCohort(
+  tx: Prisma.TransactionClient,
+  input: NewCohortFields,
+  syllabus: { copyOf: string; sourceId: string; sourceVersion: number },
+  defaults: Pick<Prisma.CohortUncheckedCreateInput, 'timeZone' | 'meetingCadenceWeeks' | 'syllabusVisibility' | 'clonedFromId'>,
+) {
+  const slug = await resolveSlug(tx, input.slug, input.name);
+  const curriculumId = await copyCurriculum(tx, syllabus.copyOf, {
+    slug: await uniqueCurriculumSlug(tx, `${slug}-syllabus`),
+    sourceId: syllabus.sourceId,
+    sourceVersion: syllabus.sourceVersion,
+  });
+  return tx.cohort.create({
+    data: {
+      ...defaults,
+      slug,
+      name: input.name,
+      term: input.term ?? null,
+      curriculumId,
+      startDate: parseIsoDate(input.startDate)!,
+      timeZone: input.timeZone ?? defaults.timeZone,
+      meetingCadenceWeeks: input.meetingCadenceWeeks ?? defaults.meetingCadenceWeeks,
+      skippedWeeks: input.skippedWeeks ?? [],
+      status: 'DRAFT',
+    },
+    select: createdCohortSelect,
+  });
+}
+
 /** A cohort running its own copy of the template curriculum `input.curriculum`. */
 export async function createCohort(ctx: ServiceContext, rawInput: CreateCohortInput) {
   const { db } = ctx;
@@ -72,27 +107,12 @@ export async function createCohort(ctx: ServiceContext, rawInput: CreateCohortIn
         [{ path: 'curriculum', message: 'Pick a template, not a cohort’s copy.' }],
       );
     }
-    const slug = await resolveSlug(tx, input.slug, input.name);
-    const curriculumId = await copyCurriculum(tx, template.id, {
-      slug: await uniqueCurriculumSlug(tx, `${slug}-syllabus`),
-      sourceId: template.id,
-      sourceVersion: template.version,
-    });
-    return tx.cohort.create({
-      data: {
-        slug,
-        name: input.name,
-        term: input.term ?? null,
-        curriculumId,
-        startDate: parseIsoDate(input.startDate)!,
-        timeZone: input.timeZone ?? 'UTC',
-        meetingCadenceWeeks: input.meetingCadenceWeeks ?? 1,
-        skippedWeeks: input.skippedWeeks ?? [],
-        syllabusVisibility: input.syllabusVisibility ?? 'MEMBERS',
-        status: 'DRAFT',
-      },
-      select: createdCohortSelect,
-    });
+    return insertCohort(
+      tx,
+      input,
+      { copyOf: template.id, sourceId: template.id, sourceVersion: template.version },
+      { timeZone: 'UTC', meetingCadenceWeeks: 1, syllabusVisibility: input.syllabusVisibility ?? 'MEMBERS' },
+    );
   });
   // The address may have been asked for before (and cached as "no such cohort").
   invalidateCohortSyllabus(created.slug);
@@ -136,31 +156,24 @@ export async function cloneCohort(ctx: ServiceContext, rawInput: CloneCohortInpu
         { path: 'curriculum', message: `The cohort runs ${templateSlug}.` },
       ]);
     }
-    const slug = await resolveSlug(tx, input.slug, input.name);
     // A copy descends from the template its source came from; a cohort created before copies
     // existed runs the template itself, which then is the source.
     const { curriculum } = source;
-    const curriculumId = await copyCurriculum(tx, curriculum.id, {
-      slug: await uniqueCurriculumSlug(tx, `${slug}-syllabus`),
-      sourceId: curriculum.sourceId ?? curriculum.id,
-      sourceVersion: curriculum.sourceId ? (curriculum.sourceVersion ?? curriculum.version) : curriculum.version,
-    });
-    const cohort = await tx.cohort.create({
-      data: {
-        slug,
-        name: input.name,
-        term: input.term ?? null,
-        curriculumId,
-        startDate: parseIsoDate(input.startDate)!,
-        timeZone: input.timeZone ?? source.timeZone,
-        meetingCadenceWeeks: input.meetingCadenceWeeks ?? source.meetingCadenceWeeks,
-        skippedWeeks: input.skippedWeeks ?? [],
+    const cohort = await insertCohort(
+      tx,
+      input,
+      {
+        copyOf: curriculum.id,
+        sourceId: curriculum.sourceId ?? curriculum.id,
+        sourceVersion: curriculum.sourceId ? (curriculum.sourceVersion ?? curriculum.version) : curriculum.version,
+      },
+      {
+        timeZone: source.timeZone,
+        meetingCadenceWeeks: source.meetingCadenceWeeks,
         syllabusVisibility: source.syllabusVisibility,
-        status: 'DRAFT',
         clonedFromId: source.id,
       },
-      select: { id: true },
-    });
+    );
 
     if (source.groups.length) {
       await tx.discussionGroup.createMany({ data: source.groups.map((group) => ({ ...group, cohortId: cohort.id })) });

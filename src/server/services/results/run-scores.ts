@@ -15,16 +15,7 @@ export type ScoredRun = {
   score: number | null;
 };
 
-type Row = {
-  id: string;
-  userId: string;
-  exerciseItemId: string;
-  name: string | null;
-  status: RunStatus;
-  createdAt: Date;
-  summaryValue: unknown;
-  last: string | null;
-};
+type Row = Omit<ScoredRun, 'score'> & { summaryValue: unknown; last: string | null };
 
 /** Every run of these users in the cohort (all users when null), with its score: one query. */
 export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds: string[] | null): Promise<ScoredRun[]> {

@@ -25,16 +25,12 @@ export type Columns = {
   topValue: string;
 };
 
+/** One batch to record: its run, its place in the run's sequence and its points as columns. */
+export type BatchWrite = { runId: string; seq: number; hash: string; pointCount: number; columns: Columns; now: Date };
+
 /** The statement (exported for EXPLAIN in performance work). */
-export function batchStatement(
-  principal: Pick<TokenPrincipal, 'userId' | 'cohortId'>,
-  runId: string,
-  seq: number,
-  hash: string,
-  pointCount: number,
-  columns: Columns,
-  now: Date,
-): Prisma.Sql {
+export function batchStatement(principal: Pick<TokenPrincipal, 'userId' | 'cohortId'>, batch: BatchWrite): Prisma.Sql {
+  const { runId, seq, hash, pointCount, columns, now } = batch;
   // Prepared once per connection: planning this statement anew costs about a millisecond.
   return Prisma.sql`${Prisma.raw(PREPARED_STATEMENT)}
     WITH snap AS (

@@ -40,7 +40,7 @@ import { MAX_KEYS_PER_RUN, type MetricsBody } from '@/lib/schemas/runs';
 import { AppError } from '@/server/errors';
 import type { TokenPrincipal } from '@/server/services/api-tokens/authenticate-token';
 import { nowOf, type TokenContext } from '@/server/services/context';
-import { batchStatement, type Columns } from './ingest-metrics-sql';
+import { batchStatement, type BatchWrite, type Columns } from './ingest-metrics-sql';
 import { decodeMetricValue, toFloat8Text } from './metric-values';
 import type { MetricsAccepted } from './run-responses';
 import { runNotFound } from './runs';
@@ -220,7 +220,7 @@ export async function ingestMetrics(ctx: TokenContext, input: { runId: string; b
   const pointCount = body.points.length;
 
   for (let attempt = 1; ; attempt++) {
-    const outcome = await writeBatch(db, principal, runId, body.seq, hash, pointCount, columns, now);
+    const outcome = await writeBatch(db, principal, { runId, seq: body.seq, hash, pointCount, columns, now });
     if (!outcome.found) throw runNotFound(runId);
     if (!outcome.locked) {
       // Another batch of this run committed after this statement began: go again.
@@ -257,19 +257,10 @@ export async function ingestMetrics(ctx: TokenContext, input: { runId: string; b
   }
 }
 
-async function writeBatch(
-  db: PrismaClient,
-  principal: TokenPrincipal,
-  runId: string,
-  seq: number,
-  hash: string,
-  pointCount: number,
-  columns: Columns,
-  now: Date,
-): Promise<Outcome> {
+async function writeBatch(db: PrismaClient, principal: TokenPrincipal, batch: BatchWrite): Promise<Outcome> {
   const rows = await db.$queryRaw<
     { found: number; locked: number; recorded: number; lastSeq: number | null; earlierHash: string | null; keysAfter: number; replaced: number }[]
-  >(batchStatement(principal, runId, seq, hash, pointCount, columns, now));
+  >(batchStatement(principal, batch));
   const row = rows[0]!;
   return {
     found: row.found > 0,
