@@ -1,5 +1,6 @@
 import { sumReadingTime, type ReadingTime } from '@/lib/reading-time';
 import type { ServiceContext } from '@/server/services/context';
+import { templatesInTitleOrder } from './list-templates';
 
 export type CurriculumSummary = {
   slug: string;
@@ -12,8 +13,7 @@ export type CurriculumSummary = {
 /** The templates (cohorts' own copies are not listed: they are read through their cohort). */
 export async function listCurricula(ctx: ServiceContext): Promise<CurriculumSummary[]> {
   const curricula = await ctx.db.curriculum.findMany({
-    where: { sourceId: null },
-    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+    ...templatesInTitleOrder,
     select: {
       slug: true,
       title: true,

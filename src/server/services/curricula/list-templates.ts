@@ -1,5 +1,6 @@
 // The curriculum templates (not cohorts' own copies): the admin's list of what each holds and
 // which cohorts run it, and the choices a new cohort can start from (cohorts.templates).
+import type { Prisma } from '@/generated/prisma/client';
 import type { CohortStatus } from '@/generated/prisma/enums';
 import type { ServiceContext } from '@/server/services/context';
 
@@ -18,11 +19,16 @@ export type CurriculumTemplateRow = {
   cohorts: { slug: string; name: string; status: CohortStatus }[];
 };
 
+/** Templates only (a cohort's own copy is read through its cohort), by title. */
+export const templatesInTitleOrder = {
+  where: { sourceId: null },
+  orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+} as const satisfies Pick<Prisma.CurriculumFindManyArgs, 'where' | 'orderBy'>;
+
 export async function listCurriculumTemplates(ctx: ServiceContext): Promise<CurriculumTemplateRow[]> {
   const cohortSelect = { select: { slug: true, name: true, status: true }, orderBy: { startDate: 'desc' } } as const;
   const templates = await ctx.db.curriculum.findMany({
-    where: { sourceId: null },
-    orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+    ...templatesInTitleOrder,
     select: {
       slug: true,
       title: true,

@@ -5,6 +5,7 @@
 // that fellows' progress on them survives.
 import type { z } from 'zod';
 import type { cohortTemplateInput } from '@/lib/schemas/curriculum-editor';
+import { weekFieldsOf } from '@/lib/syllabus/week-fields';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import type { Db, ServiceContext } from '@/server/services/context';
@@ -130,18 +131,6 @@ export async function applyTemplateToCohort(
     return { templateVersion: template.version, changes: changes.length, ...counts };
   });
   return { applied: true, ...result };
-}
-
-function weekFieldsOf(week: TreeWeek) {
-  return {
-    number: week.number,
-    span: week.span,
-    label: week.label,
-    title: week.title,
-    part: week.part,
-    partNotes: week.partNotes,
-    notes: week.notes,
-  };
 }
 
 function itemFieldsOf(item: TreeWeek['sections'][number]['items'][number]) {

@@ -11,6 +11,7 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { buildCohortCalendar, listMeetingDates } from '@/lib/cohort-calendar';
 import { isEmptyPlan, planMeetingChanges, type MeetingPlan, type MeetingSlot } from './plan-meeting-changes';
+import { meetingSelect } from './meeting-select';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -39,17 +40,7 @@ async function loadPlan(client: Reader, groupId: string, now: Date): Promise<Mee
       },
       meetings: {
         where: { regular: true, weekPosition: { not: null } },
-        select: {
-          id: true,
-          weekPosition: true,
-          startsAt: true,
-          minutes: true,
-          location: true,
-          videoUrl: true,
-          movedAt: true,
-          cancelledAt: true,
-          _count: { select: { attendance: true } },
-        },
+        select: { ...meetingSelect, _count: { select: { attendance: true } } },
       },
     },
   });

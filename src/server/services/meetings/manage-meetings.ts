@@ -19,21 +19,10 @@ import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meet
 import { labelWeeks, unitSelect } from './meeting-labels';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext, type Db } from '@/server/services/context';
+import { meetingSelect } from './meeting-select';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
-const meetingSelect = {
-  id: true,
-  groupId: true,
-  weekPosition: true,
-  regular: true,
-  startsAt: true,
-  minutes: true,
-  location: true,
-  videoUrl: true,
-  movedAt: true,
-  cancelledAt: true,
-} as const satisfies Prisma.MeetingSelect;
 
 async function loadCohortClock(client: Prisma.TransactionClient | Db, cohortId: string) {
   return client.cohort.findUniqueOrThrow({

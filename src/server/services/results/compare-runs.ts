@@ -4,7 +4,7 @@
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
 import type { CompareRunsInput } from '@/lib/schemas/runs';
 import { readRunSeries } from '@/server/services/runs/read-metrics';
-import { runNotVisible, visibleRunsWhere } from './run-access';
+import { runNotVisible, runSummarySelect, visibleRunsWhere } from './run-access';
 import { toChartSeries, type ChartSeries } from './run-chart';
 import { displayName } from '@/lib/format';
 import type { MemberContext } from '@/server/services/context';
@@ -21,14 +21,8 @@ export async function compareRuns(ctx: MemberContext, input: CompareRunsInput) {
   const runs = await db.run.findMany({
     where: { AND: [{ id: { in: ids } }, visibleRunsWhere(ctx)] },
     select: {
-      id: true,
-      name: true,
-      status: true,
-      createdAt: true,
-      lastDataAt: true,
+      ...runSummarySelect,
       params: true,
-      user: { select: { name: true, email: true } },
-      exercise: { select: { title: true, primaryMetric: true } },
       series: { select: { key: true } },
     },
   });

@@ -5,7 +5,7 @@ import { displayRunStatus } from '@/lib/run-status';
 import type { RunInput } from '@/lib/schemas/runs';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
 import { runDurationSeconds } from './list-runs';
-import { runNotVisible, visibleRunsWhere } from './run-access';
+import { runNotVisible, runSummarySelect, visibleRunsWhere } from './run-access';
 import { nowOf, type MemberContext } from '@/server/services/context';
 
 type SeriesRow = { key: string; count: number; min: string | null; max: string | null; last: string | null; lastStep: number | null };
@@ -17,21 +17,13 @@ export async function getRunDetail(ctx: MemberContext, input: RunInput) {
   const run = await db.run.findFirst({
     where: { AND: [{ id: runId }, visibleRunsWhere(ctx)] },
     select: {
-      id: true,
-      name: true,
-      status: true,
+      ...runSummarySelect,
       params: true,
       tags: true,
       host: true,
       gitSha: true,
       summary: true,
       exitCode: true,
-      createdAt: true,
-      lastDataAt: true,
-      finishedAt: true,
-      userId: true,
-      user: { select: { name: true, email: true } },
-      exercise: { select: { exerciseSlug: true, title: true, primaryMetric: true, higherIsBetter: true } },
       artifacts: {
         orderBy: [{ name: 'asc' }, { step: 'asc' }],
         select: { id: true, name: true, step: true, contentType: true, width: true, height: true, size: true, createdAt: true },

@@ -5,7 +5,7 @@ import { displayName } from '@/lib/format';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { displayRunStatus, type RunDisplayStatus } from '@/lib/run-status';
 import { fromFloat8Text } from '@/server/services/runs/metric-values';
-import { visibleRunsWhere } from './run-access';
+import { runSummarySelect, visibleRunsWhere } from './run-access';
 import { nowOf, type MemberContext } from '@/server/services/context';
 
 export type RunListItem = {
@@ -29,17 +29,7 @@ export async function listRuns(ctx: MemberContext): Promise<RunListItem[]> {
     where: visibleRunsWhere(ctx),
     orderBy: { createdAt: 'desc' },
     take: MAX_RUNS,
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      createdAt: true,
-      lastDataAt: true,
-      finishedAt: true,
-      userId: true,
-      user: { select: { name: true, email: true } },
-      exercise: { select: { exerciseSlug: true, title: true, primaryMetric: true, higherIsBetter: true } },
-    },
+    select: runSummarySelect,
   });
   const primaryKeys = await listPrimarySeries(db, runs.map((run) => run.id));
   return runs.map((run) => {

@@ -35,3 +35,16 @@ export async function assertRunVisible(ctx: MemberContext, runId: string): Promi
   if (!run) throw runNotVisible();
   return run.id;
 }
+
+/** What every run page and list shows of a run: who sent it, for which exercise, and how it went. */
+export const runSummarySelect = {
+  id: true,
+  name: true,
+  status: true,
+  createdAt: true,
+  lastDataAt: true,
+  finishedAt: true,
+  userId: true,
+  user: { select: { name: true, email: true } },
+  exercise: { select: { exerciseSlug: true, title: true, primaryMetric: true, higherIsBetter: true } },
+} as const satisfies Prisma.RunSelect;

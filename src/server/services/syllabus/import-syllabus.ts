@@ -1,4 +1,5 @@
 // Writes a parsed syllabus as a curriculum, all or nothing, and reads one back for export.
+import { weekFieldsOf } from '@/lib/syllabus/week-fields';
 import { z } from 'zod';
 import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
 import { slugSchema } from '@/lib/schemas/slug';
@@ -117,13 +118,7 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
             data: {
               curriculumId: id,
               position: weekIndex + 1,
-              number: week.number,
-              span: week.span,
-              label: week.label,
-              title: week.title,
-              part: week.part,
-              partNotes: week.partNotes,
-              notes: week.notes,
+              ...weekFieldsOf(week),
               sections: {
                 create: week.sections.map((section, sectionIndex) => ({
                   position: sectionIndex + 1,

@@ -1,5 +1,6 @@
 // Stage 5, assembly: the drafts the parser collected → the plain curriculum shape (slug,
 // weeks numbered in order, sections without their reading state).
+import { weekFieldsOf } from '@/lib/syllabus/week-fields';
 import { slugSchema } from '@/lib/schemas/slug';
 import { slugify } from '@/lib/syllabus/syllabus-text';
 import type { SyllabusWeek } from '@/lib/syllabus/types';
@@ -50,12 +51,7 @@ export function resolveSlug(title: string, options: ParseSyllabusOptions): strin
 export function toSyllabusWeeks(weeks: WeekDraft[]): SyllabusWeek[] {
   return weeks.map((week, index) => ({
     index: index + 1,
-    number: week.number,
-    span: week.span,
-    label: week.label,
-    title: week.title,
-    part: week.part,
-    partNotes: week.partNotes,
+    ...weekFieldsOf(week),
     notes: week.notes.length > 0 ? week.notes.join('\n\n') : null,
     sections: week.sections.map((section) => ({
       title: section.title,
