@@ -13,6 +13,7 @@ import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo'
 import { isBuildCurrent } from './build-stamp';
 import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
 import { openSystemContext } from '@/server/services/context';
+import { isLoopbackName } from '@/server/http/loopback';
 
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
@@ -96,8 +97,11 @@ async function main() {
     // Local mode (the embedded default) allows the dev mailbox and, unless FELLOWSHIP_DEMO=0, demo mode.
     FELLOWSHIP_LOCAL_MODE: database.embedded ? '1' : '0',
   };
+  // Local mode answers only this machine unless FELLOWSHIP_HOST opens it (README: "Opening local mode to a network").
+  const hostname = env.FELLOWSHIP_HOST ?? (database.embedded ? '127.0.0.1' : undefined);
+  const listenArgs = ['--port', String(env.PORT), ...(hostname ? ['--hostname', hostname] : [])];
   if (devMode) {
-    await shutdown(await run(['dev', '--port', String(env.PORT)], { ...appEnv, NODE_ENV: 'development' }));
+    await shutdown(await run(['dev', ...listenArgs], { ...appEnv, NODE_ENV: 'development' }));
   }
 
   if (!isBuildCurrent(root)) {
@@ -111,11 +115,13 @@ async function main() {
   }
 
   clearRuntimeCaches(appEnv);
-  const args = ['start', '--port', String(env.PORT)];
-  if (env.FELLOWSHIP_HOST) args.push('--hostname', env.FELLOWSHIP_HOST);
-  const exited = run(args, { ...appEnv, NODE_ENV: 'production' });
-  void waitUntilServing(env.PORT).then((ok) => {
-    if (ok) log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);
+  const exited = run(['start', ...listenArgs], { ...appEnv, NODE_ENV: 'production' });
+  void waitUntilServing(hostname && !['0.0.0.0', '::'].includes(hostname) ? hostname : '127.0.0.1', env.PORT).then((ok) => {
+    if (!ok) return;
+    log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);
+    if (database?.embedded && hostname && !isLoopbackName(hostname)) {
+      log(`Listening on ${hostname}: anyone on this network can open the app. Demo sign-in and the dev mailbox are off unless FELLOWSHIP_DEMO=1.`);
+    }
   });
   await shutdown(await exited);
 }
@@ -134,10 +140,11 @@ function readOrCreateAuthSecret(env: Env, embedded: boolean): string {
   return secret;
 }
 
-async function waitUntilServing(port: number): Promise<boolean> {
+async function waitUntilServing(host: string, port: number): Promise<boolean> {
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const response = await fetch(`${origin}/api/health`);
       if (response.ok) return true;
     } catch {
       // not listening yet

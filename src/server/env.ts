@@ -44,8 +44,16 @@ export const envSchema = z.object({
   FELLOWSHIP_DATA_DIR: optionalString.transform((value) => value ?? '.fellowship'),
   FELLOWSHIP_PG_PORT: port(),
   PORT: port(3000).transform((value) => value ?? 3000),
-  // Not HOSTNAME: shells and Docker set that to the machine's name.
+  // Not HOSTNAME: shells and Docker set that to the machine's name. Local mode (the embedded
+  // database) listens on 127.0.0.1 unless this says otherwise; see README "Opening local mode to a network".
   FELLOWSHIP_HOST: optionalString,
+  /** Host names the site answers to besides NEXTAUTH_URL's and the loopback names, comma-separated. */
+  FELLOWSHIP_ALLOWED_HOSTS: optionalString.transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  ),
   FELLOWSHIP_DEMO_DATA: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
 
   // Sign-in (next-auth). NEXTAUTH_SECRET is generated and kept in FELLOWSHIP_DATA_DIR for the
@@ -72,6 +80,8 @@ export const envSchema = z.object({
   FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: positiveInt(30),
   /** Requests per minute one API token may make to /api/v1 (training jobs send a batch every 2 s). */
   FELLOWSHIP_API_REQUESTS_PER_MINUTE: positiveInt(600),
+  /** The largest body a tRPC call may send (the web UI's calls; imports send up to 1 MB of text). */
+  FELLOWSHIP_TRPC_MAX_BODY_BYTES: positiveInt(2 * 1024 * 1024),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

@@ -198,6 +198,26 @@ describe('refused requests', () => {
     expect(mailTo(email)).toHaveLength(3);
   });
 
+  it('counts every spelling of one inbox under one limit, and refuses addresses no mailbox has', async () => {
+    const local = `spelling-${Date.now().toString(36)}`;
+    // next-auth drops what follows a comma in the domain: each of these went to one inbox.
+    for (let i = 0; i < 4; i++) {
+      const response = await requestMagicLink(`${local}@example.org,${i}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toMatch(/not an email address we can send to/i);
+    }
+    // Case and full-width letters fold to the same address: the app allows 3 per address.
+    const spellings = [`${local}@example.org`, `${local.toUpperCase()}@EXAMPLE.ORG`, ` ${local}@example.org `, `${local}@ｅｘａｍｐｌｅ.org`, `${local}@example.org`];
+    const statuses: number[] = [];
+    for (const spelling of spellings) {
+      const response = await requestMagicLink(spelling);
+      statuses.push(response.status);
+      await response.body?.cancel();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
   it('shows the rate-limit message in the sign-in form', async () => {
     const email = 'fellow5@example.com'; // already over its limit from the test above
     const page = await freshPage();

@@ -53,7 +53,7 @@ export function EmailSignInForm({
         body: new URLSearchParams({ email: address, csrfToken: csrf.csrfToken ?? '', callbackUrl, json: 'true' }),
       });
       const body = (await response.json().catch(() => null)) as ErrorBody;
-      if (response.status === 429) return fail(body?.error?.message ?? messages.RateLimited ?? FALLBACK_MESSAGE);
+      if (response.status === 429 || response.status === 400) return fail(body?.error?.message ?? messages.RateLimited ?? FALLBACK_MESSAGE);
       const code = body?.url ? new URL(body.url, window.location.origin).searchParams.get('error') : null;
       if (!response.ok || code) return fail((code && messages[code]) || FALLBACK_MESSAGE);
       router.push(`/signin/check-email?email=${encodeURIComponent(address)}`);

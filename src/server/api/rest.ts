@@ -4,7 +4,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
-import { readBodyWithin } from './read-bounded-body';
+import { readBodyWithin } from '@/server/http/read-bounded-body';
 import {
   AppError,
   INTERNAL_ERROR_MESSAGE,

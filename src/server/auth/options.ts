@@ -12,6 +12,7 @@ import { systemContext } from '@/server/services/context';
 import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
 import { sendSignInEmail } from './send-sign-in-email';
 import { getAuthSettings, type AuthSettings } from './settings';
+import { normaliseEmailAddress } from './email-address';
 
 const MAGIC_LINK_MINUTES = 15;
 
@@ -55,6 +56,12 @@ export function buildAuthOptions(settings: AuthSettings = getAuthSettings()): Ne
       EmailProvider({
         from: settings.emailFrom,
         maxAge: MAGIC_LINK_MINUTES * 60,
+        // The same spelling the rate limit counts (next-auth shows its EmailSignin error on a throw).
+        normalizeIdentifier: (identifier) => {
+          const address = normaliseEmailAddress(identifier);
+          if (!address) throw new Error('Not an email address a mailbox can have.');
+          return address;
+        },
         sendVerificationRequest: ({ identifier, url }) => sendSignInEmail(settings, identifier, url, MAGIC_LINK_MINUTES),
       }),
     );

@@ -1,5 +1,6 @@
 // Sign-in settings for the running app, from the same validated environment as start-up.
 import { parseEnv, type Env } from '@/server/env';
+import { isLoopbackName } from '@/server/http/loopback';
 
 export type AuthSettings = {
   /** The embedded default: local mailbox and demo mode allowed. */
@@ -24,10 +25,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function authSettingsFrom(env: Env): AuthSettings {
   const localMode = env.FELLOWSHIP_LOCAL_MODE;
-  const devMailbox = localMode && !env.SMTP_URL;
+  // Local mode opened to a network on purpose (FELLOWSHIP_HOST=0.0.0.0): others can reach it,
+  // so nothing that signs anyone in without an email stays on unless FELLOWSHIP_DEMO=1 says so.
+  const openToNetwork = localMode && env.FELLOWSHIP_HOST !== undefined && !isLoopbackName(env.FELLOWSHIP_HOST);
+  const devMailbox = localMode && !openToNetwork && !env.SMTP_URL;
   return {
     localMode,
-    demoMode: env.FELLOWSHIP_DEMO ?? localMode,
+    demoMode: env.FELLOWSHIP_DEMO ?? (localMode && !openToNetwork),
     smtpUrl: env.SMTP_URL,
     emailFrom: env.EMAIL_FROM,
     emailEnabled: Boolean(env.SMTP_URL) || devMailbox,

@@ -2,6 +2,7 @@
 // address per hour. Counters live in PostgreSQL (see consumeRateLimit).
 import { systemContext } from '@/server/services/context';
 import { consumeRateLimit } from '@/server/services/rate-limit/consume-rate-limit';
+import { normaliseEmailAddress } from './email-address';
 import { getAuthSettings } from './settings';
 
 const HOUR = 60 * 60;
@@ -18,11 +19,22 @@ export function clientIp(request: Request): string {
   return forwarded || request.headers.get('x-real-ip') || 'unknown';
 }
 
-/** A 429 response when the limit is reached, or null to go on. */
+/** A 429 response when the limit is reached (a 400 for an address no mailbox has), or null to go on. */
 export async function limitSignInEmails(request: Request): Promise<Response | null> {
   const settings = getAuthSettings();
   const form = await request.clone().formData().catch(() => null);
-  const email = String(form?.get('email') ?? '').trim().toLowerCase();
+  const typed = String(form?.get('email') ?? '');
+  // Counted under the address next-auth will send to, so no spelling of one inbox gets more.
+  const email = typed.trim() ? normaliseEmailAddress(typed) : '';
+  if (email === null) {
+    return Response.json(
+      {
+        error: { code: 'BAD_REQUEST', message: 'That is not an email address we can send to. Check it for typos, spaces or commas.' },
+        url: '/signin?error=EmailInvalid',
+      },
+      { status: 400 },
+    );
+  }
   const { db } = systemContext();
   const checks = [consumeRateLimit(db, `signin-ip:${clientIp(request)}`, settings.signInEmailsPerIpPerHour, HOUR)];
   if (email) checks.push(consumeRateLimit(db, `signin-email:${email}`, settings.signInEmailsPerHour, HOUR));

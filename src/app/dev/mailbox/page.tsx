@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getAuthSettings } from '@/server/auth/settings';
+import { isAddressedToThisSite } from '@/server/http/request-guard';
 import { systemContext } from '@/server/services/context';
 import { listDevMailboxMessages } from '@/server/services/dev-mailbox/dev-mailbox';
 import { toSafeHttpUrl } from '@/lib/safe-url';
@@ -16,7 +18,8 @@ const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', time
 
 /** Local only: sign-in emails that would have been sent, when no SMTP server is configured. */
 export default async function DevMailboxPage() {
-  if (!getAuthSettings().devMailbox) notFound();
+  // Only at the site's own names: a DNS-rebinding page must not read the sign-in links here.
+  if (!getAuthSettings().devMailbox || !isAddressedToThisSite(await headers())) notFound();
   const messages = await listDevMailboxMessages(systemContext(), { limit: 50 });
 
   return (

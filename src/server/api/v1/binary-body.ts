@@ -1,7 +1,7 @@
 // Raw request bodies for /api/v1 routes that take bytes rather than JSON (image uploads):
 // refused past a size limit before they are read in full.
 import { AppError } from '@/server/errors';
-import { readBodyWithin } from '../read-bounded-body';
+import { readBodyWithin } from '@/server/http/read-bounded-body';
 
 function tooLarge(limit: number): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${limit / 1024 / 1024} MB; send a smaller image.`);

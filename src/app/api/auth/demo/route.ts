@@ -1,15 +1,21 @@
 // Demo mode: one click signs in as the demo admin, a demo facilitator or a demo fellow.
-// Off unless FELLOWSHIP_DEMO=1 or the app runs on the embedded database.
+// Off unless FELLOWSHIP_DEMO=1 or the app runs on the embedded database, listening on
+// 127.0.0.1 only (local mode opened to a network turns it off). Only this site's host names are
+// answered, so a DNS-rebinding page cannot sign itself in as the demo admin.
 import { demoRoleSchema } from '@/lib/schemas/auth';
 import { getAuthSettings, sessionCookieName } from '@/server/auth/settings';
+import { guardRoute } from '@/server/http/request-guard';
 import { startDemoSession } from '@/server/services/auth/start-demo-session';
 import { systemContext } from '@/server/services/context';
+
+/** The demo form sends one field, `role`. */
+const DEMO_FORM_BYTES = 4 * 1024;
 
 function refuse(status: number, code: string, message: string) {
   return Response.json({ error: { code, message } }, { status });
 }
 
-export async function POST(request: Request) {
+export const POST = guardRoute({ maxBodyBytes: DEMO_FORM_BYTES }, async (request) => {
   const settings = getAuthSettings();
   if (!settings.demoMode) {
     return refuse(403, 'FORBIDDEN', 'Demo mode is off on this site. Sign in with your email address instead.');
@@ -38,4 +44,4 @@ export async function POST(request: Request) {
     ...(settings.secureCookies ? ['Secure'] : []),
   ].join('; ');
   return new Response(null, { status: 303, headers: { Location: '/', 'Set-Cookie': cookie } });
-}
+});

@@ -1,6 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
 import { createTRPCContext } from '@/server/api/trpc';
+import { parseEnv } from '@/server/env';
+import { guardRoute } from '@/server/http/request-guard';
 
 function handleTRPCRequest(request: Request) {
   return fetchRequestHandler({
@@ -27,7 +29,9 @@ function isForgeable(request: Request): boolean {
   return contentType !== 'application/json' && !request.headers.has('x-trpc-source');
 }
 
-export async function POST(request: Request) {
+const maxBodyBytes = parseEnv().FELLOWSHIP_TRPC_MAX_BODY_BYTES;
+
+export const POST = guardRoute({ maxBodyBytes }, (request) => {
   if (isForgeable(request)) {
     return Response.json(
       {
@@ -40,6 +44,6 @@ export async function POST(request: Request) {
     );
   }
   return handleTRPCRequest(request);
-}
+});
 
-export { handleTRPCRequest as GET };
+export const GET = guardRoute({ maxBodyBytes: 0 }, handleTRPCRequest);

@@ -6,13 +6,14 @@ import { getSession } from '@/server/auth/session';
 import { AppError } from '@/server/errors';
 import { buildMeetingsCalendar } from '@/server/services/calendar/meetings-calendar';
 import { memberContext } from '@/server/services/context';
+import { BODY_LIMITS, guardRoute } from '@/server/http/request-guard';
 
 export const dynamic = 'force-dynamic';
 
 const notFound = (message = 'Not found') =>
   new Response(`${message}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const session = await getSession(request.headers);
   if (!session) return notFound();
   const slug = slugSchema.safeParse((await params).slug);
@@ -32,4 +33,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (error instanceof AppError && error.code === 'NOT_FOUND') return notFound(error.message);
     throw error;
   }
-}
+});

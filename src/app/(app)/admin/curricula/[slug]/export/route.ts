@@ -6,12 +6,13 @@ import { getSession } from '@/server/auth/session';
 import { requestContext } from '@/server/services/context';
 import { AppError } from '@/server/errors';
 import { exportCurriculumMarkdown } from '@/server/services/curricula/export-curriculum';
+import { BODY_LIMITS, guardRoute } from '@/server/http/request-guard';
 
 export const dynamic = 'force-dynamic';
 
 const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const session = await getSession(request.headers);
   if (!session || !canOnSite(session.user, 'curricula.manage')) return notFound();
   const slug = slugSchema.safeParse((await params).slug);
@@ -29,4 +30,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (error instanceof AppError && error.code === 'NOT_FOUND') return notFound();
     throw error;
   }
-}
+});

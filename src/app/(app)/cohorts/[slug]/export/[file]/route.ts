@@ -7,6 +7,7 @@ import { getSession } from '@/server/auth/session';
 import { AppError } from '@/server/errors';
 import { memberContext } from '@/server/services/context';
 import { exportAttendanceCsv, exportProgressCsv } from '@/server/services/standing/export-csv';
+import { BODY_LIMITS, guardRoute } from '@/server/http/request-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ const EXPORTS = { 'attendance.csv': exportAttendanceCsv, 'progress.csv': exportP
 
 const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) => {
   const { slug: rawSlug, file } = await params;
   const session = await getSession(request.headers);
   const slug = slugSchema.safeParse(rawSlug);
@@ -40,4 +41,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (error instanceof AppError && error.code === 'NOT_FOUND') return notFound();
     throw error;
   }
-}
+});

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getSession } from '@/server/auth/session';
 import { readArtifactFile } from '@/server/services/results/artifact-file';
 import { requestContext } from '@/server/services/context';
+import { BODY_LIMITS, guardRoute } from '@/server/http/request-guard';
 
 const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -13,7 +14,7 @@ function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export async function GET(request: Request, context: { params: Promise<{ runId: string; artifactId: string }> }) {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, context: { params: Promise<{ runId: string; artifactId: string }> }) => {
   const { runId, artifactId } = await context.params;
   if (!idSchema.safeParse(runId).success || !idSchema.safeParse(artifactId).success) return notFound();
   const session = await getSession(request.headers);
@@ -30,4 +31,4 @@ export async function GET(request: Request, context: { params: Promise<{ runId: 
       'Content-Security-Policy': "default-src 'none'",
     },
   });
-}
+});
