@@ -1,6 +1,7 @@
 // Inputs of one's own account.
 import { z } from 'zod';
+import { singleLine } from '@/lib/schemas/text';
 
 export const updateNameInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+  name: singleLine().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
 });

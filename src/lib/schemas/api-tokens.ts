@@ -1,11 +1,10 @@
 // Input schemas for API tokens (account page, tRPC, CLI): a token's name and how long it lives.
 import { z } from 'zod';
+import { singleLine } from '@/lib/schemas/text';
 
 export const MAX_EXPIRY_DAYS = 3650;
 
-export const tokenNameSchema = z
-  .string()
-  .trim()
+export const tokenNameSchema = singleLine()
   .min(1, 'Give the token a name, e.g. the machine it is for.')
   .max(100, 'Use at most 100 characters.');
 

@@ -3,6 +3,7 @@
 // cohort's wall clock ("2027-01-05", "18:00"); the server turns them into instants in its zone.
 import { z } from 'zod';
 import { isoDateSchema, videoUrlSchema } from '@/lib/schemas/cohort';
+import { singleLine } from '@/lib/schemas/text';
 
 const id = z.string().min(1).max(64);
 
@@ -21,9 +22,7 @@ const meetingMinutesSchema = z
   .min(15, 'Meetings last at least 15 minutes.')
   .max(480, 'Meetings last at most 8 hours (480 minutes).');
 
-const locationSchema = z
-  .string()
-  .trim()
+const locationSchema = singleLine()
   .max(200, 'Use at most 200 characters.')
   .transform((value) => (value === '' ? null : value))
   .nullable();

@@ -3,16 +3,13 @@
 import { z } from 'zod';
 import { isValidTimeZone, parseIsoDate } from '@/lib/cohort-calendar';
 import { slugSchema } from '@/lib/schemas/slug';
+import { singleLine } from '@/lib/schemas/text';
 
-export const cohortNameSchema = z
-  .string()
-  .trim()
+export const cohortNameSchema = singleLine()
   .min(1, 'Give the cohort a name.')
   .max(120, 'Use at most 120 characters.');
 
-export const termSchema = z
-  .string()
-  .trim()
+export const termSchema = singleLine()
   .max(80, 'Use at most 80 characters.')
   .transform((term) => (term === '' ? null : term))
   .nullable();
@@ -102,12 +99,10 @@ export type UpdateCohortInput = z.input<typeof updateCohortInput>;
 // Groups
 // ---------------------------------------------------------------------------
 
-export const groupNameSchema = z.string().trim().min(1, 'Give the group a name.').max(80, 'Use at most 80 characters.');
+export const groupNameSchema = singleLine().min(1, 'Give the group a name.').max(80, 'Use at most 80 characters.');
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
+  singleLine()
     .max(max, message)
     .transform((value) => (value === '' ? null : value))
     .nullable();

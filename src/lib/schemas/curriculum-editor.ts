@@ -3,6 +3,7 @@
 // mutation names the curriculum by slug; the target must belong to it.
 import { z } from 'zod';
 import { slugSchema } from './slug';
+import { singleLine } from '@/lib/schemas/text';
 
 export const SECTION_KINDS = ['CORE', 'PRACTICAL', 'OPTIONAL', 'OTHER'] as const;
 export const ITEM_KINDS = ['READING', 'VIDEO', 'NOTEBOOK', 'EXERCISE'] as const;
@@ -30,7 +31,7 @@ const id = z.string().min(1).max(64);
 const curriculum = slugSchema;
 
 const required = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  singleLine().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 /** Optional text: blank means none. */
 const optional = (max: number) =>
   z
@@ -39,9 +40,7 @@ const optional = (max: number) =>
     .nullable()
     .transform((value) => (value === null || value.trim() === '' ? null : value));
 const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
+  singleLine()
     .max(max, `must be at most ${max} characters`)
     .nullable()
     .transform((value) => (value === null || value === '' ? null : value));

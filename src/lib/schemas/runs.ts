@@ -3,6 +3,7 @@
 // runs services: a metric key or a batch is checked by the same rules whichever way it comes.
 // The REST request bodies are snake_case because that is their wire format (Python clients).
 import { z } from 'zod';
+import { singleLine } from '@/lib/schemas/text';
 
 export const MAX_POINTS_PER_REQUEST = 5000;
 export const MAX_KEYS_PER_RUN = 1000;
@@ -115,15 +116,15 @@ export const createRunBodySchema = z
   .object({
     exercise: exerciseSlugSchema,
     client_run_id: clientRunIdSchema,
-    name: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional().meta({ examples: ['beta=1'] }),
+    name: singleLine().max(200, 'must be at most 200 characters').nullable().optional().meta({ examples: ['beta=1'] }),
     params: jsonObjectSchema('Hyperparameters, any JSON object (at most 64 KB).', { lr: 0.001, beta: 1 }).optional(),
     tags: z
-      .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+      .array(singleLine().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
       .max(50, 'must hold at most 50 tags')
       .optional()
       .meta({ examples: [['baseline']] }),
-    git_sha: z.string().trim().max(100, 'must be at most 100 characters').nullable().optional().meta({ examples: ['4f2a9c1'] }),
-    host: z.string().trim().max(255, 'must be at most 255 characters').nullable().optional().meta({ examples: ['gpu-node-7'] }),
+    git_sha: singleLine().max(100, 'must be at most 100 characters').nullable().optional().meta({ examples: ['4f2a9c1'] }),
+    host: singleLine().max(255, 'must be at most 255 characters').nullable().optional().meta({ examples: ['gpu-node-7'] }),
   });
 
 export const updateRunBodySchema = z

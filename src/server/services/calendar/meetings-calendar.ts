@@ -6,6 +6,7 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { buildCohortCalendar, listMeetingDates, type MeetingDate } from '@/lib/cohort-calendar';
 import { formatWeekLabel } from '@/lib/format';
+import { toSingleLine } from '@/lib/schemas/text';
 import { AppError, cohortNotFound } from '@/server/errors';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import type { CohortContext } from '@/server/services/context';
@@ -27,11 +28,12 @@ function toEvent(
 ): EventAttributes {
   const week = unit ? (formatWeekLabel(unit) ?? `Week ${meeting.teachingWeek}`) : meeting.teachingWeek ? `Week ${meeting.teachingWeek}` : 'Extra meeting';
   const about = unit ? `${week}: ${unit.title}` : week;
-  const where = [group.location, group.videoUrl].filter(Boolean).join(' · ');
+  // Rows stored before inputs were made one line may still hold a CR or LF: never let one split the file.
+  const where = toSingleLine([group.location, group.videoUrl].filter(Boolean).join(' · '));
   const common = {
     // Stable per meeting, so importing the file again updates the events instead of copying them.
     uid,
-    title: `${cohort.name}, ${group.name}: ${about}`,
+    title: toSingleLine(`${cohort.name}, ${group.name}: ${about}`),
     description: `Discussion meeting of ${group.name} on ${about}.${group.videoUrl ? `\nVideo call: ${group.videoUrl}` : ''}`,
     ...(where ? { location: where } : {}),
     ...(group.videoUrl ? { url: group.videoUrl } : {}),

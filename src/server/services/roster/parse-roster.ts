@@ -6,6 +6,7 @@ import { isEmailAddress, normalizeEmail } from '@/lib/email-list';
 import { AppError } from '@/server/errors';
 
 import { ROSTER_MAX_BYTES } from '@/lib/schemas/roster';
+import { toSingleLine } from '@/lib/schemas/text';
 
 export { ROSTER_MAX_BYTES };
 export const ROSTER_MAX_ROWS = 5000;
@@ -118,7 +119,7 @@ export function parseRosterCsv(text: string): ParsedRoster {
     const problems: string[] = [];
     const rawEmail = cell(record, 'email');
     const email = normalizeEmail(rawEmail);
-    const name = cell(record, 'name').replace(/\s+/g, ' ');
+    const name = oneLine(cell(record, 'name'));
     const role = parseRole(cell(record, 'role'));
     if (email === '') problems.push('Email is missing.');
     else if (!isEmailAddress(email)) problems.push(`Not an email address: "${rawEmail}".`);
@@ -131,9 +132,14 @@ export function parseRosterCsv(text: string): ParsedRoster {
       name,
       email,
       role: role === 'unknown' ? null : role,
-      group: cell(record, 'group').replace(/\s+/g, ' '),
+      group: oneLine(cell(record, 'group')),
       problems,
     };
   });
   return { rows, ignoredColumns };
+}
+
+/** A cell as one line: control characters and runs of spaces become one space (see lib/schemas/text). */
+function oneLine(value: string): string {
+  return toSingleLine(value).replace(/\s+/g, ' ').trim();
 }
