@@ -82,6 +82,13 @@ export const envSchema = z.object({
   FELLOWSHIP_API_REQUESTS_PER_MINUTE: positiveInt(600),
   /** The largest body a tRPC call may send (the web UI's calls; imports send up to 1 MB of text). */
   FELLOWSHIP_TRPC_MAX_BODY_BYTES: positiveInt(2 * 1024 * 1024),
+  /** Images a training job may keep: per run and per person (count and megabytes). See README "Quotas". */
+  FELLOWSHIP_ARTIFACTS_PER_RUN: positiveInt(200),
+  FELLOWSHIP_ARTIFACT_MB_PER_RUN: positiveInt(100),
+  FELLOWSHIP_ARTIFACTS_PER_USER: positiveInt(2000),
+  FELLOWSHIP_ARTIFACT_MB_PER_USER: positiveInt(1000),
+  /** Active API tokens one person may hold. */
+  FELLOWSHIP_API_TOKENS_PER_USER: positiveInt(20),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

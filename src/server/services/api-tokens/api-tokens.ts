@@ -4,10 +4,10 @@ import { createApiTokenInput, MAX_EXPIRY_DAYS, type CreateApiTokenInput, type Re
 import { AppError, cohortNotFound, notPermitted, outOfReach } from '@/server/errors';
 import { nowOf, type ServiceContext } from '@/server/services/context';
 import { generateToken } from './token-secret';
+import { quotas } from '@/server/quotas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Active tokens one person may hold: plenty for every machine they train on. */
-const MAX_ACTIVE_TOKENS_PER_USER = 50;
 
 export type ApiTokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -53,7 +53,7 @@ function withStatus(row: SummaryRow, now: Date): ApiTokenSummary {
  */
 export async function createApiToken(
   ctx: ServiceContext,
-  input: CreateApiTokenInput & { userId: string; cohort: string },
+  input: CreateApiTokenInput & { userId: string; cohort: string; /** The configured quota unless given. */ maxActiveTokens?: number },
 ): Promise<CreatedApiToken> {
   const { db } = ctx;
   const now = nowOf(ctx);
@@ -69,27 +69,32 @@ export async function createApiToken(
       `API tokens belong to a member of a cohort, and this account is not a member of ${cohort.name}.`,
     );
   }
-  const active = await db.apiToken.count({
-    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-  });
-  if (active >= MAX_ACTIVE_TOKENS_PER_USER) {
-    throw new AppError(
-      'CONFLICT',
-      `You already have ${active} active API tokens; revoke some you no longer use before making another.`,
-    );
-  }
+  const limit = input.maxActiveTokens ?? quotas().apiTokensPerUser;
   const { token, hash, prefix } = generateToken();
-  const row = await db.apiToken.create({
-    data: {
-      userId,
-      cohortId: cohort.id,
-      name: data.name,
-      prefix,
-      tokenHash: hash,
-      createdAt: now,
-      expiresAt: data.expiresInDays === null ? null : new Date(now.getTime() + data.expiresInDays * DAY_MS),
-    },
-    select: summarySelect,
+  const row = await db.$transaction(async (tx) => {
+    // One creation at a time per person, so two at once cannot both pass the quota.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`api-tokens:${userId}`}))`;
+    const active = await tx.apiToken.count({
+      where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    });
+    if (active >= limit) {
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `You already have ${active} active API tokens, the most one person may hold (${limit}). Revoke the ones you no longer use, then make this one.`,
+      );
+    }
+    return tx.apiToken.create({
+      data: {
+        userId,
+        cohortId: cohort.id,
+        name: data.name,
+        prefix,
+        tokenHash: hash,
+        createdAt: now,
+        expiresAt: data.expiresInDays === null ? null : new Date(now.getTime() + data.expiresInDays * DAY_MS),
+      },
+      select: summarySelect,
+    });
   });
   return { ...withStatus(row, now), token };
 }
