@@ -7,6 +7,7 @@ const isDev = process.env.NODE_ENV === 'development';
 // every page; a nonce-based policy (see Next's CSP guide) could replace it later. React's
 // dev tooling needs 'unsafe-eval', and only in development.
 // No upgrade-insecure-requests: self-hosted installs are often reached over plain http.
+// HSTS is sent at run time by src/proxy.ts, only when NEXTAUTH_URL is https.
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
@@ -21,7 +22,6 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   // Older browsers ignore frame-ancestors; this says the same to them.
@@ -59,7 +59,11 @@ const nextConfig: NextConfig = {
     return { beforeFiles: signedInRewrites, afterFiles: [], fallback: [] };
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Uploaded images keep the policy their route sets (default-src 'none'): nothing in them runs or loads.
+      { source: '/((?!api/runs/[^/]+/artifacts/).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] },
+    ];
   },
 };
 

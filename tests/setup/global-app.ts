@@ -46,6 +46,8 @@ export default async function setup(project: TestProject) {
     // Every test shares one IP address; the per-address limit stays low so the flood test is quick.
     FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: '1000',
     FELLOWSHIP_SIGNIN_EMAILS_PER_HOUR: '3',
+    // Every e2e file makes API tokens for the same demo people and none revokes them.
+    FELLOWSHIP_API_TOKENS_PER_USER: '200',
   };
   const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
     cwd: root,
