@@ -4,6 +4,7 @@
 // it, and the dispatch. (It stays the bundle's entry: `npm run build:cli`.)
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { audit } from './commands/audit';
 import { cohortCreate, cohortList } from './commands/cohort';
 import { dbMigrate, dbMigrationCreate, dbPrepare, dbSeed, dbStatus } from './commands/db';
 import { exportAttendance, exportProgress } from './commands/export';
@@ -33,6 +34,7 @@ const commands: readonly Command[] = [
   rosterImport,
   exportAttendance,
   exportProgress,
+  audit,
 ];
 const commandsByName = new Map(commands.map((command) => [command.name, command]));
 

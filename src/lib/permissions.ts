@@ -42,6 +42,8 @@ export const COHORT_PERMISSIONS = {
   'runs.view': { FELLOW: 'self', FACILITATOR: 'groups', ADMIN: 'cohort' },
   /** Leaderboard names a cohort hides from fellows; who in one's groups has not submitted. */
   'exercises.viewGroups': leadersAndAdmins,
+  /** The audit log: the cohort's (admins), or their groups' attendance changes (facilitators). */
+  'audit.view': leadersAndAdmins,
 } as const satisfies Record<string, Grants>;
 
 export type CohortPermission = keyof typeof COHORT_PERMISSIONS;
@@ -57,6 +59,8 @@ export const SITE_PERMISSIONS = {
   'cohorts.manage': ['ADMIN'],
   /** A syllabus page's stated-versus-computed time warnings. */
   'syllabus.review': ['ADMIN'],
+  /** The whole audit log, its CSV and `fellowship audit`. */
+  'audit.view': ['ADMIN'],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;

@@ -380,6 +380,9 @@ const MATRIX: Record<string, Row> = {
     expect: cohortA('FACILITATOR', { facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   },
   'standing.cohortOverview': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'audit.list': { input: () => ({}), expect: adminOnly() },
+  // Facilitators read their groups' attendance changes (the rows are tested in audit-log.test.ts).
+  'audit.cohort': { input: () => ({ cohort: 'a' }), expect: cohortA('FACILITATOR') },
   'groups.list': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'groups.create': { input: () => ({ cohort: 'a', name: 'A3', meetingDay: 3, meetingTime: '18:00' }), expect: cohortAdminOnly() },
   'groups.update': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, meetingTime: '19:00' }), expect: cohortAdminOnly() },

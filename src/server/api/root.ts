@@ -12,6 +12,7 @@ import { runsRouter } from '@/server/api/routers/runs-router';
 import { attendanceRouter } from '@/server/api/routers/attendance-router';
 import { progressRouter } from '@/server/api/routers/progress-router';
 import { standingRouter } from '@/server/api/routers/standing-router';
+import { auditRouter } from '@/server/api/routers/audit-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   attendance: attendanceRouter,
   progress: progressRouter,
   standing: standingRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

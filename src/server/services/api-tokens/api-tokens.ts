@@ -5,6 +5,8 @@ import { AppError, cohortNotFound, notPermitted, outOfReach } from '@/server/err
 import { nowOf, type ServiceContext } from '@/server/services/context';
 import { generateToken } from './token-secret';
 import { quotas } from '@/server/quotas';
+import { displayName } from '@/lib/format';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Active tokens one person may hold: plenty for every machine they train on. */
@@ -83,7 +85,7 @@ export async function createApiToken(
         `You already have ${active} active API tokens, the most one person may hold (${limit}). Revoke the ones you no longer use, then make this one.`,
       );
     }
-    return tx.apiToken.create({
+    const created = await tx.apiToken.create({
       data: {
         userId,
         cohortId: cohort.id,
@@ -95,6 +97,16 @@ export async function createApiToken(
       },
       select: summarySelect,
     });
+    const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+    await recordAudit(tx, ctx, {
+      action: 'api_token.created',
+      cohortId: cohort.id,
+      summary: `${displayName(owner)} made an API token “${created.name}” (${created.prefix}…) for ${cohort.name}`,
+      subjectType: 'api_token',
+      subjectId: created.id,
+      after: { name: created.name, expiresAt: created.expiresAt?.toISOString() ?? null },
+    });
+    return created;
   });
   return { ...withStatus(row, now), token };
 }
@@ -119,10 +131,23 @@ export async function revokeApiToken(ctx: ServiceContext, input: RevokeApiTokenI
   const now = nowOf(ctx);
   const { tokenId } = input;
   const where = ctx.user === null ? { id: tokenId } : { id: tokenId, userId: ctx.user.id };
-  await db.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
-  const row = await db.apiToken.findFirst({ where, select: summarySelect });
-  if (!row) throw outOfReach('No such API token.');
-  return withStatus(row, now);
+  const row = await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
+    const token = await tx.apiToken.findFirst({ where, select: { ...summarySelect, cohortId: true, user: { select: { name: true, email: true } } } });
+    if (!token) throw outOfReach('No such API token.');
+    if (count === 1) {
+      await recordAudit(tx, ctx, {
+        action: 'api_token.revoked',
+        cohortId: token.cohortId,
+        summary: `Revoked ${displayName(token.user)}’s API token “${token.name}” (${token.prefix}…)`,
+        subjectType: 'api_token',
+        subjectId: token.id,
+      });
+    }
+    return token;
+  });
+  const { cohortId: _cohortId, user: _user, ...summary } = row;
+  return withStatus(summary, now);
 }
 
 /** "90d", "90" → 90 days; "never" → null. For the CLI's --expires. */

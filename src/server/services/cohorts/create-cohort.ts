@@ -17,6 +17,7 @@ import { cohortScheduleSelect } from './cohort-selects';
 import { copyCurriculum } from './copy-curriculum';
 import { uniqueCohortSlug, uniqueCurriculumSlug } from './unique-slug';
 import type { ServiceContext } from '@/server/services/context';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
@@ -107,12 +108,21 @@ export async function createCohort(ctx: ServiceContext, rawInput: CreateCohortIn
         [{ path: 'curriculum', message: 'Pick a template, not a cohort’s copy.' }],
       );
     }
-    return insertCohort(
+    const cohort = await insertCohort(
       tx,
       input,
       { copyOf: template.id, sourceId: template.id, sourceVersion: template.version },
       { timeZone: 'UTC', meetingCadenceWeeks: 1, syllabusVisibility: input.syllabusVisibility ?? 'MEMBERS' },
     );
+    await recordAudit(tx, ctx, {
+      action: 'cohort.created',
+      cohortId: cohort.id,
+      summary: `Created ${cohort.name} from the curriculum ${input.curriculum}`,
+      subjectType: 'cohort',
+      subjectId: cohort.id,
+      after: { slug: cohort.slug, curriculum: input.curriculum, startDate: input.startDate },
+    });
+    return cohort;
   });
   // The address may have been asked for before (and cached as "no such cohort").
   invalidateCohortSyllabus(created.slug);
@@ -195,6 +205,14 @@ export async function cloneCohort(ctx: ServiceContext, rawInput: CloneCohortInpu
         ),
       });
     }
+    await recordAudit(tx, ctx, {
+      action: 'cohort.cloned',
+      cohortId: cohort.id,
+      summary: `Created ${cohort.name} as a copy of ${input.source}${input.includeFacilitators ? ', with its facilitators' : ''}`,
+      subjectType: 'cohort',
+      subjectId: cohort.id,
+      after: { slug: cohort.slug, source: input.source, includeFacilitators: input.includeFacilitators, groups: source.groups.length },
+    });
     return tx.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: createdCohortSelect });
   });
   invalidateCohortSyllabus(created.slug);

@@ -7,6 +7,8 @@ import { ensureCohortMeetings } from '@/server/services/meetings/ensure-group-me
 import { AppError, cohortNotFound } from '@/server/errors';
 import { cohortCurriculumSelect, cohortSettingsSelect as settingsSelect } from './cohort-selects';
 import type { CohortContext } from '@/server/services/context';
+import type { Prisma } from '@/generated/prisma/client';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 /** A cohort's settings, with what the settings form needs to preview its calendar. */
 export async function getCohortSettings(ctx: CohortContext) {
@@ -44,13 +46,14 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
     const current = rows[0]?.status;
     if (!current) throw cohortNotFound();
+    const before = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: settingsSelect });
     const { status, ...fields } = input;
     const changesSettings = Object.values(fields).some((value) => value !== undefined);
     const staysArchived = current === 'ARCHIVED' && (status === undefined || status === 'ARCHIVED');
     if (changesSettings && staysArchived) {
       throw new AppError('CONFLICT', 'This cohort is archived, so it is read-only. Restore it (set its status to Draft or Running) to change its settings.');
     }
-    return tx.cohort.update({
+    const after = await tx.cohort.update({
       where: { id: cohortId },
       data: {
         name: fields.name,
@@ -69,6 +72,18 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
       },
       select: settingsSelect,
     });
+    const changed = changedFields(before, after);
+    if (Object.keys(changed.before).length) {
+      await recordAudit(tx, ctx, {
+        action: 'cohort.settings_changed',
+        cohortId,
+        summary: `${after.name}: changed ${Object.keys(changed.before).join(', ')}`,
+        subjectType: 'cohort',
+        subjectId: cohortId,
+        ...changed,
+      });
+    }
+    return after;
   });
   // Dates, visibility and status show on the cached syllabus page.
   invalidateCohortSyllabus(updated.slug);
@@ -84,9 +99,38 @@ export async function archiveCohort(ctx: CohortContext) {
   const cohortId = ctx.access.cohortId;
   const archived = await db.$transaction(async (tx) => {
     // FOR UPDATE waits for writes that hold the row FOR SHARE (cohort-guard.ts) to finish.
-    await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
-    return tx.cohort.update({ where: { id: cohortId }, data: { status: 'ARCHIVED' }, select: settingsSelect });
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+    const cohort = await tx.cohort.update({ where: { id: cohortId }, data: { status: 'ARCHIVED' }, select: settingsSelect });
+    if (rows[0]?.status !== 'ARCHIVED') {
+      await recordAudit(tx, ctx, {
+        action: 'cohort.archived',
+        cohortId,
+        summary: `${cohort.name} was archived`,
+        subjectType: 'cohort',
+        subjectId: cohortId,
+        before: { status: rows[0]?.status ?? null },
+        after: { status: 'ARCHIVED' },
+      });
+    }
+    return cohort;
   });
   invalidateCohortSyllabus(archived.slug);
   return archived;
+}
+
+/** The settings that differ, before and after, as plain JSON (dates as YYYY-MM-DD). */
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const plain = (value: unknown): Prisma.InputJsonValue | null =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined ? null : (value as Prisma.InputJsonValue | null);
+  const changed: { before: Record<string, Prisma.InputJsonValue | null>; after: Record<string, Prisma.InputJsonValue | null> } = { before: {}, after: {} };
+  for (const key of Object.keys(after)) {
+    const from = plain(before[key]);
+    const to = plain(after[key]);
+    if (typeof to === 'object' && to !== null && !Array.isArray(to)) continue; // nested selects (the curriculum) are not settings
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      changed.before[key] = from;
+      changed.after[key] = to;
+    }
+  }
+  return changed;
 }

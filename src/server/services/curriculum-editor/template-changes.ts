@@ -12,6 +12,7 @@ import type { Db, ServiceContext } from '@/server/services/context';
 import { diffCurricula, matchWeekItems, type TemplateChange } from './curriculum-diff';
 import { editCurriculum, type Tx } from './edit-transaction';
 import { weekSelect } from './selects';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 const treeSelect = {
   id: true,
@@ -100,7 +101,7 @@ export async function applyTemplateToCohort(
     // Read again under the lock editCurriculum holds on the copy: what we replace is current.
     const copy = await tx.curriculum.findUniqueOrThrow({
       where: { id: curriculumId },
-      select: { ...treeSelect, sourceId: true },
+      select: { ...treeSelect, sourceId: true, sourceVersion: true },
     });
     if (!copy.sourceId) throw new AppError('CONFLICT', 'This cohort’s syllabus is no longer linked to a template.');
     const template = await tx.curriculum.findUniqueOrThrow({ where: { id: copy.sourceId }, select: treeSelect });
@@ -127,6 +128,15 @@ export async function applyTemplateToCohort(
     await tx.curriculum.update({
       where: { id: curriculumId },
       data: { title: template.title, description: template.description, notes: template.notes, sourceVersion: template.version },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'curriculum.template_applied',
+      cohortId: found.id,
+      summary: `Applied ${changes.length} template changes (version ${template.version}) to the cohort’s syllabus: ${counts.readingsAdded} readings added, ${counts.readingsRemoved} removed`,
+      subjectType: 'curriculum',
+      subjectId: curriculumId,
+      before: { sourceVersion: copy.sourceVersion },
+      after: { sourceVersion: template.version, ...counts },
     });
     return { templateVersion: template.version, changes: changes.length, ...counts };
   });

@@ -17,6 +17,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { displayName } from '@/lib/format';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { groupScheduleSelect } from './group-select';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
 
@@ -174,11 +175,34 @@ export async function setGroupFacilitators(ctx: CohortContext, rawInput: { group
         `${displayName(fellow.user)} is a fellow: make them a facilitator on the members page first.`,
       );
     }
+    const leadersOf = async () =>
+      (
+        await tx.groupFacilitator.findMany({
+          where: { groupId: input.groupId },
+          select: { membership: { select: { user: { select: { name: true, email: true } } } } },
+        })
+      )
+        .map((lead) => displayName(lead.membership.user))
+        .sort();
+    const before = await leadersOf();
     await tx.groupFacilitator.deleteMany({ where: { groupId: input.groupId, membershipId: { notIn: membershipIds } } });
     await tx.groupFacilitator.createMany({
       data: membershipIds.map((membershipId) => ({ groupId: input.groupId, membershipId })),
       skipDuplicates: true,
     });
+    const after = await leadersOf();
+    if (before.join('\n') !== after.join('\n')) {
+      const { name } = await tx.discussionGroup.findUniqueOrThrow({ where: { id: input.groupId }, select: { name: true } });
+      await recordAudit(tx, ctx, {
+        action: 'group.facilitators_changed',
+        cohortId,
+        summary: `${name} is led by ${after.length ? after.join(', ') : 'nobody'}`,
+        subjectType: 'group',
+        subjectId: input.groupId,
+        before: { facilitators: before },
+        after: { facilitators: after },
+      });
+    }
     return { groupId: input.groupId, membershipIds };
   });
 }

@@ -5,6 +5,7 @@ import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { revokeInvitationInput } from '@/lib/schemas/members';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'revoked';
 
@@ -47,7 +48,17 @@ export async function revokeInvitation(ctx: CohortContext, input: z.infer<typeof
   const now = nowOf(ctx);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
-    return revokeInTransaction(tx, access, input, now);
+    const result = await revokeInTransaction(tx, access, input, now);
+    if (result.changed) {
+      await recordAudit(tx, ctx, {
+        action: 'invitation.revoked',
+        cohortId: access.cohortId,
+        summary: `Revoked the invitation of ${result.email}`,
+        subjectType: 'invitation',
+        subjectId: input.invitationId,
+      });
+    }
+    return { id: result.id, status: result.status };
   });
 }
 
@@ -61,14 +72,14 @@ async function revokeInTransaction(
     where: { id: input.invitationId, cohortId: access.cohortId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: now },
   });
-  if (count === 1) return { id: input.invitationId, status: 'revoked' as const };
   const invitation = await db.invitation.findFirst({
     where: { id: input.invitationId, cohortId: access.cohortId },
-    select: { acceptedAt: true },
+    select: { acceptedAt: true, email: true },
   });
+  if (count === 1) return { id: input.invitationId, status: 'revoked' as const, changed: true, email: invitation!.email };
   if (!invitation) throw outOfReach('No such invitation in this cohort. Reload the page to see the current list.');
   if (invitation.acceptedAt) {
     throw new AppError('CONFLICT', 'This invitation was already accepted. Remove the member instead if they should leave.');
   }
-  return { id: input.invitationId, status: 'revoked' as const };
+  return { id: input.invitationId, status: 'revoked' as const, changed: false, email: invitation.email };
 }

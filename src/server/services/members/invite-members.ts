@@ -9,6 +9,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { assertGroupsInCohort } from './cohort-groups';
 import { nowOf, actingUser, type CohortContext } from '@/server/services/context';
 import { inviteMembersInput, MAX_INVITATIONS_PER_REQUEST } from '@/lib/schemas/members';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 export type InviteStatus = 'invited' | 'already-member' | 'invalid' | 'duplicate';
 
@@ -89,6 +90,13 @@ export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof in
             createdAt: now,
             expiresAt,
           })),
+        });
+        await recordAudit(tx, ctx, {
+          action: 'invitation.created',
+          cohortId: access.cohortId,
+          summary: `Invited ${toCreate.length === 1 ? toCreate[0]!.email : `${toCreate.length} people`}`,
+          subjectType: 'invitation',
+          after: { invitations: toCreate.map((entry) => ({ email: entry.email, role: entry.role, groupId: entry.groupId })) },
         });
       }
       return { invited: toCreate.length, expiresAt, results };

@@ -13,6 +13,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { parseRosterCsv, type RosterRole } from './parse-roster';
 import type { CohortContext } from '@/server/services/context';
 import { rosterInput, type RosterInput } from '@/lib/schemas/roster';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -280,6 +281,17 @@ export async function importRoster(ctx: CohortContext, rawInput: RosterInput): P
         }
         if (leads.length) await tx.groupFacilitator.createMany({ data: leads, skipDuplicates: true });
 
+        await recordAudit(tx, ctx, {
+          action: 'roster.imported',
+          cohortId,
+          summary: `Imported a roster of ${pluralize(preview.counts.total, 'row')}: ${joining.length} joined, ${updating.length} updated`,
+          after: {
+            accountsCreated: newRows.length,
+            joined: joining.map((row) => ({ email: row.email, role: row.role, group: row.group })),
+            updated: updating.map((row) => ({ email: row.email, role: row.role, group: row.group })),
+            groupsCreated: plan.groupsToCreate,
+          },
+        });
         return {
           preview,
           accountsCreated: newRows.length,

@@ -8,6 +8,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 import { importableUrl } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusCurriculum } from '@/lib/syllabus/types';
+import { recordAudit } from '@/server/services/audit/record-audit';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const notes = z.string().max(200_000, 'must be at most 200000 characters').nullable();
@@ -143,6 +144,14 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
         }
 
         const sections = curriculum.weeks.flatMap((week) => week.sections);
+        const items = sections.reduce((sum, section) => sum + section.items.length, 0);
+        await recordAudit(tx, ctx, {
+          action: 'curriculum.imported',
+          summary: `${existing ? 'Replaced' : 'Imported'} the curriculum “${curriculum.title}” (${curriculum.slug}): ${curriculum.weeks.length} weeks, ${items} readings`,
+          subjectType: 'curriculum',
+          subjectId: id,
+          after: { slug: curriculum.slug, outcome: existing ? 'replaced' : 'created', weeks: curriculum.weeks.length, items },
+        });
         return {
           id,
           slug: curriculum.slug,

@@ -5,6 +5,10 @@ import { Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 import type { ServiceContext, UserContext, Db } from '@/server/services/context';
 import { setAdminInput, setDisabledInput } from '@/lib/schemas/users';
+import { displayName } from '@/lib/format';
+import { recordAudit } from '@/server/services/audit/record-audit';
+
+const auditedUserSelect = { isAdmin: true, disabledAt: true, name: true, email: true } as const;
 
 export async function listUsers(ctx: ServiceContext) {
   const { db } = ctx;
@@ -47,13 +51,24 @@ async function inSerializableTransaction<T>(db: Db, work: (tx: Prisma.Transactio
 
 export async function setAdmin(ctx: ServiceContext, input: z.infer<typeof setAdminInput>) {
   return inSerializableTransaction(ctx.db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { isAdmin: true, disabledAt: true } });
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: auditedUserSelect });
     if (!user) throw new AppError('NOT_FOUND', 'No such user. Reload the page to see the current list.');
     if (user.isAdmin && !input.isAdmin && !user.disabledAt) {
       const otherAdmins = await tx.user.count({ where: { isAdmin: true, disabledAt: null, id: { not: input.userId } } });
       if (otherAdmins === 0) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
     }
-    return tx.user.update({ where: { id: input.userId }, data: { isAdmin: input.isAdmin }, select: userRowSelect });
+    const updated = await tx.user.update({ where: { id: input.userId }, data: { isAdmin: input.isAdmin }, select: userRowSelect });
+    if (user.isAdmin !== input.isAdmin) {
+      await recordAudit(tx, ctx, {
+        action: input.isAdmin ? 'user.admin_granted' : 'user.admin_removed',
+        summary: `${displayName(user)} ${input.isAdmin ? 'is now an admin' : 'is no longer an admin'}`,
+        subjectType: 'user',
+        subjectId: input.userId,
+        before: { isAdmin: user.isAdmin },
+        after: { isAdmin: input.isAdmin },
+      });
+    }
+    return updated;
   });
 }
 
@@ -64,18 +79,29 @@ export async function setDisabled(ctx: UserContext, input: z.infer<typeof setDis
     throw new AppError('FORBIDDEN', 'You cannot disable your own account. Ask another admin to do it.');
   }
   return inSerializableTransaction(ctx.db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { isAdmin: true, disabledAt: true } });
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: auditedUserSelect });
     if (!user) throw new AppError('NOT_FOUND', 'No such user. Reload the page to see the current list.');
     if (input.disabled && user.isAdmin && !user.disabledAt) {
       const otherAdmins = await tx.user.count({ where: { isAdmin: true, disabledAt: null, id: { not: input.userId } } });
       if (otherAdmins === 0) throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
     }
     if (input.disabled) await tx.session.deleteMany({ where: { userId: input.userId } });
-    return tx.user.update({
+    const updated = await tx.user.update({
       where: { id: input.userId },
       // Keep the first disabling time when asked twice.
       data: { disabledAt: input.disabled ? (user.disabledAt ?? new Date()) : null },
       select: userRowSelect,
     });
+    if (Boolean(user.disabledAt) !== input.disabled) {
+      await recordAudit(tx, ctx, {
+        action: input.disabled ? 'user.disabled' : 'user.enabled',
+        summary: `${displayName(user)}’s account was ${input.disabled ? 'disabled' : 'enabled again'}`,
+        subjectType: 'user',
+        subjectId: input.userId,
+        before: { disabled: Boolean(user.disabledAt) },
+        after: { disabled: input.disabled },
+      });
+    }
+    return updated;
   });
 }

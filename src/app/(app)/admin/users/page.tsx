@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/ui/container';
 import { UsersTable } from '@/features/users/users-table';
@@ -21,6 +22,9 @@ export default async function AdminUsersPage() {
       <p className="mt-2 max-w-[65ch] text-muted">
         Everyone with an account. Admins manage every cohort, curriculum and person. Disabling someone signs them out
         at once and stops them signing in until you enable them again. There is always at least one admin.
+      </p>
+      <p className="mt-2">
+        <Link href="/admin/audit">Audit log</Link>: who changed roles, accounts, cohorts and more, and when.
       </p>
       <div className="mt-8">
         <UsersTable initialUsers={users} currentUserId={session.user.id} />
