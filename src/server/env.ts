@@ -80,6 +80,13 @@ export const envSchema = z.object({
   FELLOWSHIP_SIGNIN_EMAILS_PER_IP_PER_HOUR: positiveInt(30),
   /** Requests per minute one API token may make to /api/v1 (training jobs send a batch every 2 s). */
   FELLOWSHIP_API_REQUESTS_PER_MINUTE: positiveInt(600),
+  /** "host:port" pairs the link checker may ask although private (an intranet's readings), comma-separated. */
+  FELLOWSHIP_LINK_CHECK_ALLOW: optionalString.transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  ),
   /** The largest body a tRPC call may send (the web UI's calls; imports send up to 1 MB of text). */
   FELLOWSHIP_TRPC_MAX_BODY_BYTES: positiveInt(2 * 1024 * 1024),
   /** Images a training job may keep: per run and per person (count and megabytes). See README "Quotas". */

@@ -1,5 +1,8 @@
 // "Check links" against a real HTTP server on this machine: each kind of answer a reading's
-// address can give, and only the curriculum's own web links are asked.
+// address can give, and only the curriculum's own web links are asked. The server is private
+// (127.0.0.1), which the checker refuses by default: these tests name it in the explicit
+// allowance (`allow`, FELLOWSHIP_LINK_CHECK_ALLOW). link-check-addresses.test.ts covers the
+// refusals.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,18 +74,19 @@ describe('checkReadingLinks', () => {
     const otherCurriculum = await createCurriculum();
     const other = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: otherCurriculum.id } } } });
 
-    const results = await checkReadingLinks({ db, user: null }, { curriculum: curriculum.slug, itemIds: [...items.map((item) => item.id), other.id] }, 1_000);
+    const allow = [base.replace('http://', ''), `127.0.0.1:${closedPort}`];
+    const results = await checkReadingLinks({ db, user: null }, { curriculum: curriculum.slug, itemIds: [...items.map((item) => item.id), other.id] }, { timeoutMs: 1_000, allow });
     const byUrl = new Map(results.map((result) => [result.url, result]));
     expect(results.map((result) => result.itemId)).toEqual(items.slice(0, 8).map((item) => item.id));
     expect(byUrl.get(`${base}/ok`)).toMatchObject({ outcome: 'ok', status: 200 });
-    // fetch drops the fragment from the address it ends at: still the same page, not "moved".
+    // The fragment is not part of the request: still the same page, not "moved".
     expect(byUrl.get(`${base}/ok#the-part-to-read`)).toMatchObject({ outcome: 'ok', status: 200 });
     expect(byUrl.get(`${base}/gone`)).toMatchObject({ outcome: 'broken', status: 404, detail: 'The page is gone (404).' });
     expect(byUrl.get(`${base}/moved`)).toMatchObject({ outcome: 'moved', status: 200, finalUrl: `${base}/ok` });
     expect(byUrl.get(`${base}/no-head`)).toMatchObject({ outcome: 'ok', status: 200 });
     expect(byUrl.get(`${base}/down`)).toMatchObject({ outcome: 'broken', status: 503 });
     expect(byUrl.get(`${base}/slow`)).toMatchObject({ outcome: 'unreachable', status: null, detail: 'No answer within 1 s.' });
-    expect(byUrl.get(`http://127.0.0.1:${closedPort}/`)).toMatchObject({ outcome: 'unreachable', detail: 'The site refused the connection.' });
+    expect(byUrl.get(`http://127.0.0.1:${closedPort}/`)).toMatchObject({ outcome: 'unreachable', detail: 'The site did not answer.' });
     // HEAD first; GET only where HEAD was refused.
     expect(seen.filter((line) => line.endsWith('/no-head'))).toEqual(['HEAD /no-head', 'GET /no-head']);
     expect(seen.filter((line) => line.endsWith('/ok'))).toEqual(['HEAD /ok', 'HEAD /ok', 'HEAD /ok']);
@@ -96,7 +100,8 @@ describe('checkReadingLinks', () => {
     await db.curriculumItem.updateMany({ where: { sectionId: section.id, position: 2 }, data: { url: `${base}/gone` } });
     await db.curriculumItem.create({ data: { sectionId: section.id, position: 3, title: 'Third reading', url: `${base}/moved` } });
 
-    const result = await runCli(['syllabus', 'check-links', curriculum.slug]);
+    const allow = { FELLOWSHIP_LINK_CHECK_ALLOW: base.replace('http://', '') };
+    const result = await runCli(['syllabus', 'check-links', curriculum.slug], allow);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
@@ -108,7 +113,7 @@ describe('checkReadingLinks', () => {
       `            Works, but now lives at ${base}/ok.`,
       '3 link(s) checked: 1 need fixing, 1 moved.',
     ]);
-    const json = await runCli(['syllabus', 'check-links', curriculum.slug, '--json']);
+    const json = await runCli(['syllabus', 'check-links', curriculum.slug, '--json'], allow);
     expect(JSON.parse(json.stdout).map((entry: { outcome: string }) => entry.outcome)).toEqual(['ok', 'broken', 'moved']);
     const missing = await runCli(['syllabus', 'check-links', 'no-such-curriculum']);
     expect(missing.code).toBe(1);
