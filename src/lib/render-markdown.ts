@@ -17,6 +17,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { findMarkdownHazard, MARKDOWN_LIMITS } from '@/lib/markdown-limits';
 import { toSafeLinkUrl } from '@/lib/safe-url';
 
 export type RenderMarkdownOptions = {
@@ -120,9 +121,34 @@ function rehypeHardenLinks() {
   };
 }
 
-/** Markdown → sanitised HTML, or '' for empty input. */
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The text as it is, escaped, its paragraphs and line breaks kept: for notes too costly or too broken to parse. */
+export function plainTextHtml(text: string): string {
+  const escape = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+  return text
+    .split(/\n{2,}/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p class="whitespace-pre-wrap">${escape(paragraph)}</p>`)
+    .join('\n');
+}
+
+/**
+ * Markdown → sanitised HTML, or '' for empty input. Text past the limits of lib/markdown-limits
+ * (stored before they existed, or written straight to the database) and text the pipeline
+ * fails on are shown as plain text: a page always renders.
+ */
 export function renderMarkdown(markdown: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!markdown || markdown.trim() === '') return '';
+  if (markdown.length > MARKDOWN_LIMITS.maxNoteChars || findMarkdownHazard(markdown)) return plainTextHtml(markdown);
+  try {
+    return renderParsed(markdown, options);
+  } catch {
+    return plainTextHtml(markdown);
+  }
+}
+
+function renderParsed(markdown: string, options: RenderMarkdownOptions): string {
   const headingLevel = Math.min(6, Math.max(1, options.headingLevel ?? 3));
   const idPrefix = `${options.idPrefix ?? 'notes'}-`;
   const file = unified()

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { slugSchema } from './slug';
 import { singleLine } from '@/lib/schemas/text';
+import { findMarkdownHazard, MARKDOWN_LIMITS } from '@/lib/markdown-limits';
 
 export const SECTION_KINDS = ['CORE', 'PRACTICAL', 'OPTIONAL', 'OTHER'] as const;
 export const ITEM_KINDS = ['READING', 'VIDEO', 'NOTEBOOK', 'EXERCISE'] as const;
@@ -45,7 +46,11 @@ const optionalLine = (max: number) =>
     .nullable()
     .transform((value) => (value === null || value === '' ? null : value));
 
-const notes = optional(200_000);
+/** Markdown notes: within the length and shape the renderer parses quickly (lib/markdown-limits). */
+const notes = optional(MARKDOWN_LIMITS.maxNoteChars).superRefine((value, context) => {
+  const hazard = value === null ? null : findMarkdownHazard(value);
+  if (hazard) context.addIssue({ code: 'custom', message: hazard.message.replace(/^Line \d+/, (line) => `${line} of the notes`) });
+});
 const urlField = z
   .string()
   .max(4000, 'must be at most 4000 characters')

@@ -9,6 +9,26 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const isSpace = (char: string) => char.trim() === '';
+
+/**
+ * The text without the characters `strip` at its end (whitespace with `spaces`). A loop, not
+ * `/[…]+$/`: that regex tries every start position and is quadratic on a long run of them that
+ * does not reach the end (100,000 dashes then a letter).
+ */
+export function trimEndOf(text: string, strip: string, spaces = true): string {
+  let end = text.length;
+  while (end > 0 && (strip.includes(text[end - 1]!) || (spaces && isSpace(text[end - 1]!)))) end--;
+  return text.slice(0, end);
+}
+
+/** The text without the characters `strip` (and whitespace) at its start. */
+export function trimStartOf(text: string, strip: string, spaces = true): string {
+  let start = 0;
+  while (start < text.length && (strip.includes(text[start]!) || (spaces && isSpace(text[start]!)))) start++;
+  return text.slice(start);
+}
+
 // --- URLs ----------------------------------------------------------------------------------
 
 /**
@@ -91,7 +111,7 @@ export type SectionHeading = {
 /** "Core Readings: (70 mins)", "Theoretical Readings (75 min):", "Notebook:" → parts. */
 export function parseSectionHeading(text: string): SectionHeading {
   const raw = collapse(text);
-  let rest = raw.replace(/[:：]\s*$/, '');
+  let rest = trimEndOf(raw, ':：');
   let statedMinutes: number | null = null;
   let statedText: string | null = null;
   const groups = [...rest.matchAll(/\(([^()]*)\)/g)].filter((match) => parseDuration(match[1]!));
@@ -101,7 +121,7 @@ export function parseSectionHeading(text: string): SectionHeading {
     statedMinutes = parseDuration(statedText)!.minutes;
     rest = rest.slice(0, last.index) + rest.slice(last.index + last[0].length);
   }
-  const title = collapse(rest).replace(/[\s:：\-–—]+$/, '');
+  const title = trimEndOf(collapse(rest), ':：-–—');
   return { raw, title, statedMinutes, statedText };
 }
 

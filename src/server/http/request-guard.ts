@@ -101,7 +101,9 @@ type Handler<C> = (request: NextRequest, context: C) => Response | Promise<Respo
 
 /**
  * Wraps a route handler: refuses foreign hosts (unless `checkHost` is false) and bodies past
- * `maxBodyBytes`, then calls the handler with the bounded request.
+ * `maxBodyBytes`, then calls the handler with the bounded request. Downloads skip the host
+ * check: they need a session, and a rebinding page can get none (sign-in checks the host), and
+ * calendar apps fetch the feed by whatever name it was subscribed under.
  */
 export function guardRoute<C>(options: { maxBodyBytes: number; checkHost?: boolean }, handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {

@@ -4,6 +4,7 @@ import { weekFieldsOf } from '@/lib/syllabus/week-fields';
 import { slugSchema } from '@/lib/schemas/slug';
 import { slugify } from '@/lib/syllabus/syllabus-text';
 import type { SyllabusWeek } from '@/lib/syllabus/types';
+import { MARKDOWN_LIMITS } from '@/lib/markdown-limits';
 import { AppError } from '@/server/errors';
 import type { WeekDraft } from './drafts';
 import { truncate } from './nodes';
@@ -48,11 +49,25 @@ export function resolveSlug(title: string, options: ParseSyllabusOptions): strin
   return checked.data;
 }
 
+/** A week's notes as one text, refused when longer than a note may be (it is rendered on every visit). */
+function joinNotes(week: WeekDraft): string | null {
+  if (week.notes.length === 0) return null;
+  const notes = week.notes.join('\n\n');
+  if (notes.length > MARKDOWN_LIMITS.maxNoteChars) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `The notes of "${truncate(week.title)}" (line ${week.line}) are ${notes.length.toLocaleString('en-US')} characters long; a week's notes may be at most ${MARKDOWN_LIMITS.maxNoteChars.toLocaleString('en-US')}. Move the long text to a linked page.`,
+      [{ path: 'markdown', message: `Line ${week.line}: the notes under this week are too long.` }],
+    );
+  }
+  return notes;
+}
+
 export function toSyllabusWeeks(weeks: WeekDraft[]): SyllabusWeek[] {
   return weeks.map((week, index) => ({
     index: index + 1,
     ...weekFieldsOf(week),
-    notes: week.notes.length > 0 ? week.notes.join('\n\n') : null,
+    notes: joinNotes(week),
     sections: week.sections.map((section) => ({
       title: section.title,
       kind: section.kind,

@@ -1,5 +1,7 @@
 // Stage 1, input checks: refuses what is not a markdown syllabus at all (too large, binary,
-// not UTF-8, empty, HTML or JSON) before any parsing, and normalizes line endings.
+// not UTF-8, empty, HTML or JSON) or too costly to parse (lib/markdown-limits) before any
+// parsing, and normalizes line endings.
+import { findMarkdownHazard } from '@/lib/markdown-limits';
 import { AppError } from '@/server/errors';
 
 /** The largest syllabus accepted: real ones are a few kilobytes. */
@@ -44,6 +46,13 @@ export function checkText(text: string): string {
   }
   const normalized = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') throw new AppError('BAD_REQUEST', 'The file is empty.');
+  // Before the markdown parser sees it: nesting and runs of marks it would take seconds over.
+  const hazard = findMarkdownHazard(normalized);
+  if (hazard) {
+    throw new AppError('BAD_REQUEST', `${hazard.message} Simplify the text there, then import again.`, [
+      { path: 'markdown', message: hazard.message },
+    ]);
+  }
   const start = normalized.trimStart();
   if (/^<(?:!doctype\s+html|html)\b/i.test(start)) {
     throw new AppError('BAD_REQUEST', 'The file is an HTML page, not markdown: export the syllabus as markdown (.md).');

@@ -1,7 +1,7 @@
 // Stage 3, items: one list item or link line → a reading (title, URL, time estimate, whether
 // optional, and the rest as a note).
 import { parseDuration } from '@/lib/syllabus/durations';
-import { collapse } from '@/lib/syllabus/syllabus-text';
+import { collapse, trimEndOf, trimStartOf } from '@/lib/syllabus/syllabus-text';
 import type { SyllabusItem } from '@/lib/syllabus/types';
 import { textOf, type Token } from './tokens';
 
@@ -39,8 +39,8 @@ export function parseItem(tokens: Token[]): SyllabusItem {
       duration = takeDuration(prefix, 'last');
       if (duration.minutes !== null) prefix = duration.rest;
     }
-    prefix = prefix.replace(/[\s:;,–—-]+$/, '');
-    suffix = suffix.replace(/^[\s,;:–—-]+/, '').replace(/[\s,;:]+$/, '');
+    prefix = trimEndOf(prefix, ':;,–—-');
+    suffix = trimEndOf(trimStartOf(suffix, ',;:–—-'), ',;:');
     const note = [prefix, suffix].filter((part) => part !== '').join(' ');
     return {
       kind: 'READING',
@@ -59,13 +59,13 @@ export function parseItem(tokens: Token[]): SyllabusItem {
   let title = text;
   let note: string | null = null;
   if (duration.minutes !== null) {
-    title = duration.before.replace(/[\s,;:–—-]+$/, '');
-    note = duration.after.replace(/^[\s,;:–—-]+/, '') || null;
+    title = trimEndOf(duration.before, ',;:–—-');
+    note = trimStartOf(duration.after, ',;:–—-') || null;
   } else {
-    const trailing = /^(.*\S)\s+(\((?:[^()]|\([^()]*\))*\))\.?$/.exec(text);
+    const trailing = splitTrailingParenthetical(text);
     if (trailing) {
-      title = trailing[1]!;
-      note = trailing[2]!;
+      title = trailing.title;
+      note = trailing.note;
     }
   }
   if (title === '') {
@@ -124,4 +124,28 @@ export function unestimated(items: SyllabusItem[]): string {
   const count = items.filter((item) => item.minutes === null).length;
   if (count === 0) return '';
   return count === 1 ? ' (1 item has no time)' : ` (${count} items have no time)`;
+}
+
+/**
+ * "Title (a note)" → the title and "(a note)": a closing parenthesis at the end (a full stop
+ * after it allowed), its opening one (one level of nesting inside), and a space before it.
+ * A backwards scan: the regex it replaces was quadratic on many "(" in a row.
+ */
+export function splitTrailingParenthetical(text: string): { title: string; note: string } | null {
+  const end = text.endsWith('.') ? text.length - 1 : text.length;
+  if (text[end - 1] !== ')') return null;
+  let depth = 0;
+  for (let index = end - 1; index >= 0; index--) {
+    const char = text[index];
+    if (char === ')') depth++;
+    else if (char === '(') depth--;
+    if (depth > 2) return null;
+    if (depth === 0) {
+      const before = text.slice(0, index);
+      const title = before.trimEnd();
+      if (title === '' || title.length === before.length) return null;
+      return { title, note: text.slice(index, end) };
+    }
+  }
+  return null;
 }

@@ -14,7 +14,7 @@ function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request) => {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false }, async (request: Request) => {
   const session = await getSession(request.headers);
   if (!session || !canOnSite(session.user, 'audit.view')) return plain(404, 'Not found');
   const params = new URL(request.url).searchParams;

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const notFound = (message = 'Not found') =>
   new Response(`${message}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
-export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const session = await getSession(request.headers);
   if (!session) return notFound();
   const slug = slugSchema.safeParse((await params).slug);

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false }, async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const session = await getSession(request.headers);
   if (!session || !canOnSite(session.user, 'curricula.manage')) return notFound();
   const slug = slugSchema.safeParse((await params).slug);

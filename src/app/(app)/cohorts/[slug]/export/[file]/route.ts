@@ -15,7 +15,7 @@ const EXPORTS = { 'attendance.csv': exportAttendanceCsv, 'progress.csv': exportP
 
 const notFound = () => new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) => {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false }, async (request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) => {
   const { slug: rawSlug, file } = await params;
   const session = await getSession(request.headers);
   const slug = slugSchema.safeParse(rawSlug);

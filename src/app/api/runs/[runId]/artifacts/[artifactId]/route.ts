@@ -14,7 +14,7 @@ function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request: Request, context: { params: Promise<{ runId: string; artifactId: string }> }) => {
+export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false }, async (request: Request, context: { params: Promise<{ runId: string; artifactId: string }> }) => {
   const { runId, artifactId } = await context.params;
   if (!idSchema.safeParse(runId).success || !idSchema.safeParse(artifactId).success) return notFound();
   const session = await getSession(request.headers);
