@@ -271,7 +271,7 @@ describe('the curriculum editor', () => {
       ]);
       await list.getByText('The page is gone (404).').waitFor();
       await list.getByText(`Works, but now lives at ${links}/works.`).waitFor();
-      await list.getByText('The site refused the connection.').waitFor();
+      await list.getByText('The site did not answer.').waitFor();
       await page.screenshot({ path: screenshotPath('curriculum-editor-links-desktop'), fullPage: false });
 
       const [gone] = await sql<{ id: string }>(

@@ -48,6 +48,8 @@ export default async function setup(project: TestProject) {
     FELLOWSHIP_SIGNIN_EMAILS_PER_HOUR: '3',
     // Every e2e file makes API tokens for the same demo people and none revokes them.
     FELLOWSHIP_API_TOKENS_PER_USER: '200',
+    // The curriculum editor's "Check links" test serves its links from 127.0.0.1 (refused by default).
+    FELLOWSHIP_LINK_CHECK_ALLOW: '127.0.0.1',
   };
   const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
     cwd: root,

@@ -44,8 +44,9 @@ export type Resolver = (hostname: string) => Promise<{ address: string; family: 
 export type LinkCheckOptions = {
   timeoutMs?: number;
   /**
-   * "host:port" pairs that may be asked although they are private or on another port: a test's
-   * own server, or an intranet (FELLOWSHIP_LINK_CHECK_ALLOW). Never on by default.
+   * "host:port" pairs (or a bare "host": any port of it) that may be asked although they are
+   * private or on another port: a test's own server, or an intranet (FELLOWSHIP_LINK_CHECK_ALLOW).
+   * Never on by default.
    */
   allow?: readonly string[];
   resolve?: Resolver;
@@ -71,7 +72,8 @@ async function askOnce(url: URL, method: 'HEAD' | 'GET', options: Required<LinkC
   if (!(url.protocol in DEFAULT_PORTS)) throw new Refused('Not checked: only http and https links are.');
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port || DEFAULT_PORTS[url.protocol]!;
-  const allowed = options.allow.includes(`${url.hostname}:${port}`);
+  // "host:port", or "host" for every port of it.
+  const allowed = options.allow.includes(`${url.hostname}:${port}`) || options.allow.includes(url.hostname);
   const family = isIP(hostname);
   const addresses = family ? [{ address: hostname, family }] : await options.resolve(hostname);
   if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });

@@ -5,7 +5,7 @@ import { sumReadingTime, type ReadingTime } from '@/lib/reading-time';
 import type { ImportCurriculumInput, PreviewCurriculumImportInput } from '@/lib/schemas/curricula';
 import { AppError } from '@/server/errors';
 import type { Db, ServiceContext } from '@/server/services/context';
-import { importSyllabus, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
+import { importSyllabus, storableCurriculum, type ImportSyllabusResult } from '@/server/services/syllabus/import-syllabus';
 import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
 import { weekLabel } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
@@ -133,6 +133,7 @@ async function findConflict(db: Db, slug: string): Promise<SlugConflict | null> 
 /** What importing would store, and whether the slug is taken. Writes nothing. */
 export async function previewCurriculumImport(ctx: ServiceContext, input: PreviewCurriculumImportInput): Promise<ImportPreview> {
   const parsed = parseSyllabusMarkdown(input.markdown, { slug: input.slug });
+  storableCurriculum(parsed);
   return { ...summarise(parsed, input.markdown), conflict: await findConflict(ctx.db, parsed.curriculum.slug) };
 }
 

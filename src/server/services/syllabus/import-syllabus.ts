@@ -78,20 +78,29 @@ export type ImportSyllabusResult = {
 };
 
 /**
+ * The syllabus checked against what the database takes (at most 200 weeks, 1,000 readings a
+ * section, field lengths), or an AppError naming the first problem. The import preview asks
+ * too, so a preview never promises an import that would be refused.
+ */
+export function storableCurriculum(syllabus: ImportSyllabusInput['syllabus'], slug?: string) {
+  const source = 'curriculum' in syllabus ? syllabus.curriculum : syllabus;
+  const parsed = curriculumSchema.safeParse({ ...source, slug: slug ?? source.slug });
+  if (!parsed.success) {
+    const issues = listFieldIssues(parsed.error);
+    const first = issues[0];
+    throw new AppError('BAD_REQUEST', `The syllabus cannot be stored: ${first ? `${first.path || 'input'} ${first.message}` : 'invalid'}.`, issues);
+  }
+  return parsed.data;
+}
+
+/**
  * Stores a parsed syllabus as a curriculum in one transaction: either every week, section,
  * item and goal is written, or nothing is. A slug that exists is a CONFLICT unless `replace`,
  * which keeps the curriculum (and the cohorts that run it) and replaces its content.
  */
 export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusInput): Promise<ImportSyllabusResult> {
   const { syllabus, ...options } = input;
-  const source = 'curriculum' in syllabus ? syllabus.curriculum : syllabus;
-  const parsed = curriculumSchema.safeParse({ ...source, slug: options.slug ?? source.slug });
-  if (!parsed.success) {
-    const issues = listFieldIssues(parsed.error);
-    const first = issues[0];
-    throw new AppError('BAD_REQUEST', `The syllabus cannot be stored: ${first ? `${first.path || 'input'} ${first.message}` : 'invalid'}.`, issues);
-  }
-  const curriculum = parsed.data;
+  const curriculum = storableCurriculum(syllabus, options.slug);
 
   try {
     return await ctx.db.$transaction(

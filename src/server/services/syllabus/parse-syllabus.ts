@@ -29,6 +29,8 @@
 // result (assemble.ts). This file is the public entry.
 import type { ParsedSyllabus } from '@/lib/syllabus/types';
 import type { ParseSyllabusOptions } from './parse/assemble';
+import { MARKDOWN_LIMITS } from '@/lib/markdown-limits';
+import { AppError } from '@/server/errors';
 import { checkText } from './parse/input';
 import { SyllabusParser } from './parse/parser';
 
@@ -43,5 +45,23 @@ export { SYLLABUS_MAX_BYTES, assertSyllabusSize, decodeSyllabusFile } from './pa
  */
 export function parseSyllabusMarkdown(text: string, options: ParseSyllabusOptions = {}): ParsedSyllabus {
   const source = checkText(text);
-  return new SyllabusParser(source).parse(options);
+  const parsed = new SyllabusParser(source).parse(options);
+  assertNotesWithinLimit(parsed);
+  return parsed;
+}
+
+/** The introduction and part notes, like week notes (checked where they are joined), within a note's length. */
+function assertNotesWithinLimit(parsed: ParsedSyllabus): void {
+  const max = MARKDOWN_LIMITS.maxNoteChars;
+  const tooLong = (what: string, length: number) =>
+    new AppError(
+      'BAD_REQUEST',
+      `${what} is ${length.toLocaleString('en-US')} characters long; notes may be at most ${max.toLocaleString('en-US')}. Move the long text to a linked page.`,
+      [{ path: 'markdown', message: `${what} is too long.` }],
+    );
+  const intro = parsed.curriculum.notes;
+  if (intro && intro.length > max) throw tooLong('The introduction before the first week', intro.length);
+  for (const week of parsed.curriculum.weeks) {
+    if (week.partNotes && week.partNotes.length > max) throw tooLong(`The introduction of the part "${week.part ?? week.title}"`, week.partNotes.length);
+  }
 }
