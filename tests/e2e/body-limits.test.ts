@@ -4,7 +4,7 @@
 // flat. Times and memory are printed for the record; memory is asserted, time is not.
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { residentBytes, serverPid } from '../support/server-memory';
+import { residentBytes, serverPid } from '../support/sockets';
 import { baseUrl, demoSessionCookie } from './support';
 
 const MB = 1024 * 1024;

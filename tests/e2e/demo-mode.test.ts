@@ -1,28 +1,20 @@
 // Demo mode: one click signs in as each demo role, each landing where that role starts. With
 // FELLOWSHIP_DEMO=0 (a second `next start` of the same build) the buttons are gone and the
 // endpoint refuses.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findFreePort } from '@/server/db/embedded';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser';
-import { baseUrl } from './support';
+import { baseUrl, startSecondApp } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let browser: Browser;
-let demoOffApp: ChildProcess | undefined;
+let stopDemoOffApp: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  if (demoOffApp && demoOffApp.exitCode === null) {
-    const exited = new Promise((resolve) => demoOffApp!.once('exit', resolve));
-    demoOffApp.kill('SIGTERM');
-    await exited;
-  }
+  await stopDemoOffApp?.();
 });
 
 const DEMO_BUTTONS = {
@@ -115,27 +107,9 @@ describe('demo mode off', () => {
   let site: string;
 
   beforeAll(async () => {
-    const port = await findFreePort();
-    site = `http://127.0.0.1:${port}`;
-    demoOffApp = spawn(process.execPath, [`${root}/node_modules/next/dist/bin/next`, 'start', '--port', String(port)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...inject('appAuthEnv'),
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: inject('databaseUrl'),
-        NEXTAUTH_URL: site,
-        FELLOWSHIP_DEMO: '0',
-        FELLOWSHIP_LOCAL_MODE: '0',
-      },
-      stdio: 'ignore',
-    });
-    for (let attempt = 0; attempt < 300; attempt++) {
-      if (await fetch(`${site}/api/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The demo-off app did not serve within 30 s');
+    const app = await startSecondApp(() => ({ FELLOWSHIP_DEMO: '0' }));
+    site = app.site;
+    stopDemoOffApp = app.stop;
   });
 
   it('shows no demo buttons on the sign-in page, only the email form', async () => {

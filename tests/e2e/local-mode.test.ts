@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@/server/db/embedded';
 import { makeTempDir } from '../setup/test-postgres';
+import { listeningSockets } from '../support/sockets';
 import { waitFor } from '../support/wait-for';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,26 +101,6 @@ function canConnect(address: string, port: number): Promise<boolean> {
   });
 }
 
-/** The local addresses listening on `port`, from the kernel's socket tables (what `ss -ltn` shows). */
-function listeningAddresses(port: number): string[] {
-  const found: string[] = [];
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let table: string;
-    try {
-      table = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of table.trim().split('\n').slice(1)) {
-      const [, local, , state] = line.trim().split(/\s+/);
-      const [hexAddress, hexPort] = local!.split(':');
-      if (state !== '0A' || parseInt(hexPort!, 16) !== port) continue; // 0A: LISTEN
-      found.push(hexAddress!.length === 8 ? hexAddress!.match(/../g)!.reverse().map((byte) => parseInt(byte, 16)).join('.') : `v6:${hexAddress}`);
-    }
-  }
-  return found;
-}
-
 const demoForm = 'role=admin';
 
 describe('local mode, as started', () => {
@@ -131,7 +112,7 @@ describe('local mode, as started', () => {
 
   it('listens on 127.0.0.1 only', async () => {
     const { port } = local!;
-    if (existsProcNet()) expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
+    if (existsProcNet()) expect(listeningSockets(port).map((socket) => socket.address)).toEqual(['127.0.0.1']);
     const lan = networkAddress();
     if (lan) expect(await canConnect(lan, port)).toBe(false);
     expect(await canConnect('127.0.0.1', port)).toBe(true);

@@ -1,14 +1,10 @@
 // The security headers of each kind of response: a page, a static asset, tRPC, the REST API,
 // an uploaded image (which keeps its own stricter policy) and a CSV export. HSTS only on an
 // https site (a second `next start` of the same build with an https NEXTAUTH_URL).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findFreePort } from '@/server/db/embedded';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGreyPng } from '@/server/services/demo/demo-png';
-import { baseUrl, demoApiToken, demoSessionCookie } from './support';
+import { baseUrl, demoApiToken, demoSessionCookie, startSecondApp } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SITE_POLICY = /default-src 'self'/;
 
 function expectCommonHeaders(response: Response, what: string) {
@@ -81,38 +77,13 @@ describe('security headers on an http site', () => {
 });
 
 describe('on an https site', () => {
-  let app: ChildProcess | undefined;
   let site: string;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const port = await findFreePort();
-    site = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, [`${root}/node_modules/next/dist/bin/next`, 'start', '--port', String(port)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...inject('appAuthEnv'),
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: inject('databaseUrl'),
-        NEXTAUTH_URL: 'https://fellowship.test',
-        FELLOWSHIP_LOCAL_MODE: '0',
-      },
-      stdio: 'ignore',
-    });
-    for (let attempt = 0; attempt < 300; attempt++) {
-      if (await fetch(`${site}/api/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The https-site app did not serve within 30 s');
+    ({ site, stop } = await startSecondApp(() => ({ NEXTAUTH_URL: 'https://fellowship.test' })));
   });
-  afterAll(async () => {
-    if (app && app.exitCode === null) {
-      const exited = new Promise((resolve) => app!.once('exit', resolve));
-      app.kill('SIGTERM');
-      await exited;
-    }
-  });
+  afterAll(() => stop?.());
 
   it('sends HSTS with pages that came over https (through the TLS proxy in front)', async () => {
     const page = await fetch(`${site}/signin`, { headers: { 'x-forwarded-proto': 'https' } });

@@ -1,10 +1,13 @@
 // Shared helpers for the e2e tier: the emails the app sent (tests/setup/mail-catcher.ts), the
 // app's database for arranging rows the UI cannot, and sign-in over plain HTTP.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import pg from 'pg';
 import type { BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
+import { findFreePort } from '@/server/db/embedded';
 import type { CaughtMail } from '../setup/mail-catcher';
 
 export const baseUrl = inject('baseUrl');
@@ -117,4 +120,40 @@ export async function demoApiToken(role: 'facilitator' | 'fellow' = 'fellow', na
 export async function signInContextAs(context: BrowserContext, role: 'admin' | 'facilitator' | 'fellow') {
   const [name, value] = (await demoSessionCookie(role)).split('=') as [string, string];
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/**
+ * A second `next start` of the e2e build on the same database, with other settings (demo mode
+ * off, an https site…). `stop()` ends it; call it in afterAll.
+ */
+export async function startSecondApp(env: (site: string) => Record<string, string>): Promise<{ site: string; stop: () => Promise<void> }> {
+  const port = await findFreePort();
+  const site = `http://127.0.0.1:${port}`;
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const app = spawn(process.execPath, [`${root}/node_modules/next/dist/bin/next`, 'start', '--port', String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...inject('appAuthEnv'),
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: inject('databaseUrl'),
+      NEXTAUTH_URL: site,
+      FELLOWSHIP_LOCAL_MODE: '0',
+      ...env(site),
+    },
+    stdio: 'ignore',
+  });
+  const stop = async () => {
+    if (app.exitCode !== null || app.signalCode !== null) return;
+    const exited = new Promise((resolve) => app.once('exit', resolve));
+    app.kill('SIGTERM');
+    await exited;
+  };
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (await fetch(`${site}/api/health`).then((r) => r.ok, () => false)) return { site, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`A second app on ${site} did not serve within 30 s`);
 }

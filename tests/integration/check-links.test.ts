@@ -10,6 +10,7 @@ import { db } from '@/server/db/client';
 import { checkReadingLinks } from '@/server/services/curricula/check-links';
 import { createCurriculum } from '../factories';
 import { runCli } from './run-command';
+import { closedPort as findClosedPort } from '../support/sockets';
 
 let server: http.Server;
 let base: string;
@@ -39,11 +40,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // A port nobody listens on: open one, note it, close it.
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPort = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
+  closedPort = await findClosedPort();
 });
 
 afterAll(async () => {

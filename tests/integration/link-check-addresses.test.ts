@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { checkReadingLinks, type LinkCheckOptions, type Resolver } from '@/server/services/curricula/check-links';
 import { createCurriculum } from '../factories';
+import { closedPort as findClosedPort } from '../support/sockets';
 
 let server: http.Server;
 let port: number;
@@ -38,10 +39,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPort = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
+  closedPort = await findClosedPort();
 });
 
 afterAll(async () => {

@@ -33,7 +33,7 @@ const sectionSchema = z.object({
   statedMinutes: z.number().int().min(0).max(100_000).nullable(),
   statedText: text(100).nullable(),
   group: text(500).nullable(),
-  items: z.array(itemSchema).max(1000),
+  items: z.array(itemSchema).max(1000, 'must be at most 1,000 in one section'),
 });
 
 const weekSchema = z.object({
@@ -44,8 +44,8 @@ const weekSchema = z.object({
   part: text(500).nullable(),
   partNotes: notes,
   notes,
-  sections: z.array(sectionSchema).max(200),
-  goals: z.array(z.object({ category: z.enum(['THEORETICAL', 'PRACTICAL', 'GENERAL']), text: text(4000) })).max(500),
+  sections: z.array(sectionSchema).max(200, 'must be at most 200 in one week'),
+  goals: z.array(z.object({ category: z.enum(['THEORETICAL', 'PRACTICAL', 'GENERAL']), text: text(4000) })).max(500, 'must be at most 500 in one week'),
 });
 
 const curriculumSchema = z.object({
@@ -53,7 +53,7 @@ const curriculumSchema = z.object({
   title: text(500).trim().min(1, 'must not be empty'),
   description: text(2000).nullable(),
   notes,
-  weeks: z.array(weekSchema).max(200),
+  weeks: z.array(weekSchema).max(200, 'must be at most 200: split the syllabus into several'),
 });
 
 export type ImportSyllabusInput = {
