@@ -18,6 +18,12 @@ const DENSITY = {
   roomy: '[&_:is(td,th)]:px-4 [&_thead_th]:py-2 [&_tbody_:is(td,th)]:py-3',
 } as const;
 
+/**
+ * Lines between rows, drawn by the cells rather than the rows: a sticky first cell paints over
+ * its row's border, so a row line would stop short of it.
+ */
+const ROW_LINES = '[&_tbody_tr:not(:first-child)>*]:border-t [&_tbody_tr>*]:border-line';
+
 /** The first column (the row's name) stays in view while the rest scrolls. */
 const STICKY_FIRST_COLUMN =
   '[&_tr>:first-child]:sticky [&_tr>:first-child]:left-0 [&_tr>:first-child]:z-10 [&_thead_tr>:first-child]:bg-surface-muted [&_tbody_tr>:first-child]:bg-surface';
@@ -46,7 +52,7 @@ export function Table({
   return (
     <div className="relative overflow-x-auto rounded-xl border border-line bg-surface">
       <table
-        className={`w-full text-left text-[0.95rem] ${DENSITY[density]} ${stickyFirstColumn ? STICKY_FIRST_COLUMN : ''}`}
+        className={`w-full text-left text-[0.95rem] ${DENSITY[density]} ${ROW_LINES} ${stickyFirstColumn ? STICKY_FIRST_COLUMN : ''}`}
         style={minWidth ? { minWidth } : undefined}
         data-testid={testId}
       >
@@ -63,7 +69,7 @@ export function Table({
             })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-line">{children}</tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
   );
