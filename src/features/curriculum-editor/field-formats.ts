@@ -1,7 +1,8 @@
 // How the editor's fields turn what was typed into what is saved, with the same limits as
 // the server's schemas (src/lib/schemas/curriculum-editor.ts), so most mistakes are caught
 // before a request.
-import { acceptableReadingUrl, MAX_ITEM_MINUTES, URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
+import { MAX_ITEM_MINUTES, URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
+import { importableUrl } from '@/lib/syllabus/syllabus-text';
 import type { FieldFormat } from './editable-field';
 
 const show = (value: string | number | null) => (value === null ? '' : String(value));
@@ -10,7 +11,7 @@ export const urlFormat: FieldFormat = {
   show,
   parse: (draft) => {
     if (draft.trim() === '') return { ok: true, value: null };
-    const url = acceptableReadingUrl(draft);
+    const url = importableUrl(draft);
     return url ? { ok: true, value: url } : { ok: false, message: URL_MESSAGE };
   },
 };

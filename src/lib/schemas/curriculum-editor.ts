@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { slugSchema } from './slug';
 import { singleLine } from '@/lib/schemas/text';
 import { findMarkdownHazard, MARKDOWN_LIMITS } from '@/lib/markdown-limits';
+import { importableUrl } from '@/lib/syllabus/syllabus-text';
 
 export const SECTION_KINDS = ['CORE', 'PRACTICAL', 'OPTIONAL', 'OTHER'] as const;
 export const ITEM_KINDS = ['READING', 'VIDEO', 'NOTEBOOK', 'EXERCISE'] as const;
@@ -13,20 +14,6 @@ export const GOAL_CATEGORIES = ['THEORETICAL', 'PRACTICAL', 'GENERAL'] as const;
 export const MAX_ITEM_MINUTES = 1000;
 
 export const URL_MESSAGE = 'Enter a web address that starts with https:// or http://, or a mailto: address.';
-
-/**
- * A reading's link as typed, when it may become a link: absolute http(s) with a host, or
- * mailto. The same rule as the markdown importer's, so an edited syllabus exports and
- * imports back the same. Anything else (javascript:, data:, relative paths) is refused.
- */
-export function acceptableReadingUrl(value: string): string | null {
-  const url = value.trim();
-  if (url === '' || /[\s\u0000-\u001f\u007f]/.test(url) || !URL.canParse(url)) return null;
-  const parsed = new URL(url);
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '') return url;
-  if (parsed.protocol === 'mailto:' && parsed.pathname.length > 0) return url;
-  return null;
-}
 
 const id = z.string().min(1).max(64);
 const curriculum = slugSchema;
@@ -56,7 +43,8 @@ const urlField = z
   .max(4000, 'must be at most 4000 characters')
   .nullable()
   .transform((value) => (value === null || value.trim() === '' ? null : value.trim()))
-  .refine((value) => value === null || acceptableReadingUrl(value) !== null, URL_MESSAGE);
+  // The importer's rule, so an edited syllabus exports and imports back the same.
+  .refine((value) => value === null || importableUrl(value) !== null, URL_MESSAGE);
 const minutesField = z
   .number({ error: 'must be a whole number of minutes' })
   .int('must be a whole number of minutes')
