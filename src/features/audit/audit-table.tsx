@@ -5,27 +5,20 @@ import { formatMoment } from '@/lib/format-time';
 import type { AuditEntry } from '@/server/services/audit/list-audit';
 
 function Change({ before, after }: { before: unknown; after: unknown }) {
-  if (before === null && after === null) return null;
+  const sides = ([['Before', before], ['After', after]] as const).filter(([, value]) => value !== null);
+  if (sides.length === 0) return null;
   return (
     <details className="mt-1 text-[0.85rem]">
       <summary className="cursor-pointer text-muted">Before and after</summary>
       <dl className="mt-1 grid gap-1">
-        {before !== null ? (
-          <div>
-            <dt className="font-semibold">Before</dt>
+        {sides.map(([label, value]) => (
+          <div key={label}>
+            <dt className="font-semibold">{label}</dt>
             <dd>
-              <code className="break-all whitespace-pre-wrap">{JSON.stringify(before)}</code>
+              <code className="break-all whitespace-pre-wrap">{JSON.stringify(value)}</code>
             </dd>
           </div>
-        ) : null}
-        {after !== null ? (
-          <div>
-            <dt className="font-semibold">After</dt>
-            <dd>
-              <code className="break-all whitespace-pre-wrap">{JSON.stringify(after)}</code>
-            </dd>
-          </div>
-        ) : null}
+        ))}
       </dl>
     </details>
   );
