@@ -14,12 +14,14 @@ import { isBuildCurrent } from './build-stamp';
 import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
 import { openSystemContext } from '@/server/services/context';
 import { isLoopbackName } from '@/server/http/loopback';
+import { startWorkerFromEnv } from '@/server/jobs/start-worker';
 
 const devMode = process.argv.includes('--dev');
 const startedAt = performance.now();
 
 let database: OpenedDatabase | undefined;
 let next: ChildProcess | undefined;
+let worker: { close(): Promise<void> } | undefined;
 let stopping = false;
 
 function log(message: string) {
@@ -33,6 +35,8 @@ function seconds(): string {
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    // First the worker: it finishes the sends in hand and gives the rest back to the queue.
+    await worker?.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
     if (next && next.exitCode === null && next.signalCode === null) {
       const exited = new Promise((resolve) => next!.once('exit', resolve));
       next.kill('SIGTERM');
@@ -99,6 +103,15 @@ async function main() {
   };
   // Local mode answers only this machine unless FELLOWSHIP_HOST opens it (README: "Opening local mode to a network").
   const hostname = env.FELLOWSHIP_HOST ?? (database.embedded ? '127.0.0.1' : undefined);
+  if (env.FELLOWSHIP_WORKER) {
+    worker = await startWorkerFromEnv(env, {
+      databaseUrl: database.url,
+      siteUrl: appEnv.NEXTAUTH_URL,
+      secret: appEnv.NEXTAUTH_SECRET,
+      devMailboxAllowed: Boolean(database.embedded) && (env.FELLOWSHIP_HOST === undefined || isLoopbackName(env.FELLOWSHIP_HOST)),
+      log,
+    });
+  }
   const listenArgs = ['--port', String(env.PORT), ...(hostname ? ['--hostname', hostname] : [])];
   if (devMode) {
     await shutdown(await run(['dev', ...listenArgs], { ...appEnv, NODE_ENV: 'development' }));

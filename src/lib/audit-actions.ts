@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'attendance.changed': 'Attendance changed',
+  'announcement.sent': 'Announcement sent',
+  'notification.retried': 'Email retried',
+  'email.bounce_cleared': 'Bouncing address cleared',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

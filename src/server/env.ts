@@ -96,6 +96,14 @@ export const envSchema = z.object({
   FELLOWSHIP_ARTIFACT_MB_PER_USER: positiveInt(1000),
   /** Active API tokens one person may hold. */
   FELLOWSHIP_API_TOKENS_PER_USER: positiveInt(20),
+  /** Emails one worker process sends per minute at most (your SMTP provider's limit). */
+  FELLOWSHIP_EMAILS_PER_MINUTE: positiveInt(600),
+  /** SMTP connections one worker process keeps open. */
+  FELLOWSHIP_SMTP_CONNECTIONS: positiveInt(5),
+  /** `npm start` runs a job worker inside the app unless this is 0 (then run `fellowship worker`). */
+  FELLOWSHIP_WORKER: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
+  /** Jobs one worker process runs at once. */
+  FELLOWSHIP_WORKER_CONCURRENCY: positiveInt(8),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

@@ -19,6 +19,8 @@ export const inviteMembersInput = z
     emails: z.string().max(100_000, 'That list is too long: split it into smaller ones.').optional(),
     role: roleSchema.default('FELLOW'),
     groupId: groupIdSchema,
+    /** Email the invitations now (default), or later from the members page. */
+    sendEmail: z.boolean().default(true),
   })
   .refine((input) => (input.entries?.length ?? 0) > 0 || splitEmailList(input.emails ?? '').length > 0, {
     message: 'Enter at least one email address.',

@@ -9,6 +9,8 @@ export const rosterInput = z.object({
   csv: z.string().max(ROSTER_MAX_BYTES * 2, 'A roster may be at most 1 MB: split it into smaller files.'),
   /** Create the groups the file names that the cohort does not have yet. */
   createMissingGroups: z.boolean().default(false),
+  /** Email everyone who joins now (default), or later from the members page. */
+  sendEmail: z.boolean().default(true),
 });
 
 export type RosterInput = z.input<typeof rosterInput>;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { migrateJobQueue } from '@/server/jobs/queue-schema';
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
 type SchemaEngine = Awaited<ReturnType<EngineModule['SchemaEngine']['new']>>;
@@ -200,13 +201,18 @@ export function readMigrationList(): MigrationList {
   };
 }
 
-/** Applies pending migrations; returns the names applied (none when up to date). */
+/**
+ * Applies pending migrations, then the job queue's own (graphile-worker's schema); returns the
+ * names of the app's migrations applied (none when up to date).
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const migrationsList = readMigrationList();
-  return withEngine(connectionString, async (engine) => {
+  const applied = await withEngine(connectionString, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return result.appliedMigrationNames;
   });
+  await migrateJobQueue(connectionString);
+  return applied;
 }
 
 /**

@@ -11,6 +11,9 @@ export function listDevMailboxMessages(ctx: ServiceContext, input: { limit: numb
   });
 }
 
-export async function saveDevMailboxMessage(ctx: ServiceContext, input: { to: string; subject: string; text: string; url: string }) {
+export async function saveDevMailboxMessage(
+  ctx: ServiceContext,
+  input: { to: string; subject: string; text: string; url: string | null; html?: string | null; kind?: string | null },
+) {
   await ctx.db.devMailboxMessage.create({ data: input, select: { id: true } });
 }

@@ -10,13 +10,15 @@ import { assertGroupsInCohort } from './cohort-groups';
 import { nowOf, actingUser, type CohortContext } from '@/server/services/context';
 import { inviteMembersInput, MAX_INVITATIONS_PER_REQUEST } from '@/lib/schemas/members';
 import { recordAudit } from '@/server/services/audit/record-audit';
+import { queueInvitationEmails } from '@/server/services/notifications/invitation-emails';
 
 export type InviteStatus = 'invited' | 'already-member' | 'invalid' | 'duplicate';
 
 export type InviteResult = { email: string; status: InviteStatus; message: string };
 
-export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof inviteMembersInput>) {
+export async function inviteMembers(ctx: CohortContext, rawInput: z.input<typeof inviteMembersInput>) {
   const { db, access } = ctx;
+  const input = inviteMembersInput.parse(rawInput);
   const inviterId = actingUser(ctx).id;
   const now = nowOf(ctx);
   const { invitationDays } = getAuthSettings();
@@ -49,6 +51,7 @@ export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof in
       });
       const openEmails = new Set(open.map((invitation) => invitation.email));
 
+      let emailed = 0;
       const seen = new Set<string>();
       const results: InviteResult[] = [];
       const toCreate: { email: string; role: 'FELLOW' | 'FACILITATOR'; groupId: string | null }[] = [];
@@ -80,7 +83,8 @@ export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof in
           where: { cohortId: access.cohortId, email: { in: toCreate.map((entry) => entry.email) }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
           data: { revokedAt: now },
         });
-        await tx.invitation.createMany({
+        const created = await tx.invitation.createManyAndReturn({
+          select: { id: true },
           data: toCreate.map((entry) => ({
             cohortId: access.cohortId,
             email: entry.email,
@@ -91,6 +95,7 @@ export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof in
             expiresAt,
           })),
         });
+        emailed = !input.sendEmail ? 0 : await queueInvitationEmails(tx, created.map((invitation) => invitation.id));
         await recordAudit(tx, ctx, {
           action: 'invitation.created',
           cohortId: access.cohortId,
@@ -99,7 +104,7 @@ export async function inviteMembers(ctx: CohortContext, input: z.infer<typeof in
           after: { invitations: toCreate.map((entry) => ({ email: entry.email, role: entry.role, groupId: entry.groupId })) },
         });
       }
-      return { invited: toCreate.length, expiresAt, results };
+      return { invited: toCreate.length, emailed, expiresAt, results };
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

@@ -7,13 +7,15 @@
 // arranged straight away, and each person joins by signing in with that email later.
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { pluralize } from '@/lib/format';
+import { displayName, pluralize } from '@/lib/format';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { parseRosterCsv, type RosterRole } from './parse-roster';
-import type { CohortContext } from '@/server/services/context';
+import type { CohortContext, Db } from '@/server/services/context';
 import { rosterInput, type RosterInput } from '@/lib/schemas/roster';
 import { recordAudit } from '@/server/services/audit/record-audit';
+import { queueRosterWelcomeEmails } from '@/server/services/notifications/invitation-emails';
+import { deliverableOnly } from '@/server/services/notifications/recipients';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -41,6 +43,8 @@ export type RosterPreview = {
   groupsToCreate: string[];
   /** Header cells that are none of name, email, role, group. */
   ignoredColumns: string[];
+  /** How many of the people joining would get an invitation email (not a disabled account or a bouncing address). */
+  invitationEmails: number;
 };
 
 const ROLE_WORD: Record<RosterRole, string> = { FELLOW: 'fellow', FACILITATOR: 'facilitator' };
@@ -153,7 +157,7 @@ async function planRoster(client: Client, cohortId: string, input: z.output<type
   return { rows, groupsToCreate: [...groupsToCreate.values()], ignoredColumns: parsed.ignoredColumns };
 }
 
-function toPreview(plan: Awaited<ReturnType<typeof planRoster>>): RosterPreview {
+async function toPreview(db: Db, cohortId: string, plan: Awaited<ReturnType<typeof planRoster>>): Promise<RosterPreview> {
   const rows = plan.rows.map(({ line, name, email, role, group, fate, action, message }) => ({ line, name, email, role, group, fate, action, message }));
   const count = (fate: RosterFate) => rows.filter((row) => row.fate === fate).length;
   return {
@@ -167,6 +171,13 @@ function toPreview(plan: Awaited<ReturnType<typeof planRoster>>): RosterPreview 
     },
     groupsToCreate: plan.groupsToCreate,
     ignoredColumns: plan.ignoredColumns,
+    invitationEmails: (
+      await deliverableOnly(db, {
+        kind: 'INVITATION',
+        cohortId,
+        candidates: plan.rows.filter((row) => row.action === 'create-account' || row.action === 'join').map((row) => ({ userId: row.userId ?? null, email: row.email })),
+      })
+    ).length,
   };
 }
 
@@ -174,7 +185,7 @@ function toPreview(plan: Awaited<ReturnType<typeof planRoster>>): RosterPreview 
 export async function previewRoster(ctx: CohortContext, rawInput: RosterInput): Promise<RosterPreview> {
   const { db } = ctx;
   const cohortId = ctx.access.cohortId;
-  return toPreview(await planRoster(db, cohortId, rosterInput.parse(rawInput)));
+  return toPreview(db, cohortId, await planRoster(db, cohortId, rosterInput.parse(rawInput)));
 }
 
 export type RosterImportResult = {
@@ -184,6 +195,8 @@ export type RosterImportResult = {
   updated: number;
   unchanged: number;
   groupsCreated: string[];
+  /** Invitation emails queued for the people who joined. */
+  emailed: number;
 };
 
 /** Imports the roster, all of it or, when any row is invalid, nothing. */
@@ -196,7 +209,7 @@ export async function importRoster(ctx: CohortContext, rawInput: RosterInput): P
       async (tx) => {
         await assertCohortWritable(tx, cohortId);
         const plan = await planRoster(tx, cohortId, input);
-        const preview = toPreview(plan);
+        const preview = await toPreview(tx as Db, cohortId, plan);
         if (preview.counts.total === 0) {
           throw new AppError('BAD_REQUEST', 'The file has a header but nobody under it: add one line per person.');
         }
@@ -280,6 +293,9 @@ export async function importRoster(ctx: CohortContext, rawInput: RosterInput): P
           }
         }
         if (leads.length) await tx.groupFacilitator.createMany({ data: leads, skipDuplicates: true });
+        const emailed = input.sendEmail
+          ? await queueRosterWelcomeEmails(tx, { cohortId, membershipIds: [...membershipIdByUser.values()], inviterName: ctx.user ? displayName(ctx.user) : null })
+          : 0;
 
         await recordAudit(tx, ctx, {
           action: 'roster.imported',
@@ -294,6 +310,7 @@ export async function importRoster(ctx: CohortContext, rawInput: RosterInput): P
         });
         return {
           preview,
+          emailed,
           accountsCreated: newRows.length,
           joined: joining.length,
           updated: updating.length,

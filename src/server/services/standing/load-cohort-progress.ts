@@ -37,6 +37,7 @@ export type ProgressMeeting = { id: string; groupId: string; startsAt: Date; wee
 
 export type FellowProgress = {
   membershipId: string;
+  userId: string;
   name: string;
   email: string;
   groupId: string | null;
@@ -111,7 +112,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     }),
     db.membership.findMany({
       where: fellowFilter,
-      select: { id: true, groupId: true, lastActivityAt: true, user: { select: { name: true, email: true } } },
+      select: { id: true, userId: true, groupId: true, lastActivityAt: true, user: { select: { name: true, email: true } } },
     }),
     countsOnly
       ? Promise.resolve([])
@@ -212,6 +213,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       );
       return {
         membershipId: membership.id,
+        userId: membership.userId,
         name: displayName(membership.user),
         email: membership.user.email,
         groupId: membership.groupId,

@@ -1,0 +1,50 @@
+// Starting a worker from the validated environment: the one way `npm start` (inside the app)
+// and `fellowship worker` (apart) build their mailer and settings.
+import type { Env } from '@/server/env';
+import { createDevMailboxMailer, createSmtpMailer, type Mailer } from '@/server/email/mailer';
+import { openSystemContext } from '@/server/services/context';
+import { startJobWorker, type JobWorker } from './worker';
+
+export type WorkerSetup = {
+  databaseUrl: string;
+  siteUrl: string;
+  secret: string;
+  /** Local mode answering only this machine: without SMTP, emails go to the dev mailbox. */
+  devMailboxAllowed: boolean;
+  log?: (message: string) => void;
+};
+
+/** SMTP when SMTP_URL is set; the dev mailbox in local mode; otherwise every send fails with a message that says what to set. */
+export function mailerFor(env: Env, setup: Pick<WorkerSetup, 'devMailboxAllowed'>, db: Parameters<typeof createDevMailboxMailer>[0]): Mailer {
+  if (env.SMTP_URL) {
+    return createSmtpMailer({ smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, connections: env.FELLOWSHIP_SMTP_CONNECTIONS, perMinute: env.FELLOWSHIP_EMAILS_PER_MINUTE });
+  }
+  if (setup.devMailboxAllowed) return createDevMailboxMailer(db);
+  return {
+    describe: 'nowhere (SMTP_URL is not set)',
+    send: async () => {
+      throw new Error('No mail server: set SMTP_URL (and EMAIL_FROM) so Fellowship can send email.');
+    },
+    close() {},
+  };
+}
+
+export async function startWorkerFromEnv(env: Env, setup: WorkerSetup): Promise<JobWorker & { close(): Promise<void> }> {
+  const ctx = openSystemContext(setup.databaseUrl);
+  const db = ctx.db;
+  const worker = await startJobWorker({
+    databaseUrl: setup.databaseUrl,
+    db,
+    mailer: mailerFor(env, setup, db),
+    settings: { siteUrl: setup.siteUrl.replace(/\/+$/, ''), secret: setup.secret, messageIdDomain: new URL(setup.siteUrl).hostname },
+    concurrency: env.FELLOWSHIP_WORKER_CONCURRENCY,
+    log: setup.log,
+  });
+  return {
+    ...worker,
+    async close() {
+      await worker.stop();
+      await ctx.close();
+    },
+  };
+}

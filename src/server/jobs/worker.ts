@@ -1,0 +1,91 @@
+// A job worker: graphile-worker running Fellowship's tasks. `npm start` runs one inside the
+// app process; `fellowship worker` runs them apart, as many as a deployment wants. Jobs live in
+// PostgreSQL; on SIGTERM a worker finishes or hands back what it holds, and a worker that died
+// (SIGKILL, a lost machine) is noticed by the others through its heartbeat and its jobs are
+// handed back (see sweepDeadWorkers).
+import { hostname } from 'node:os';
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { run, Logger, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import type { Mailer } from '@/server/email/mailer';
+import { systemContext, type Db } from '@/server/services/context';
+import { deliverNotification } from '@/server/services/notifications/deliver-notification';
+import type { NotificationSettings } from '@/server/services/notifications/notification-settings';
+import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
+import { SEND_TASK } from '@/server/services/notifications/queue-notifications';
+import { heartbeat, registerWorkerProcess, sweepDeadWorkers, unregisterWorkerProcess } from '@/server/services/jobs/worker-registry';
+
+export const PLAN_TASK = 'plan-notifications';
+const HEARTBEAT_MS = 15_000;
+
+export type JobWorkerOptions = {
+  databaseUrl: string;
+  db: Db;
+  mailer: Mailer;
+  settings: NotificationSettings;
+  concurrency: number;
+  /** Run the every-minute planner (digests, reminders, prep notes, at-risk, run alerts). Default true. */
+  schedule?: boolean;
+  log?: (message: string) => void;
+};
+
+export type JobWorker = { id: string; stop(): Promise<void>; runner: Runner };
+
+export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  const { db, mailer, settings } = options;
+  const log = options.log ?? ((message: string) => console.log(`[fellowship worker] ${message}`));
+  const ctx = systemContext(db);
+  const processId = randomUUID();
+  const workerIds: string[] = [];
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
+  events.on('job:error', ({ job, error }) => {
+    log(`${job.task_identifier} job ${job.id} failed (attempt ${job.attempts} of ${job.max_attempts}): ${(error as Error).message?.split('\n')[0]}`);
+  });
+
+  // Before taking jobs: hand back those of workers on this machine that died (their pid is gone).
+  await sweepDeadWorkers(db, { now: new Date() });
+
+  const taskList: TaskList = {
+    [SEND_TASK]: async (payload, helpers) => {
+      const { id } = payload as { id: string };
+      await deliverNotification(ctx, mailer, settings, id, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    [PLAN_TASK]: async () => {
+      const now = new Date();
+      await sweepDeadWorkers(db, { now });
+      const planned = await planDueNotifications(ctx, now);
+      if (planned.total) log(`Queued ${planned.total} notifications (${planned.summary}).`);
+    },
+  };
+
+  const runner = await run({
+    connectionString: options.databaseUrl,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    taskList,
+    // Every minute; graphile-worker's cron runs each minute once across all workers.
+    crontab: options.schedule === false ? '' : `* * * * * ${PLAN_TASK} ?max=1`,
+    logger: new Logger((scope) => (level, message) => {
+      if (level === 'error' || (level === 'warning' && !scope.label?.includes('cron'))) log(message);
+    }),
+    events,
+  });
+  await registerWorkerProcess(db, { id: processId, host: hostname(), pid: process.pid, workerIds });
+  const timer = setInterval(() => void heartbeat(db, processId, workerIds).catch(() => {}), HEARTBEAT_MS);
+  timer.unref();
+  log(`Worker started (${options.concurrency} at a time, email via ${mailer.describe}).`);
+
+  return {
+    id: processId,
+    runner,
+    async stop() {
+      clearInterval(timer);
+      // Lets running jobs finish and unlocks the rest for other workers.
+      await runner.stop();
+      await unregisterWorkerProcess(db, processId).catch(() => {});
+      mailer.close();
+    },
+  };
+}

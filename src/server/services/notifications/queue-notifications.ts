@@ -1,0 +1,68 @@
+// Writing notifications: each one a row in the Notification ledger and a job on the queue
+// (graphile-worker's add_job, called in SQL), in the caller's transaction, so a notification
+// is queued exactly when the change that causes it commits. The ledger's dedupeKey is unique:
+// queueing the same notification again adds nothing.
+import type { Prisma } from '@/generated/prisma/client';
+import type { NotificationKind } from '@/lib/notification-kinds';
+import type { NotificationPayloads } from '@/server/email/payloads';
+import type { Db } from '@/server/services/context';
+
+export const SEND_TASK = 'send-notification';
+/** Attempts of one send before it is marked failed: graphile-worker's backoff spreads 8 over about 80 minutes. */
+export const SEND_MAX_ATTEMPTS = 8;
+
+export type NotificationDraft<K extends NotificationKind = NotificationKind> = {
+  kind: K;
+  dedupeKey: string;
+  toEmail: string;
+  userId: string | null;
+  cohortId: string | null;
+  subjectId?: string | null;
+  payload: NotificationPayloads[K];
+};
+
+type Client = Db | Prisma.TransactionClient;
+
+const CHUNK = 1000;
+
+/** Queues the drafts not queued before; returns how many were new and their ids. */
+export async function queueNotifications(client: Client, drafts: NotificationDraft[], options: { runAt?: Date } = {}): Promise<{ queued: number; ids: string[] }> {
+  const ids: string[] = [];
+  for (let start = 0; start < drafts.length; start += CHUNK) {
+    const created = await client.notification.createManyAndReturn({
+      data: drafts.slice(start, start + CHUNK).map((draft) => ({
+        kind: draft.kind,
+        dedupeKey: draft.dedupeKey,
+        toEmail: draft.toEmail.toLowerCase(),
+        userId: draft.userId,
+        cohortId: draft.cohortId,
+        subjectId: draft.subjectId ?? null,
+        payload: draft.payload as Prisma.InputJsonValue,
+      })),
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    ids.push(...created.map((row) => row.id));
+  }
+  await addSendJobs(client, ids, options.runAt);
+  return { queued: ids.length, ids };
+}
+
+/**
+ * One send job per notification, keyed by its id: adding the key again while the job waits
+ * replaces it instead of adding a second one.
+ */
+export async function addSendJobs(client: Client, notificationIds: string[], runAt?: Date): Promise<void> {
+  for (let start = 0; start < notificationIds.length; start += CHUNK) {
+    const chunk = notificationIds.slice(start, start + CHUNK);
+    await client.$queryRaw`
+      SELECT count(graphile_worker.add_job(
+        ${SEND_TASK}::text,
+        json_build_object('id', id),
+        job_key => 'notify:' || id,
+        max_attempts => ${SEND_MAX_ATTEMPTS}::int,
+        run_at => ${runAt ?? null}::timestamptz
+      ))::int AS added
+      FROM unnest(${chunk}::text[]) AS id`;
+  }
+}

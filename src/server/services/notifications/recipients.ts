@@ -1,0 +1,70 @@
+// Who must not get a notification, checked when it is queued (so counts are honest) and again
+// when it is sent (people opt out, are disabled or leave in between): a disabled account, a
+// topic turned off, someone no longer in the cohort, an archived cohort, a bouncing address.
+import { KIND_TOPIC, TOPICS, type NotificationKind } from '@/lib/notification-kinds';
+import type { Db } from '@/server/services/context';
+
+export type SkipReason = 'disabled' | 'opted-out' | 'not-in-cohort' | 'cohort-archived' | 'bouncing';
+
+export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
+  disabled: 'The account is disabled.',
+  'opted-out': 'They turned this kind of email off.',
+  'not-in-cohort': 'They are no longer in the cohort.',
+  'cohort-archived': 'The cohort is archived.',
+  bouncing: 'The address bounces.',
+};
+
+export type Candidate = { userId: string | null; email: string };
+
+/**
+ * Each candidate's reason not to be sent this kind (absent: send). Four small queries for any
+ * number of candidates.
+ */
+export async function findSkipReasons(
+  db: Db,
+  input: { kind: NotificationKind; cohortId: string | null; candidates: Candidate[] },
+): Promise<Map<string, SkipReason>> {
+  const { kind, cohortId, candidates } = input;
+  const reasons = new Map<string, SkipReason>();
+  if (!candidates.length) return reasons;
+  const topic = KIND_TOPIC[kind];
+  const userIds = [...new Set(candidates.flatMap((candidate) => (candidate.userId ? [candidate.userId] : [])))];
+  const emails = [...new Set(candidates.map((candidate) => candidate.email.toLowerCase()))];
+
+  const [cohort, users, preferences, memberships, bouncing] = await Promise.all([
+    cohortId ? db.cohort.findUnique({ where: { id: cohortId }, select: { status: true } }) : null,
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, disabledAt: true } }) : [],
+    topic && userIds.length ? db.emailPreference.findMany({ where: { userId: { in: userIds }, topic }, select: { userId: true, enabled: true } }) : [],
+    // An invitation goes to people not (yet) in the cohort.
+    cohortId && kind !== 'INVITATION' && userIds.length
+      ? db.membership.findMany({ where: { cohortId, userId: { in: userIds } }, select: { userId: true } })
+      : [],
+    db.bouncingAddress.findMany({ where: { email: { in: emails } }, select: { email: true } }),
+  ]);
+  const disabled = new Set(users.filter((user) => user.disabledAt).map((user) => user.id));
+  const chosen = new Map(preferences.map((row) => [row.userId, row.enabled]));
+  const members = new Set(memberships.map((membership) => membership.userId));
+  const bouncingEmails = new Set(bouncing.map((row) => row.email));
+
+  for (const candidate of candidates) {
+    const key = candidateKey(candidate);
+    let reason: SkipReason | null = null;
+    if (cohort?.status === 'ARCHIVED') reason = 'cohort-archived';
+    else if (candidate.userId && disabled.has(candidate.userId)) reason = 'disabled';
+    else if (candidate.userId && topic && !(chosen.get(candidate.userId) ?? TOPICS[topic].defaultOn)) reason = 'opted-out';
+    else if (cohortId && kind !== 'INVITATION' && (!candidate.userId || !members.has(candidate.userId))) reason = 'not-in-cohort';
+    else if (bouncingEmails.has(candidate.email.toLowerCase())) reason = 'bouncing';
+    if (reason) reasons.set(key, reason);
+  }
+  return reasons;
+}
+
+export function candidateKey(candidate: Candidate): string {
+  return candidate.userId ?? `email:${candidate.email.toLowerCase()}`;
+}
+
+/** The candidates who may be sent this kind. */
+export async function deliverableOnly<T extends Candidate>(db: Db, input: { kind: NotificationKind; cohortId: string | null; candidates: T[] }): Promise<T[]> {
+  const reasons = await findSkipReasons(db, input);
+  return input.candidates.filter((candidate) => !reasons.has(candidateKey(candidate)));
+}

@@ -1,0 +1,206 @@
+// Notifications end to end on real PostgreSQL, the real queue and a real SMTP server, with the
+// clock passed in (nothing sleeps): each kind goes at the right local time, once, to the right
+// people, and never to someone who opted out, was disabled or left.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/server/db/client';
+import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
+import { inviteMembers } from '@/server/services/members/invite-members';
+import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
+import { setEmailPreferences, unsubscribeWithToken } from '@/server/services/notifications/preferences';
+import { signUnsubscribeToken } from '@/server/services/notifications/unsubscribe-token';
+import { importRoster } from '@/server/services/roster/import-roster';
+import { asSystem, asUser, createCohort, createCurriculum, createGroup, createPerson, createUser, inCohort } from '../factories';
+import { drainQueue, TEST_NOTIFICATION_SETTINGS } from '../support/notifications';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+
+let sink: SmtpSink;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  await sink.stop();
+});
+
+function threeWeekCurriculum() {
+  return createCurriculum({
+    weeks: {
+      create: [1, 2, 3].map((n) => ({
+        position: n,
+        number: n,
+        title: `Topic ${n}`,
+        sections: {
+          create: [
+            {
+              position: 1,
+              title: 'Core Readings',
+              kind: 'CORE' as const,
+              items: { create: [{ position: 1, title: `Reading ${n}a`, url: `https://example.com/${n}a`, minutes: 20 }, { position: 2, title: `Reading ${n}b`, minutes: 15 }] },
+            },
+          ],
+        },
+      })),
+    },
+  });
+}
+
+async function cohortIn(timeZone: string, startDate: string) {
+  const curriculum = await threeWeekCurriculum();
+  const cohort = await createCohort({ curriculumId: curriculum.id, timeZone, startDate: new Date(`${startDate}T00:00:00Z`), status: 'ACTIVE', name: `Cohort in ${timeZone}` });
+  const group = await createGroup(cohort.id, { name: 'Group A', meetingDay: 3, meetingTime: '18:00', location: 'Room 101' });
+  const facilitator = await createPerson(cohort.id, 'FACILITATOR', { name: 'Fay Facilitator', groupId: group.id });
+  const fellows = [];
+  for (let n = 1; n <= 3; n++) fellows.push(await createPerson(cohort.id, 'FELLOW', { name: `Fellow ${n}`, groupId: group.id }));
+  await ensureGroupMeetings(db, group.id);
+  return { cohort, group, facilitator, fellows };
+}
+
+async function sentTo(kind: string, cohortId?: string) {
+  return db.notification.findMany({ where: { kind: kind as never, ...(cohortId ? { cohortId } : {}) }, select: { toEmail: true, status: true, userId: true, skippedReason: true } });
+}
+
+async function mailsAfter(count: number) {
+  const all = await sink.parsed();
+  return all.slice(count);
+}
+
+describe('weekly digests at the start of each week, in the cohort’s time zone', () => {
+  it('Los Angeles across the spring-forward change and Tokyo: 08:00 local each week, once', async () => {
+    // 2027-03-14 is the US change to daylight time: week 1 starts on PST, week 2 on PDT.
+    const la = await cohortIn('America/Los_Angeles', '2027-03-08');
+    const tokyo = await cohortIn('Asia/Tokyo', '2027-03-08');
+    const ctx = asSystem();
+
+    // 08:00 in Tokyo (UTC+9) on 8 March is 23:00 UTC on 7 March.
+    await planDueNotifications(ctx, new Date('2027-03-07T22:59:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST')).toHaveLength(0);
+    await planDueNotifications(ctx, new Date('2027-03-07T23:00:00Z'));
+    expect((await sentTo('WEEKLY_DIGEST', tokyo.cohort.id)).map((n) => n.toEmail).sort()).toEqual(tokyo.fellows.map((f) => f.user.email).sort());
+    expect(await sentTo('WEEKLY_DIGEST', la.cohort.id)).toHaveLength(0);
+
+    // 08:00 PST is 16:00 UTC.
+    await planDueNotifications(ctx, new Date('2027-03-08T15:59:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST', la.cohort.id)).toHaveLength(0);
+    await planDueNotifications(ctx, new Date('2027-03-08T16:00:00Z'));
+    await planDueNotifications(ctx, new Date('2027-03-08T16:01:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST', la.cohort.id)).toHaveLength(3);
+
+    // Week 2: 08:00 PDT is 15:00 UTC (an hour earlier in UTC than week 1).
+    await planDueNotifications(ctx, new Date('2027-03-15T14:59:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST', la.cohort.id)).toHaveLength(3);
+    await planDueNotifications(ctx, new Date('2027-03-15T15:00:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST', la.cohort.id)).toHaveLength(6);
+
+    const before = sink.messages.length;
+    await drainQueue(sink);
+    const mails = (await mailsAfter(before)).filter((mail) => mail.headers.get('x-fellowship-kind') === 'WEEKLY_DIGEST');
+    // Tokyo's week 1 (3), LA's weeks 1 and 2 (3 each), and Tokyo's week 2 planned at 15:00 UTC on 15 March (after 08:00 JST).
+    const tokyoWeek2 = (await sentTo('WEEKLY_DIGEST', tokyo.cohort.id)).length - 3;
+    expect(mails).toHaveLength(9 + tokyoWeek2);
+    const laWeek2 = mails.find((mail) => mail.subject === 'Week 2: Topic 2' && mail.to && JSON.stringify(mail.to).includes(la.fellows[0]!.user.email))!;
+    expect(laWeek2).toBeDefined();
+    expect(laWeek2.text).toContain('Reading 2a');
+    expect(laWeek2.text).toContain('Still open from earlier weeks');
+    expect(laWeek2.text).toContain('Reading 1a');
+    expect(laWeek2.text).toContain('Your facilitator: Fay Facilitator');
+    // The next meeting, Wednesday of week 2, in Los Angeles time (now daylight time), with its .ics.
+    expect(laWeek2.text).toContain('Wednesday 17 March, 18:00–19:30 (America/Los_Angeles, GMT-7)');
+    expect(laWeek2.attachments.map((file) => file.contentType)).toEqual(['text/calendar']);
+    expect(laWeek2.attachments[0]!.content.toString()).toContain('DTSTART:20270318T010000Z');
+    const laWeek1 = mails.find((mail) => mail.subject === 'Week 1: Topic 1' && JSON.stringify(mail.to).includes(la.fellows[0]!.user.email))!;
+    expect(laWeek1.text).toContain('Wednesday 10 March, 18:00–19:30 (America/Los_Angeles, GMT-8)');
+    const tokyoWeek1 = mails.find((mail) => JSON.stringify(mail.to).includes(tokyo.fellows[0]!.user.email))!;
+    expect(tokyoWeek1.text).toContain('Wednesday 10 March, 18:00–19:30 (Asia/Tokyo, GMT+9)');
+    expect(laWeek2.html).toContain('Cohort in America/Los_Angeles');
+    expect(laWeek2.messageId).toMatch(/^<[a-z0-9]+@fellowship\.test>$/);
+    // Headers unfolded (RFC 5322: a long header continues on lines that start with white space).
+    const raw = sink.messages.find((message) => message.parsed === laWeek2)!.raw.replace(/\r?\n[ \t]+/g, ' ');
+    expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/fellowship\.test\/api\/unsubscribe\?token=[\w.%-]+>\r?$/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect((await sentTo('WEEKLY_DIGEST')).every((n) => n.status === 'SENT')).toBe(true);
+  });
+
+  it('nobody disabled, opted out or gone gets one; an archived cohort sends none', async () => {
+    const world = await cohortIn('Europe/London', '2027-05-03');
+    const [optedOut, disabled, leaving] = world.fellows;
+    await setEmailPreferences(asUser(optedOut!.user), { topics: { DIGEST: false } });
+    await db.user.update({ where: { id: disabled!.user.id }, data: { disabledAt: new Date() } });
+    await planDueNotifications(asSystem(), new Date('2027-05-03T07:00:00Z'));
+    const queued = await sentTo('WEEKLY_DIGEST', world.cohort.id);
+    expect(queued.map((n) => n.userId)).toEqual([leaving!.user.id]);
+    // Leaves between queueing and sending: skipped, not sent.
+    await db.membership.delete({ where: { id: leaving!.membership.id } });
+    const before = sink.messages.length;
+    await drainQueue(sink);
+    expect(sink.messages.length).toBe(before);
+    expect((await sentTo('WEEKLY_DIGEST', world.cohort.id))[0]).toMatchObject({ status: 'SKIPPED', skippedReason: 'They are no longer in the cohort.' });
+
+    const archived = await cohortIn('Europe/London', '2027-05-03');
+    await db.cohort.update({ where: { id: archived.cohort.id }, data: { status: 'ARCHIVED' } });
+    await planDueNotifications(asSystem(), new Date('2027-05-03T07:30:00Z'));
+    expect(await sentTo('WEEKLY_DIGEST', archived.cohort.id)).toHaveLength(0);
+  });
+});
+
+describe('invitations', () => {
+  it('a roster import of 30 people sends 30 invitations, once', async () => {
+    const admin = await createUser({ name: 'Ada Admin', isAdmin: true });
+    const cohort = await createCohort({ status: 'ACTIVE', name: 'Roster cohort' });
+    const access: CohortAccess = { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] };
+    const csv = ['name,email,role,group', ...Array.from({ length: 30 }, (_, n) => `Person ${n},person${n}@roster-mail.test,fellow,Group R`)].join('\n');
+    const result = await importRoster(inCohort(access, admin), { csv, createMissingGroups: true });
+    expect(result.preview.invitationEmails).toBe(30);
+    expect(result.emailed).toBe(30);
+    const before = sink.messages.length;
+    await drainQueue(sink);
+    await drainQueue(sink);
+    const mails = await mailsAfter(before);
+    expect(mails).toHaveLength(30);
+    expect(new Set(mails.map((mail) => JSON.stringify(mail.to))).size).toBe(30);
+    expect(mails[0]!.subject).toBe("You're invited to Roster cohort");
+    expect(mails[0]!.text).toContain('Ada Admin added you');
+    // Invitations cannot be turned off: no unsubscribe header.
+    expect(sink.messages.at(-1)!.raw).not.toMatch(/^List-Unsubscribe/m);
+  });
+
+  it('inviting by address emails each; "later" emails nobody; a refused address is marked bouncing', async () => {
+    const refusing = await startSmtpSink({ refuse: (rcpt) => (rcpt.startsWith('nobody') ? 550 : null) });
+    try {
+      const admin = await createUser({ name: 'Ada Admin', isAdmin: true });
+      const cohort = await createCohort({ status: 'ACTIVE' });
+      const ctx = inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+      const later = await inviteMembers(ctx, { emails: 'later@invite.test', sendEmail: false });
+      expect(later.emailed).toBe(0);
+      const now = await inviteMembers(ctx, { emails: 'one@invite.test, nobody@invite.test' });
+      expect(now.emailed).toBe(2);
+      await drainQueue(refusing);
+      expect(refusing.messages.map((m) => m.to[0])).toEqual(['one@invite.test']);
+      const failed = await db.notification.findFirstOrThrow({ where: { toEmail: 'nobody@invite.test' } });
+      expect(failed.status).toBe('FAILED');
+      expect(failed.lastError).toContain('No such user');
+      expect(await db.bouncingAddress.findUnique({ where: { email: 'nobody@invite.test' } })).not.toBeNull();
+      // Nothing more goes to a bouncing address.
+      const again = await inviteMembers(ctx, { emails: 'nobody@invite.test' });
+      expect(again.emailed).toBe(0);
+    } finally {
+      await refusing.stop();
+    }
+  });
+});
+
+describe('one-click unsubscribe', () => {
+  it('a signed token turns the topic off; a tampered or foreign one changes nothing', async () => {
+    const person = await createUser();
+    const secret = TEST_NOTIFICATION_SETTINGS.secret;
+    const token = signUnsubscribeToken(secret, person.id, 'DIGEST');
+    const [body, sig] = token.split('.');
+    const other = await createUser();
+    const forged = `${Buffer.from(`${other.id}:DIGEST`).toString('base64url')}.${sig}`;
+    expect(await unsubscribeWithToken(asSystem(), { token: `${body}.${sig!.slice(0, -2)}xx`, secret })).toEqual({ ok: false });
+    expect(await unsubscribeWithToken(asSystem(), { token: forged, secret })).toEqual({ ok: false });
+    expect(await unsubscribeWithToken(asSystem(), { token, secret: 'another-site-secret-another-site-secret' })).toEqual({ ok: false });
+    expect(await db.emailPreference.count({ where: { userId: { in: [person.id, other.id] } } })).toBe(0);
+    expect(await unsubscribeWithToken(asSystem(), { token, secret })).toMatchObject({ ok: true, topic: 'DIGEST' });
+    expect(await db.emailPreference.findMany({ where: { userId: person.id }, select: { topic: true, enabled: true } })).toEqual([{ topic: 'DIGEST', enabled: false }]);
+  });
+});
