@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { audit } from './commands/audit';
+import { jobsRetry, jobsStatus, worker } from './commands/jobs';
 import { cohortCreate, cohortList } from './commands/cohort';
 import { dbMigrate, dbMigrationCreate, dbPrepare, dbSeed, dbStatus } from './commands/db';
 import { exportAttendance, exportProgress } from './commands/export';
@@ -35,6 +36,9 @@ const commands: readonly Command[] = [
   exportAttendance,
   exportProgress,
   audit,
+  worker,
+  jobsStatus,
+  jobsRetry,
 ];
 const commandsByName = new Map(commands.map((command) => [command.name, command]));
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser';
-import { baseUrl, magicLink, mailTo, requestMagicLink, signInContextAs, sql, waitForMail } from './support';
+import { baseUrl, magicLink, signInMailTo, requestMagicLink, signInContextAs, sql, waitForMail } from './support';
 import { waitFor } from '../support/wait-for';
 
 const EMAIL = 'fellow2@example.com';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   // fellow2 signs in by email link (the demo button is fellow1's).
-  const sent = mailTo(EMAIL).length;
+  const sent = signInMailTo(EMAIL).length;
   expect((await requestMagicLink(EMAIL, { callbackUrl: '/cohorts/demo' })).ok).toBe(true);
   await page.goto(magicLink(await waitForMail(EMAIL, sent + 1)));
   await page.waitForURL((url) => url.pathname === '/cohorts/demo');

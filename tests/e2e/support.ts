@@ -28,11 +28,16 @@ export function mailTo(address: string): CaughtMail[] {
   return listMail().filter((mail) => mail.to.includes(address.toLowerCase()));
 }
 
-/** Waits for the `count`-th email to `address` (1 = the first) and returns it. */
+/** The sign-in emails to `address` (the app also sends invitations, digests and reminders). */
+export function signInMailTo(address: string): CaughtMail[] {
+  return mailTo(address).filter((mail) => mail.subject === 'Your sign-in link for Fellowship');
+}
+
+/** Waits for the `count`-th sign-in email to `address` (1 = the first) and returns it. */
 export async function waitForMail(address: string, count = 1, timeoutMs = 15_000): Promise<CaughtMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = mailTo(address);
+    const found = signInMailTo(address);
     if (found.length >= count) return found[count - 1]!;
     if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} within ${timeoutMs} ms (got ${found.length})`);
     await new Promise((resolve) => setTimeout(resolve, 100));

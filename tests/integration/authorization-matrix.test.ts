@@ -285,6 +285,8 @@ const MATRIX: Record<string, Row> = {
   'account.updateName': { input: () => ({ name: 'Renamed' }), expect: signedIn() },
   'account.sessions': { input: () => undefined, expect: signedIn() },
   'account.signOutEverywhere': { input: () => undefined, expect: signedIn() },
+  'account.emailPreferences': { input: () => undefined, expect: signedIn() },
+  'account.setEmailPreferences': { input: () => ({ topics: { DIGEST: false } }), expect: signedIn() },
 
   // Site administration.
   'users.list': { input: () => undefined, expect: adminOnly() },
@@ -315,6 +317,10 @@ const MATRIX: Record<string, Row> = {
   },
   'members.invitations': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'members.revokeInvitation': {
+    input: (w) => ({ cohort: 'a', invitationId: w.invitationA1.id }),
+    expect: cohortAdminOnly(),
+  },
+  'members.resendInvitation': {
     input: (w) => ({ cohort: 'a', invitationId: w.invitationA1.id }),
     expect: cohortAdminOnly(),
   },

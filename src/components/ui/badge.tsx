@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 
-type BadgeTone = 'neutral' | 'accent' | 'warning';
+type BadgeTone = 'neutral' | 'accent' | 'warning' | 'danger';
 
 const TONE_CLASSES: Record<BadgeTone, string> = {
   neutral: 'border-line bg-surface-muted text-muted',
   accent: 'border-accent/40 bg-accent-soft text-accent-strong',
   warning: 'border-warning/40 bg-warning-soft text-warning',
+  danger: 'border-danger/40 bg-danger-soft text-danger',
 };
 
 /** A short label. Its text carries the meaning; the colour only echoes it. */

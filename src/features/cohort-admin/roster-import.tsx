@@ -29,6 +29,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
   const trpc = useTRPC();
   const id = useId();
   const [createMissingGroups, setCreateMissingGroups] = useState(false);
+  const [sendEmail, setSendEmail] = useState(true);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
   const flow = usePreviewThenImport({
     maxBytes: MAX_BYTES,
@@ -103,6 +104,7 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
               {pluralize(imported.accountsCreated, 'new account')}, {imported.joined} joined the cohort, {imported.updated} updated
               {imported.unchanged ? `, ${imported.unchanged} already as listed` : ''}.
               {imported.groupsCreated.length ? ` Created ${pluralize(imported.groupsCreated.length, 'group')}: ${imported.groupsCreated.join(', ')}.` : ''}
+              {imported.emailed ? ` ${pluralize(imported.emailed, 'invitation email')} queued.` : ''}
             </p>
             <p className="mt-1">
               <Link href={`/cohorts/${cohort}/members`}>See the members</Link> ·{' '}
@@ -146,12 +148,29 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
             </Alert>
           ) : null}
 
+          <fieldset className="grid gap-2">
+            <legend className="font-medium">Invitation emails</legend>
+            <label className="flex items-start gap-2">
+              <input type="radio" name={`${id}-send`} className="mt-1.5 size-4 shrink-0" checked={sendEmail} onChange={() => setSendEmail(true)} />
+              <span>
+                Email {pluralize(preview.invitationEmails, 'person', 'people')} who join{' '}
+                <span className="text-muted">now, with a link to sign in</span>
+              </span>
+            </label>
+            <label className="flex items-start gap-2">
+              <input type="radio" name={`${id}-send`} className="mt-1.5 size-4 shrink-0" checked={!sendEmail} onChange={() => setSendEmail(false)} />
+              <span>
+                Don’t email them yet <span className="text-muted">(tell them yourself, or invite them later from the members page)</span>
+              </span>
+            </label>
+          </fieldset>
+
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
               className={buttonClasses('primary')}
               disabled={preview.counts.invalid > 0 || importable === 0 || importMutation.isPending}
-              onClick={() => flow.runImport({ cohort, csv, createMissingGroups })}
+              onClick={() => flow.runImport({ cohort, csv, createMissingGroups, sendEmail })}
             >
               {importMutation.isPending
                 ? 'Importing…'

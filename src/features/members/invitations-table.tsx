@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDay } from '@/lib/format-time';
@@ -12,6 +13,15 @@ import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Table } from '@/components/ui/table';
 
 type Invitation = RouterOutputs['members']['invitations'][number];
+
+const EMAIL_BADGES = {
+  'not-emailed': { label: 'Not emailed', tone: 'neutral' },
+  queued: { label: 'Email queued', tone: 'accent' },
+  sent: { label: 'Emailed', tone: 'accent' },
+  bouncing: { label: 'Bouncing', tone: 'danger' },
+  failed: { label: 'Email failed', tone: 'danger' },
+  skipped: { label: 'Not emailed', tone: 'neutral' },
+} as const;
 
 const STATUS_BADGES = {
   open: { label: 'Open', tone: 'accent' },
@@ -22,8 +32,11 @@ const STATUS_BADGES = {
 
 function statusDetail(invitation: Invitation): string {
   switch (invitation.status) {
-    case 'open':
-      return `until ${formatDay(invitation.expiresAt)}`;
+    case 'open': {
+      const delivery = invitation.emailDelivery;
+      const when = delivery.state === 'sent' && delivery.at ? `${formatDay(delivery.at)}, ` : '';
+      return `${when}open until ${formatDay(invitation.expiresAt)}`;
+    }
     case 'accepted':
       return invitation.acceptedAt ? formatDay(invitation.acceptedAt) : '';
     case 'expired':
@@ -59,6 +72,22 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
     }),
   );
 
+  const [notice, setNotice] = useState<string | null>(null);
+  const resend = useMutation(
+    trpc.members.resendInvitation.mutationOptions({
+      onMutate: () => {
+        setError(null);
+        setNotice(null);
+      },
+      onSuccess: (_result, input) => {
+        const invitation = (invitations.data ?? []).find((row) => row.id === input.invitationId);
+        setNotice(`The invitation to ${invitation?.email ?? 'them'} is queued to be emailed again.`);
+      },
+      onError: (mutationError) => setError(errorMessage(mutationError)),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+
   const rows = invitations.data ?? [];
   if (rows.length === 0) {
     return <EmptyState title="No invitations yet">Invite people with the form above; their invitations are listed here.</EmptyState>;
@@ -71,10 +100,15 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
             {error}
           </Alert>
         ) : null}
+        {notice ? (
+          <Alert tone="success" role="status" className="mb-4">
+            {notice}
+          </Alert>
+        ) : null}
       </div>
       <Table caption="Invitations to this cohort, newest first" minWidth="40rem" density="roomy" stickyFirstColumn columns={['Email', 'Role and group', 'Status', { label: <span className="sr-only">Actions</span> }]}>
         {rows.map((invitation) => {
-          const badge = STATUS_BADGES[invitation.status];
+          const badge = invitation.status === 'open' ? EMAIL_BADGES[invitation.emailDelivery.state] : STATUS_BADGES[invitation.status];
           return (
             <tr key={invitation.id}>
               <th scope="row" className="text-left font-normal break-all">
@@ -93,6 +127,16 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
               </td>
               <td>
                 {invitation.status === 'open' ? (
+                  <span className="flex flex-wrap justify-end gap-2">
+                  <button
+                    type="button"
+                    className={buttonClasses('secondary', 'sm')}
+                    disabled={resend.isPending && resend.variables?.invitationId === invitation.id}
+                    onClick={() => resend.mutate({ cohort, invitationId: invitation.id })}
+                  >
+                    {invitation.emailDelivery.state === 'not-emailed' ? 'Send email' : 'Resend'}
+                    <span className="sr-only"> the invitation to {invitation.email}</span>
+                  </button>
                   <ConfirmButton
                     question="Revoke this invitation?"
                     confirmLabel="Revoke"
@@ -101,6 +145,7 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
                   >
                     Revoke<span className="sr-only"> the invitation for {invitation.email}</span>
                   </ConfirmButton>
+                  </span>
                 ) : null}
               </td>
             </tr>

@@ -28,6 +28,7 @@ export function InviteForm({ cohort, groups, invitationDays }: { cohort: string;
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState<Role>('FELLOW');
   const [groupId, setGroupId] = useState('');
+  const [sendEmail, setSendEmail] = useState(true);
   const [outcome, setOutcome] = useState<InviteOutcome | null>(null);
   const [clientError, setClientError] = useState<string | null>(null);
 
@@ -55,7 +56,7 @@ export function InviteForm({ cohort, groups, invitationDays }: { cohort: string;
       return;
     }
     setClientError(null);
-    invite.mutate({ cohort, entries: entries.map((email) => ({ email, role, groupId: groupId || null })) });
+    invite.mutate({ cohort, sendEmail, entries: entries.map((email) => ({ email, role, groupId: groupId || null })) });
   }
 
   const invitedCount = outcome?.results.filter((entry) => entry.status === 'invited').length ?? 0;
@@ -118,6 +119,13 @@ export function InviteForm({ cohort, groups, invitationDays }: { cohort: string;
             </select>
           </div>
         </div>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" className="mt-1.5 size-4 shrink-0" checked={sendEmail} onChange={(event) => setSendEmail(event.target.checked)} />
+          <span>
+            Email the invitations now
+            <span className="block text-[0.9rem] text-muted">Leave this off to send them later from the list below.</span>
+          </span>
+        </label>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className={buttonClasses('primary')} disabled={invite.isPending}>
             {invite.isPending ? 'Sending invitations…' : entries.length > 1 ? `Invite ${entries.length} people` : 'Invite'}
@@ -138,7 +146,8 @@ export function InviteForm({ cohort, groups, invitationDays }: { cohort: string;
         {outcome ? (
           <div className="rounded-xl border border-line bg-surface p-5">
             <p className="font-semibold" role="status">
-              {invitedCount ? `${pluralize(invitedCount, 'invitation')} created.` : 'No invitations created.'}
+              {invitedCount ? `${pluralize(invitedCount, 'invitation')} created` : 'No invitations created.'}
+              {invitedCount ? (outcome.emailed ? `, ${outcome.emailed} queued to be emailed.` : ', not emailed yet.') : null}
               {invitedCount < outcome.results.length ? ` ${outcome.results.length - invitedCount} not sent: see below.` : null}
             </p>
             <ul className="mt-3 divide-y divide-line">

@@ -1,7 +1,13 @@
 // Inputs of one's own account.
 import { z } from 'zod';
+import { EMAIL_TOPICS } from '@/lib/notification-kinds';
 import { singleLine } from '@/lib/schemas/text';
 
 export const updateNameInput = z.object({
   name: singleLine().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+});
+
+/** Turn email topics on or off; only the topics sent change. */
+export const setEmailPreferencesInput = z.object({
+  topics: z.partialRecord(z.enum(EMAIL_TOPICS), z.boolean()),
 });

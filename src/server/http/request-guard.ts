@@ -14,6 +14,8 @@ export const BODY_LIMITS = {
   auth: 64 * 1024,
   /** Routes that take no body at all: downloads, exports, calendars. */
   none: 0,
+  /** The one-click unsubscribe: "List-Unsubscribe=One-Click" or a small form. */
+  unsubscribe: 4 * 1024,
 } as const;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
+import { EmailPreferencesForm } from '@/features/account/email-preferences-form';
 import { NameForm } from '@/features/account/name-form';
 import { SessionsPanel } from '@/features/account/sessions-panel';
 import { ApiTokensSection } from '@/features/api-tokens/api-tokens-section';
@@ -17,7 +18,7 @@ const ROLE_LABELS = { FELLOW: 'Fellow', FACILITATOR: 'Facilitator' } as const;
 
 export default async function AccountPage() {
   if (!(await getRequestSession())) redirect('/signin?callbackUrl=/account');
-  const [me, sessions] = await Promise.all([api.account.me(), api.account.sessions()]);
+  const [me, sessions, emailPreferences] = await Promise.all([api.account.me(), api.account.sessions(), api.account.emailPreferences()]);
 
   return (
     <Container className="py-10 sm:py-14">
@@ -65,6 +66,14 @@ export default async function AccountPage() {
               ))}
             </ul>
           )}
+        </section>
+
+        <section id="email" aria-labelledby="email-heading" className="mt-10 scroll-mt-20 rounded-xl border border-line bg-surface p-5">
+          <h2 id="email-heading" className="text-xl font-semibold">
+            Emails
+          </h2>
+          <p className="mt-1 mb-4 text-muted">Choose what Fellowship emails you. Each email also has a link that turns its kind off.</p>
+          <EmailPreferencesForm initial={emailPreferences} />
         </section>
 
         <section aria-labelledby="sessions-heading" className="mt-10">

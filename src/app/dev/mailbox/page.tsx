@@ -27,18 +27,19 @@ export default async function DevMailboxPage() {
       <div className="max-w-[75ch]">
         <h1 className="text-3xl font-bold tracking-tight">Dev mailbox</h1>
         <Alert tone="warning" className="mt-4">
-          This page exists only when Fellowship runs locally without a mail server (no SMTP_URL). Sign-in emails land
-          here instead of in an inbox, so you can sign in as anyone you invite. It is never shown on a deployed site.
+          This page exists only when Fellowship runs locally without a mail server (no SMTP_URL). Every email (sign-in
+          links, invitations, digests, reminders) lands here instead of in an inbox, so you can sign in as anyone you invite
+          and see what people would get. It is never shown on a deployed site.
         </Alert>
       </div>
 
       <section aria-labelledby="messages-heading" className="mt-8">
         <h2 id="messages-heading" className="mb-3 text-xl font-semibold">
-          Latest sign-in emails
+          Latest emails
         </h2>
         {messages.length === 0 ? (
           <EmptyState title="No emails yet">
-            Ask for a sign-in link on the sign-in page; it appears here at once. Reload this page to see new ones.
+            Ask for a sign-in link on the sign-in page, or invite someone: the email appears here. Reload this page to see new ones.
           </EmptyState>
         ) : (
           <ul className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface">
@@ -53,13 +54,19 @@ export default async function DevMailboxPage() {
                       <time dateTime={message.createdAt.toISOString()}>{TIME_FORMAT.format(message.createdAt)}</time>
                     </p>
                   </div>
-                  {url ? (
-                    <a href={url} className={buttonClasses('primary', 'sm', 'shrink-0')}>
-                      Open sign-in link<span className="sr-only"> for {message.to}</span>
-                    </a>
-                  ) : (
-                    <span className="text-muted">No link in this email</span>
-                  )}
+                  <span className="flex shrink-0 flex-wrap gap-2">
+                    {message.kind ? (
+                      <a href={`/dev/mailbox/${message.id}`} target="_blank" rel="noreferrer" className={buttonClasses('secondary', 'sm')}>
+                        View email<span className="sr-only">: {message.subject}, to {message.to}</span>
+                      </a>
+                    ) : null}
+                    {url ? (
+                      <a href={url} className={buttonClasses(message.kind ? 'secondary' : 'primary', 'sm')}>
+                        {message.kind ? 'Open its link' : 'Open sign-in link'}
+                        <span className="sr-only"> for {message.to}</span>
+                      </a>
+                    ) : null}
+                  </span>
                 </li>
               );
             })}

@@ -1,6 +1,7 @@
 // One's own account: name, sessions, signing out everywhere.
 import { z } from 'zod';
-import { updateNameInput } from '@/lib/schemas/account';
+import { setEmailPreferencesInput, updateNameInput } from '@/lib/schemas/account';
+import { getEmailPreferences, setEmailPreferences } from '@/server/services/notifications/preferences';
 import { createTRPCRouter, protectedProcedure } from '@/server/api/trpc';
 import { readSessionToken } from '@/server/auth/session';
 import { listAccountSessions, signOutEverywhere } from '@/server/services/account/account-sessions';
@@ -14,4 +15,8 @@ export const accountRouter = createTRPCRouter({
   sessions: protectedProcedure.input(z.void()).query(({ ctx }) => listAccountSessions(ctx, { currentToken: readSessionToken(ctx.headers) })),
 
   signOutEverywhere: protectedProcedure.input(z.void()).mutation(({ ctx }) => signOutEverywhere(ctx)),
+
+  emailPreferences: protectedProcedure.input(z.void()).query(({ ctx }) => getEmailPreferences(ctx)),
+
+  setEmailPreferences: protectedProcedure.input(setEmailPreferencesInput).mutation(({ ctx, input }) => setEmailPreferences(ctx, input)),
 });

@@ -8,7 +8,7 @@ import {
 } from '@/lib/schemas/members';
 import { cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
 import { inviteMembers } from '@/server/services/members/invite-members';
-import { listInvitations, revokeInvitation } from '@/server/services/members/invitations';
+import { listInvitations, resendInvitation, revokeInvitation } from '@/server/services/members/invitations';
 import { listGroups, listMembers } from '@/server/services/members/list-members';
 import { changeRole, moveToGroup, removeMember } from '@/server/services/members/manage-membership';
 
@@ -22,6 +22,8 @@ export const membersRouter = createTRPCRouter({
   invitations: cohortProcedure('members.manage').query(({ ctx }) => listInvitations(ctx)),
 
   revokeInvitation: cohortProcedure('members.manage').input(revokeInvitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx, input)),
+
+  resendInvitation: cohortProcedure('members.manage').input(revokeInvitationInput).mutation(({ ctx, input }) => resendInvitation(ctx, input)),
 
   changeRole: cohortProcedure('members.manage').input(changeRoleInput).mutation(({ ctx, input }) => changeRole(ctx, input)),
 

@@ -6,6 +6,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { revokeInvitationInput } from '@/lib/schemas/members';
 import { recordAudit } from '@/server/services/audit/record-audit';
+import { queueInvitationEmails } from '@/server/services/notifications/invitation-emails';
 
 export type InvitationStatus = 'open' | 'accepted' | 'expired' | 'revoked';
 
@@ -37,7 +38,49 @@ export async function listInvitations(ctx: CohortContext) {
       invitedBy: { select: { name: true, email: true } },
     },
   });
-  return invitations.map((invitation) => ({ ...invitation, status: invitationStatus(invitation, now) }));
+  const emails = await invitationEmailStates(db, invitations.map((invitation) => invitation.id));
+  return invitations.map((invitation) => ({
+    ...invitation,
+    status: invitationStatus(invitation, now),
+    emailDelivery: emails.get(invitation.id) ?? { state: 'not-emailed' as const, at: null, error: null },
+  }));
+}
+
+export type InvitationEmailState = 'not-emailed' | 'queued' | 'sent' | 'bouncing' | 'failed' | 'skipped';
+
+/** The latest invitation email of each invitation: queued, sent, bouncing (refused for good), failed or skipped. */
+async function invitationEmailStates(db: CohortContext['db'], invitationIds: string[]) {
+  const rows = await db.notification.findMany({
+    where: { kind: 'INVITATION', subjectId: { in: invitationIds } },
+    orderBy: { createdAt: 'asc' },
+    select: { subjectId: true, status: true, createdAt: true, sentAt: true, lastError: true },
+  });
+  const latest = new Map<string, { state: InvitationEmailState; at: Date | null; error: string | null }>();
+  for (const row of rows) {
+    const state: InvitationEmailState =
+      row.status === 'SENT' ? 'sent' : row.status === 'QUEUED' ? 'queued' : row.status === 'SKIPPED' ? 'skipped' : row.lastError?.startsWith('Refused') ? 'bouncing' : 'failed';
+    latest.set(row.subjectId!, { state, at: row.sentAt ?? row.createdAt, error: row.lastError });
+  }
+  return latest;
+}
+
+/** Emails an open invitation again (a fresh email; the invitation keeps its expiry). */
+export async function resendInvitation(ctx: CohortContext, input: { invitationId: string }) {
+  const { db, access } = ctx;
+  const now = nowOf(ctx);
+  return db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    const invitation = await tx.invitation.findFirst({
+      where: { id: input.invitationId, cohortId: access.cohortId },
+      select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+    });
+    if (!invitation) throw outOfReach('No such invitation in this cohort. Reload the page to see the current list.');
+    if (invitationStatus(invitation, now) !== 'open') throw new AppError('BAD_REQUEST', 'Only an open invitation can be sent again: invite them anew.');
+    const bouncing = await tx.bouncingAddress.findUnique({ where: { email: invitation.email }, select: { email: true } });
+    if (bouncing) throw new AppError('BAD_REQUEST', `Mail to ${invitation.email} bounces: check the address, then invite it again.`);
+    const queued = await queueInvitationEmails(tx, [invitation.id], { resendAt: now });
+    return { queued };
+  });
 }
 
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
