@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { audit } from './commands/audit';
 import { jobsRetry, jobsStatus, worker } from './commands/jobs';
+import { notifyPreview } from './commands/notify';
 import { cohortCreate, cohortList } from './commands/cohort';
 import { dbMigrate, dbMigrationCreate, dbPrepare, dbSeed, dbStatus } from './commands/db';
 import { exportAttendance, exportProgress } from './commands/export';
@@ -39,6 +40,7 @@ const commands: readonly Command[] = [
   worker,
   jobsStatus,
   jobsRetry,
+  notifyPreview,
 ];
 const commandsByName = new Map(commands.map((command) => [command.name, command]));
 

@@ -42,6 +42,8 @@ export const COHORT_PERMISSIONS = {
   'runs.view': { FELLOW: 'self', FACILITATOR: 'groups', ADMIN: 'cohort' },
   /** Leaderboard names a cohort hides from fellows; who in one's groups has not submitted. */
   'exercises.viewGroups': leadersAndAdmins,
+  /** Announcements: to the whole cohort (admins) or to one's groups (facilitators). */
+  'announcements.send': leadersAndAdmins,
   /** The audit log: the cohort's (admins), or their groups' attendance changes (facilitators). */
   'audit.view': leadersAndAdmins,
 } as const satisfies Record<string, Grants>;
@@ -61,6 +63,8 @@ export const SITE_PERMISSIONS = {
   'syllabus.review': ['ADMIN'],
   /** The whole audit log, its CSV and `fellowship audit`. */
   'audit.view': ['ADMIN'],
+  /** Sent and failed emails, bouncing addresses, retries, template previews. */
+  'notifications.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;

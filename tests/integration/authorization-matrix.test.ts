@@ -389,6 +389,22 @@ const MATRIX: Record<string, Row> = {
   'audit.list': { input: () => ({}), expect: adminOnly() },
   // Facilitators read their groups' attendance changes (the rows are tested in audit-log.test.ts).
   'audit.cohort': { input: () => ({ cohort: 'a' }), expect: cohortA('FACILITATOR') },
+  'announcements.count': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id }), expect: leadsA1() },
+  'announcements.count (whole cohort)': {
+    procedure: 'announcements.count',
+    input: () => ({ cohort: 'a' }),
+    expect: cohortA('FACILITATOR', { facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
+  },
+  'announcements.send': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, subject: 'Hello', body: 'See you Tuesday.' }), expect: leadsA1() },
+  'announcements.send (group of cohort B)': {
+    procedure: 'announcements.send',
+    input: (w) => ({ cohort: 'a', groupId: w.groupB1.id, subject: 'Hello', body: 'Not yours.' }),
+    expect: outOfReachThroughA(),
+  },
+  'announcements.list': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+  'notifications.overview': { input: () => ({}), expect: adminOnly() },
+  'notifications.retry': { input: () => ({ id: 'no-such-notification' }), expect: { ...adminOnly(), admin: 'NOT_FOUND' } },
+  'notifications.clearBouncing': { input: () => ({ email: 'nobody@bounce.test' }), expect: { ...adminOnly(), admin: 'NOT_FOUND' } },
   'groups.list': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'groups.create': { input: () => ({ cohort: 'a', name: 'A3', meetingDay: 3, meetingTime: '18:00' }), expect: cohortAdminOnly() },
   'groups.update': { input: (w) => ({ cohort: 'a', groupId: w.groupA1.id, meetingTime: '19:00' }), expect: cohortAdminOnly() },

@@ -6,6 +6,8 @@ import { db } from '@/server/db/client';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
 import { inviteMembers } from '@/server/services/members/invite-members';
+import { cancelMeeting, moveMeeting } from '@/server/services/meetings/manage-meetings';
+import { sendAnnouncement } from '@/server/services/announcements/announcements';
 import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
 import { setEmailPreferences, unsubscribeWithToken } from '@/server/services/notifications/preferences';
 import { signUnsubscribeToken } from '@/server/services/notifications/unsubscribe-token';
@@ -142,6 +144,115 @@ describe('weekly digests at the start of each week, in the cohort’s time zone'
   });
 });
 
+describe('meetings: reminders, prep notes and notices at the right local time', () => {
+  it('reminders 24 hours before and prep notes the day before at 08:00, in Los Angeles (after the change) and Tokyo', async () => {
+    const la = await cohortIn('America/Los_Angeles', '2027-03-08');
+    const tokyo = await cohortIn('Asia/Tokyo', '2027-03-08');
+    const ctx = asSystem();
+    const count = async (kind: string, cohortId: string) => (await sentTo(kind, cohortId)).length;
+    // Week 2's meetings: Wednesday 17 March 18:00 local = 09:00 UTC on the 17th (Tokyo), 01:00 UTC on the 18th (LA, PDT).
+    // Taken in the order they fall due. Tokyo's prep note: Tuesday 16 March 08:00 JST = 15 March 23:00 UTC.
+    await planDueNotifications(ctx, new Date('2027-03-15T22:59:00Z'), { atRisk: false });
+    const tokyoPrepBefore = await count('PREP_NOTE', tokyo.cohort.id);
+    await planDueNotifications(ctx, new Date('2027-03-15T23:00:00Z'), { atRisk: false });
+    expect((await count('PREP_NOTE', tokyo.cohort.id)) - tokyoPrepBefore).toBe(1);
+    // Tokyo's reminder: 24 hours before, 16 March 09:00 UTC.
+    await planDueNotifications(ctx, new Date('2027-03-16T08:59:00Z'), { atRisk: false });
+    const tokyoRemindersBefore = await count('MEETING_REMINDER', tokyo.cohort.id);
+    const laRemindersBefore = await count('MEETING_REMINDER', la.cohort.id);
+    await planDueNotifications(ctx, new Date('2027-03-16T09:00:00Z'), { atRisk: false });
+    expect((await count('MEETING_REMINDER', tokyo.cohort.id)) - tokyoRemindersBefore).toBe(4); // three fellows and the facilitator
+    expect(await count('MEETING_REMINDER', la.cohort.id)).toBe(laRemindersBefore);
+    // LA's prep note: Tuesday 16 March 08:00 PDT = 15:00 UTC.
+    await planDueNotifications(ctx, new Date('2027-03-16T14:59:00Z'), { atRisk: false });
+    const laPrepBefore = await count('PREP_NOTE', la.cohort.id);
+    await planDueNotifications(ctx, new Date('2027-03-16T15:00:00Z'), { atRisk: false });
+    expect((await count('PREP_NOTE', la.cohort.id)) - laPrepBefore).toBe(1);
+    // LA's reminder: 17 March 01:00 UTC; once.
+    await planDueNotifications(ctx, new Date('2027-03-17T00:59:00Z'), { atRisk: false });
+    expect(await count('MEETING_REMINDER', la.cohort.id)).toBe(laRemindersBefore);
+    await planDueNotifications(ctx, new Date('2027-03-17T01:00:00Z'), { atRisk: false });
+    await planDueNotifications(ctx, new Date('2027-03-17T01:05:00Z'), { atRisk: false });
+    expect((await count('MEETING_REMINDER', la.cohort.id)) - laRemindersBefore).toBe(4);
+
+    const start = sink.messages.length;
+    await drainQueue(sink, new Date('2027-03-17T01:05:00Z'));
+    const mails = await mailsAfter(start);
+    const prep = mails.find((mail) => mail.headers.get('x-fellowship-kind') === 'PREP_NOTE' && JSON.stringify(mail.to).includes(la.facilitator.user.email))!;
+    expect(prep.subject).toBe('Prep for tomorrow: Group A, Week 2: Topic 2');
+    expect(prep.text).toContain('Fellow 1');
+    expect(prep.text).toContain('0 of 2 read');
+    const reminder = mails.find((mail) => mail.headers.get('x-fellowship-kind') === 'MEETING_REMINDER' && JSON.stringify(mail.to).includes(tokyo.fellows[0]!.user.email))!;
+    expect(reminder.text).toContain('Wednesday 17 March, 18:00–19:30 (Asia/Tokyo, GMT+9)');
+  });
+
+  it('a moved meeting sends one notice to each member of the group, with the old and the new time', async () => {
+    const world = await cohortIn('Europe/London', '2030-01-07');
+    const meeting = await db.meeting.findFirstOrThrow({ where: { groupId: world.group.id }, orderBy: { startsAt: 'asc' } });
+    const admin = await createUser({ isAdmin: true });
+    const ctx = inCohort({ cohortId: world.cohort.id, cohortSlug: world.cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+    await moveMeeting(ctx, { meetingId: meeting.id, date: '2030-01-10', time: '19:00', minutes: 90, location: 'Room 101', videoUrl: null });
+    const notices = await sentTo('MEETING_CHANGE', world.cohort.id);
+    expect(notices.map((n) => n.userId).sort()).toEqual([world.facilitator.user.id, ...world.fellows.map((f) => f.user.id)].sort());
+    const start = sink.messages.length;
+    await drainQueue(sink);
+    const mails = (await mailsAfter(start)).filter((mail) => mail.headers.get('x-fellowship-kind') === 'MEETING_CHANGE');
+    expect(mails).toHaveLength(4);
+    expect(mails[0]!.subject).toBe('A meeting has moved: Group A');
+    expect(mails[0]!.text).toContain('Wednesday 9 January, 18:00–19:30');
+    expect(mails[0]!.text).toContain('Thursday 10 January, 19:00–20:30');
+    expect(mails[0]!.attachments[0]!.content.toString()).toContain('UID:meeting-');
+  });
+});
+
+describe('nobody opted out or disabled gets any kind', () => {
+  it('reminders, prep notes, notices, at-risk alerts and nudges, announcements and run alerts skip them', async () => {
+    const world = await cohortIn('Europe/London', '2031-01-06');
+    await db.cohort.update({ where: { id: world.cohort.id }, data: { atRiskNudges: true } });
+    const [optedOut, disabled, reachable] = world.fellows;
+    await setEmailPreferences(asUser(optedOut!.user), { topics: { MEETINGS: false, AT_RISK: false, ANNOUNCEMENTS: false, RUN_ALERTS: false, DIGEST: false } });
+    await setEmailPreferences(asUser(reachable!.user), { topics: { RUN_ALERTS: true } });
+    await setEmailPreferences(asUser(disabled!.user), { topics: { RUN_ALERTS: true } });
+    await db.user.update({ where: { id: disabled!.user.id }, data: { disabledAt: new Date() } });
+    const admin = await createUser({ isAdmin: true, name: 'Ada Admin' });
+    const adminCtx = inCohort({ cohortId: world.cohort.id, cohortSlug: world.cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+
+    // Reminders and prep notes: the day before the first meeting (Wednesday 8 January 18:00).
+    await planDueNotifications(asSystem(), new Date('2031-01-07T18:30:00Z'), { atRisk: false });
+    // At risk: after two missed weeks nobody has ticked anything.
+    await planDueNotifications(asSystem(), new Date('2031-01-21T12:00:00Z'), { atRisk: true });
+    const meeting = await db.meeting.findFirstOrThrow({ where: { groupId: world.group.id, startsAt: { gt: new Date('2031-01-21T12:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    await cancelMeeting(adminCtx, { meetingId: meeting.id });
+    await sendAnnouncement(adminCtx, { subject: 'Hello', body: 'Welcome, everyone.' });
+    // Run alerts: a failed run for each of the three fellows.
+    const exercise = await db.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculumId: world.cohort.curriculumId } } } });
+    for (const fellow of world.fellows) {
+      await db.run.create({ data: { cohortId: world.cohort.id, userId: fellow.user.id, exerciseItemId: exercise.id, clientRunId: `run-${fellow.user.id}`, status: 'FAILED', finishedAt: new Date('2031-01-21T11:00:00Z') } });
+    }
+    await planDueNotifications(asSystem(), new Date('2031-01-21T12:01:00Z'), { atRisk: false });
+
+    const byKind = new Map<string, Set<string>>();
+    for (const row of await db.notification.findMany({ where: { cohortId: world.cohort.id }, select: { kind: true, userId: true } })) {
+      byKind.set(row.kind, (byKind.get(row.kind) ?? new Set()).add(row.userId!));
+    }
+    for (const kind of ['MEETING_REMINDER', 'MEETING_CHANGE', 'AT_RISK_NUDGE', 'ANNOUNCEMENT', 'RUN_ALERT']) {
+      expect([...(byKind.get(kind) ?? [])], kind).toContain(reachable!.user.id);
+      expect([...(byKind.get(kind) ?? [])], kind).not.toContain(optedOut!.user.id);
+      expect([...(byKind.get(kind) ?? [])], kind).not.toContain(disabled!.user.id);
+    }
+    // Facilitators' kinds: the facilitator is told about each fellow at risk; prep notes go to them alone.
+    expect([...(byKind.get('PREP_NOTE') ?? [])]).toEqual([world.facilitator.user.id]);
+    expect([...(byKind.get('AT_RISK_ALERT') ?? [])]).toEqual([world.facilitator.user.id]);
+    // Told once: planning again later adds no alert.
+    const alerts = await db.notification.count({ where: { cohortId: world.cohort.id, kind: 'AT_RISK_ALERT' } });
+    await planDueNotifications(asSystem(), new Date('2031-01-21T13:00:00Z'), { atRisk: true });
+    expect(await db.notification.count({ where: { cohortId: world.cohort.id, kind: 'AT_RISK_ALERT' } })).toBe(alerts);
+    // The announcement counts everyone, shows on their home, and emails only the reachable.
+    const announcement = await db.announcement.findFirstOrThrow({ where: { cohortId: world.cohort.id } });
+    expect(announcement.recipientCount).toBe(4);
+  });
+});
+
 describe('invitations', () => {
   it('a roster import of 30 people sends 30 invitations, once', async () => {
     const admin = await createUser({ name: 'Ada Admin', isAdmin: true });
@@ -154,13 +265,13 @@ describe('invitations', () => {
     const before = sink.messages.length;
     await drainQueue(sink);
     await drainQueue(sink);
-    const mails = await mailsAfter(before);
+    const mails = (await mailsAfter(before)).filter((mail) => JSON.stringify(mail.to).includes('@roster-mail.test'));
     expect(mails).toHaveLength(30);
     expect(new Set(mails.map((mail) => JSON.stringify(mail.to))).size).toBe(30);
     expect(mails[0]!.subject).toBe("You're invited to Roster cohort");
     expect(mails[0]!.text).toContain('Ada Admin added you');
     // Invitations cannot be turned off: no unsubscribe header.
-    expect(sink.messages.at(-1)!.raw).not.toMatch(/^List-Unsubscribe/m);
+    expect(sink.messages.find((message) => message.to[0]!.endsWith('@roster-mail.test'))!.raw).not.toMatch(/^List-Unsubscribe/m);
   });
 
   it('inviting by address emails each; "later" emails nobody; a refused address is marked bouncing', async () => {

@@ -47,6 +47,8 @@ export async function startSmtpSink(options: { refuse?: (recipient: string) => 5
       });
     },
   });
+  // A client killed mid-conversation (the SIGKILL test) resets its connection: not the sink's error.
+  server.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'settings';
+export type CohortAdminPage = 'home' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
@@ -9,6 +9,7 @@ const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'members', label: 'Members', path: '/members' },
   { page: 'groups', label: 'Groups', path: '/groups' },
   { page: 'roster', label: 'Roster import', path: '/roster' },
+  { page: 'announcements', label: 'Announcements', path: '/announcements' },
   { page: 'settings', label: 'Settings', path: '/settings' },
 ];
 

@@ -13,6 +13,8 @@ import { attendanceRouter } from '@/server/api/routers/attendance-router';
 import { progressRouter } from '@/server/api/routers/progress-router';
 import { standingRouter } from '@/server/api/routers/standing-router';
 import { auditRouter } from '@/server/api/routers/audit-router';
+import { announcementsRouter } from '@/server/api/routers/announcements-router';
+import { notificationsRouter } from '@/server/api/routers/notifications-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   progress: progressRouter,
   standing: standingRouter,
   audit: auditRouter,
+  announcements: announcementsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

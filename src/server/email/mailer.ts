@@ -1,6 +1,8 @@
 // Where outgoing email goes: an SMTP server (pooled connections, a sends-per-minute limit) or,
 // in local mode without SMTP, the dev mailbox. The worker holds one Mailer per process.
+import { connect } from 'node:net';
 import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { systemContext, type Db } from '@/server/services/context';
 import { saveDevMailboxMessage } from '@/server/services/dev-mailbox/dev-mailbox';
 
@@ -53,7 +55,8 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
     rateLimit: settings.perMinute,
     // A local relay (the tests' and the benchmark's sink) has no certificate worth checking.
     tls: { rejectUnauthorized: !['localhost', '127.0.0.1', '::1'].includes(url.hostname) },
-  });
+    getSocket: openSocketWithoutDelay,
+  } as SMTPPool.Options);
   return {
     describe: `smtp://${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
     async send(email) {
@@ -78,6 +81,31 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * nodemailer's own sockets keep Nagle's algorithm on, and each message then waits about 40 ms
+ * for a delayed ACK (measured: 46 ms per message on one connection, 2 ms without). The socket
+ * is opened here with no delay; nodemailer still does TLS (smtps) or STARTTLS on it.
+ */
+function openSocketWithoutDelay(options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: ReturnType<typeof connect> }) => void) {
+  const socket = connect({ host: options.host, port: options.port ?? 587 });
+  socket.setNoDelay(true);
+  let done = false;
+  const finish = (error: Error | null) => {
+    if (done) return;
+    done = true;
+    socket.setTimeout(0);
+    if (error) {
+      socket.destroy();
+      callback(error);
+    } else {
+      callback(null, { connection: socket });
+    }
+  };
+  socket.setTimeout(30_000, () => finish(new Error(`Could not connect to the mail server at ${options.host}:${options.port} within 30 s.`)));
+  socket.once('connect', () => finish(null));
+  socket.once('error', (error) => finish(error));
 }
 
 /** Local mode without SMTP: every email lands on /dev/mailbox, rendered. */

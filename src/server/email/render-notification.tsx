@@ -1,6 +1,6 @@
 // One notification's email, rendered: subject, HTML and plain text from the kind's React
 // template (@react-email/render), plus a calendar file for the kinds about a meeting.
-import { render } from '@react-email/render';
+import { render, toPlainText } from '@react-email/render';
 import type { ReactElement } from 'react';
 import type { NotificationKind } from '@/lib/notification-kinds';
 import type { EmailMeeting, NotificationPayloads } from './payloads';
@@ -100,7 +100,9 @@ export async function renderNotificationEmail<K extends NotificationKind>(
   const frameBase = { siteUrl: site.siteUrl, cohortName, reason: REASONS[kind], unsubscribeUrl: site.unsubscribeUrl };
   const composed = compose(kind, payload, recipient);
   const element = composed.element({ ...frameBase, preview: composed.preview });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render: the plain text is converted from the HTML (as render's plainText option does, without rendering twice).
+  const html = await render(element);
+  const text = toPlainText(html);
   const attachments = composed.meeting
     ? [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: meetingInvite(composed.meeting, cohortName ?? 'Fellowship', site.siteUrl) }]
     : [];

@@ -38,7 +38,16 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const processId = randomUUID();
   const workerIds: string[] = [];
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-  events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
+  // Each graphile worker's id is written down as it is created, so if this process dies its
+  // locked jobs can be found and handed back (sweepDeadWorkers).
+  await registerWorkerProcess(db, { id: processId, host: hostname(), pid: process.pid, workerIds });
+  const remember = (id: string) => {
+    workerIds.push(id);
+    void heartbeat(db, processId, [...workerIds]).catch(() => {});
+  };
+  // The pool's id locks the jobs it fetches ahead (localQueue); each worker's, the job it runs.
+  events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
+  events.on('worker:create', ({ worker }) => remember(worker.workerId));
   events.on('job:error', ({ job, error }) => {
     log(`${job.task_identifier} job ${job.id} failed (attempt ${job.attempts} of ${job.max_attempts}): ${(error as Error).message?.split('\n')[0]}`);
   });
@@ -71,8 +80,16 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       if (level === 'error' || (level === 'warning' && !scope.label?.includes('cron'))) log(message);
     }),
     events,
+    preset: {
+      worker: {
+        // Fetch jobs a batch at a time and complete them in batches: one statement for many
+        // jobs instead of two per job (a digest run queues thousands at once).
+        localQueue: { size: options.concurrency * 2 },
+        completeJobBatchDelay: 2,
+      },
+    },
   });
-  await registerWorkerProcess(db, { id: processId, host: hostname(), pid: process.pid, workerIds });
+  await heartbeat(db, processId, [...workerIds]);
   const timer = setInterval(() => void heartbeat(db, processId, workerIds).catch(() => {}), HEARTBEAT_MS);
   timer.unref();
   log(`Worker started (${options.concurrency} at a time, email via ${mailer.describe}).`);

@@ -28,8 +28,27 @@ function isRunningHere(pid: number): boolean {
   }
 }
 
+/** A job locked this long by a worker no live process owns was orphaned (its owner died before writing its ids down). */
+const ORPHAN_AFTER_MS = 30_000;
+
 /** Unlocks the jobs of dead workers; returns how many processes were found dead. */
 export async function sweepDeadWorkers(db: Db, input: { now: Date }): Promise<number> {
+  const dead = await unlockDeadProcesses(db, input.now);
+  await unlockOrphanedJobs(db, input.now);
+  return dead;
+}
+
+async function unlockOrphanedJobs(db: Db, now: Date) {
+  const live = (await db.jobWorker.findMany({ select: { workerIds: true } })).flatMap((worker) => worker.workerIds);
+  const orphans = await db.$queryRaw<{ locked_by: string }[]>`
+    SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
+    WHERE locked_at IS NOT NULL AND locked_at < ${new Date(now.getTime() - ORPHAN_AFTER_MS)}::timestamptz
+      AND locked_by IS NOT NULL AND NOT (locked_by = ANY(${live}::text[]))`;
+  if (orphans.length) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${orphans.map((row) => row.locked_by)}::text[])`;
+}
+
+async function unlockDeadProcesses(db: Db, nowAt: Date): Promise<number> {
+  const input = { now: nowAt };
   const here = hostname();
   const workers = await db.jobWorker.findMany({ select: { id: true, host: true, pid: true, workerIds: true, heartbeatAt: true } });
   const dead = workers.filter(

@@ -20,6 +20,7 @@ import { labelWeeks, unitSelect } from './meeting-labels';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext, type Db } from '@/server/services/context';
 import { meetingSelect } from './meeting-select';
+import { queueMeetingChangeNotices } from '@/server/services/notifications/meeting-notices';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
@@ -107,9 +108,9 @@ export async function moveMeeting(ctx: CohortContext, rawInput: MoveMeetingInput
   const input = moveMeetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
-    await findManagedMeeting(tx, access, input.meetingId);
+    const before = await findManagedMeeting(tx, access, input.meetingId);
     const { timeZone } = await loadCohortClock(tx, access.cohortId);
-    return tx.meeting.update({
+    const moved = await tx.meeting.update({
       where: { id: input.meetingId },
       data: {
         startsAt: toInstant(input.date, input.time, timeZone),
@@ -120,10 +121,18 @@ export async function moveMeeting(ctx: CohortContext, rawInput: MoveMeetingInput
       },
       select: meetingSelect,
     });
+    const changed =
+      moved.startsAt.getTime() !== before.startsAt.getTime() ||
+      moved.minutes !== before.minutes ||
+      (moved.location ?? null) !== (before.location ?? null) ||
+      (moved.videoUrl ?? null) !== (before.videoUrl ?? null);
+    if (changed && !moved.cancelledAt) await queueMeetingChangeNotices(tx, { meetingId: moved.id, change: 'moved', previousStartsAt: before.startsAt, now });
+    return moved;
   }, TRANSACTION_OPTIONS);
 }
 
-async function setCancelled({ db, access }: CohortContext, rawInput: { meetingId: string }, cancelledAt: Date | null) {
+async function setCancelled(ctx: CohortContext, rawInput: { meetingId: string }, cancelledAt: Date | null) {
+  const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     await assertCohortWritable(tx, access.cohortId);
@@ -132,7 +141,9 @@ async function setCancelled({ db, access }: CohortContext, rawInput: { meetingId
     if (Boolean(meeting.cancelledAt) === Boolean(cancelledAt)) {
       return tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingSelect });
     }
-    return tx.meeting.update({ where: { id: meetingId }, data: { cancelledAt }, select: meetingSelect });
+    const updated = await tx.meeting.update({ where: { id: meetingId }, data: { cancelledAt }, select: meetingSelect });
+    await queueMeetingChangeNotices(tx, { meetingId, change: cancelledAt ? 'cancelled' : 'restored', previousStartsAt: null, now: nowOf(ctx) });
+    return updated;
   }, TRANSACTION_OPTIONS);
 }
 
@@ -159,7 +170,7 @@ export async function addExtraMeeting(ctx: CohortContext, rawInput: AddExtraMeet
         { path: 'weekPosition', message: 'Pick a week of the syllabus, or none.' },
       ]);
     }
-    return tx.meeting.create({
+    const added = await tx.meeting.create({
       data: {
         groupId: input.groupId,
         regular: false,
@@ -171,5 +182,7 @@ export async function addExtraMeeting(ctx: CohortContext, rawInput: AddExtraMeet
       },
       select: meetingSelect,
     });
+    await queueMeetingChangeNotices(tx, { meetingId: added.id, change: 'added', previousStartsAt: null, now: nowOf(ctx) });
+    return added;
   }, TRANSACTION_OPTIONS);
 }

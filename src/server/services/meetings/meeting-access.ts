@@ -36,7 +36,7 @@ export async function findManagedGroup(client: Reader, access: CohortAccess, gro
 export async function findManagedMeeting(client: Reader, access: CohortAccess, meetingId: string) {
   const meeting = await client.meeting.findFirst({
     where: { id: meetingId, group: { cohortId: access.cohortId } },
-    select: { id: true, groupId: true, startsAt: true, minutes: true, cancelledAt: true },
+    select: { id: true, groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true },
   });
   if (!meeting || !canManageGroup(access, meeting.groupId)) throw outOfReach(MEETING_NOT_FOUND);
   return meeting;

@@ -1,6 +1,6 @@
 // For admins and the operator: what was sent lately, by kind and state, which sends failed and
 // why, the addresses that bounce, and the queue's own count of waiting and failed jobs.
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@/lib/notification-kinds';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import { nowOf, type ServiceContext } from '@/server/services/context';
@@ -44,7 +44,7 @@ export type NotificationOverview = Awaited<ReturnType<typeof getNotificationOver
 export async function retryNotification(ctx: ServiceContext, input: { id: string }) {
   return ctx.db.$transaction(async (tx) => {
     const notification = await tx.notification.findUnique({ where: { id: input.id }, select: { id: true, status: true, toEmail: true, kind: true, lastError: true } });
-    if (!notification) throw new AppError('NOT_FOUND', `No notification ${input.id}.`);
+    if (!notification) throw outOfReach(`No email ${input.id}: pick one from the list of failed emails.`);
     if (notification.status !== 'FAILED') throw new AppError('BAD_REQUEST', `Only a failed email can be retried; this one is ${notification.status.toLowerCase()}.`);
     await tx.bouncingAddress.deleteMany({ where: { email: notification.toEmail } });
     await tx.notification.update({ where: { id: notification.id }, data: { status: 'QUEUED', lastError: null, attempts: 0 } });
@@ -62,3 +62,14 @@ export async function retryNotification(ctx: ServiceContext, input: { id: string
   });
 }
 
+
+/** Sends to an address again after its mailbox was fixed (or the person says it works). */
+export async function clearBouncingAddress(ctx: ServiceContext, input: { email: string }) {
+  const email = input.email.trim().toLowerCase();
+  return ctx.db.$transaction(async (tx) => {
+    const removed = await tx.bouncingAddress.deleteMany({ where: { email } });
+    if (removed.count === 0) throw outOfReach(`${email} is not marked as bouncing.`);
+    await recordAudit(tx, ctx, { action: 'email.bounce_cleared', summary: `Cleared ${email} of bouncing`, subjectType: 'user', after: { email } });
+    return { email };
+  });
+}

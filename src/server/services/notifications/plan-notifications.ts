@@ -2,7 +2,7 @@
 // queued. Each notification has a dedupe key, so planning again (every minute, on several
 // workers, after a restart) never queues one twice, and a worker that was down catches up
 // within each kind's window (a digest the same day, a reminder before its meeting).
-import { zonedDateTimeToInstant, addDays, calendarDateInZone } from '@/lib/cohort-calendar';
+import { addDays, buildCohortCalendar, calendarDateInZone, zonedDateTimeToInstant } from '@/lib/cohort-calendar';
 import { displayName } from '@/lib/format';
 import type { NotificationKind } from '@/lib/notification-kinds';
 import type { EmailMeeting, EmailReading } from '@/server/email/payloads';
@@ -60,23 +60,35 @@ export async function planDueNotifications(ctx: ServiceContext, now: Date, optio
 
 // --- weekly digest --------------------------------------------------------------------------
 
-/** The unit whose digest is due at `now` (its first day at the digest hour, within the window), if any. */
-export function dueDigestUnit(progress: Pick<CohortProgress, 'units'>, cohort: { timeZone: string; digestHour: number }, now: Date) {
-  for (const unit of progress.units) {
-    const at = zonedDateTimeToInstant(unit.startsOn, hourText(cohort.digestHour), cohort.timeZone);
-    if (at && at.getTime() <= now.getTime() && now.getTime() < at.getTime() + DIGEST_WINDOW_MS) return unit;
-  }
-  return null;
-}
-
 async function planWeeklyDigests(db: Db, cohort: CohortRow, now: Date, load: () => Promise<CohortProgress>): Promise<number> {
-  // Cheap first: is any unit's digest hour within the window? Units start on the cohort's dates.
-  const schedule = await db.cohort.findUnique({ where: { id: cohort.id }, select: { startDate: true } });
+  // Cheap first, every minute: is any unit's digest hour within its window? The calendar alone says.
+  const schedule = await db.cohort.findUnique({
+    where: { id: cohort.id },
+    select: { startDate: true, skippedWeeks: true, curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: { id: true, span: true } } } } },
+  });
   if (!schedule) return 0;
-  const today = calendarDateInZone(now, cohort.timeZone);
-  if (today.getTime() < addDays(schedule.startDate, -1).getTime()) return 0;
+  const calendar = buildCohortCalendar(schedule, schedule.curriculum.weeks);
+  const dueIndex = calendar.units.findIndex((unit) => {
+    const at = zonedDateTimeToInstant(unit.startDate, hourText(cohort.digestHour), cohort.timeZone);
+    return at !== null && at.getTime() <= now.getTime() && now.getTime() < at.getTime() + DIGEST_WINDOW_MS;
+  });
+  if (dueIndex < 0) return 0;
+  const dueUnitId = schedule.curriculum.weeks[dueIndex]!.id;
+  // Within the window the planner looks every minute: once everyone has theirs, stop there.
+  const [fellowCount, unreachable, queuedCount] = await Promise.all([
+    db.membership.count({ where: { cohortId: cohort.id, role: 'FELLOW' } }),
+    db.membership.count({
+      where: {
+        cohortId: cohort.id,
+        role: 'FELLOW',
+        OR: [{ user: { disabledAt: { not: null } } }, { user: { emailPreferences: { some: { topic: 'DIGEST', enabled: false } } } }],
+      },
+    }),
+    db.notification.count({ where: { cohortId: cohort.id, kind: 'WEEKLY_DIGEST', subjectId: dueUnitId } }),
+  ]);
+  if (queuedCount >= fellowCount - unreachable) return 0;
   const progress = await load();
-  const unit = dueDigestUnit(progress, cohort, now);
+  const unit = progress.units.find((candidate) => candidate.id === dueUnitId);
   if (!unit) return 0;
 
   const already = new Set(

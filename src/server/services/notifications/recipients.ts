@@ -47,16 +47,44 @@ export async function findSkipReasons(
   const bouncingEmails = new Set(bouncing.map((row) => row.email));
 
   for (const candidate of candidates) {
-    const key = candidateKey(candidate);
-    let reason: SkipReason | null = null;
-    if (cohort?.status === 'ARCHIVED') reason = 'cohort-archived';
-    else if (candidate.userId && disabled.has(candidate.userId)) reason = 'disabled';
-    else if (candidate.userId && topic && !(chosen.get(candidate.userId) ?? TOPICS[topic].defaultOn)) reason = 'opted-out';
-    else if (cohortId && kind !== 'INVITATION' && (!candidate.userId || !members.has(candidate.userId))) reason = 'not-in-cohort';
-    else if (bouncingEmails.has(candidate.email.toLowerCase())) reason = 'bouncing';
-    if (reason) reasons.set(key, reason);
+    const reason = skipReasonOf({
+      kind,
+      inCohort: cohortId !== null,
+      cohortArchived: cohort?.status === 'ARCHIVED',
+      userId: candidate.userId,
+      disabled: candidate.userId ? disabled.has(candidate.userId) : false,
+      topicChoice: candidate.userId ? (chosen.get(candidate.userId) ?? null) : null,
+      member: candidate.userId ? members.has(candidate.userId) : false,
+      bouncing: bouncingEmails.has(candidate.email.toLowerCase()),
+    });
+    if (reason) reasons.set(candidateKey(candidate), reason);
   }
   return reasons;
+}
+
+export type RecipientFacts = {
+  kind: NotificationKind;
+  /** The notification belongs to a cohort (previews and the like do not). */
+  inCohort: boolean;
+  cohortArchived: boolean;
+  userId: string | null;
+  disabled: boolean;
+  /** The person's choice for the kind's topic; null: none made (the topic's default). */
+  topicChoice: boolean | null;
+  /** In the cohort now. */
+  member: boolean;
+  bouncing: boolean;
+};
+
+/** The one rule of who gets what, for queueing (many at once) and sending (one, from one query). */
+export function skipReasonOf(facts: RecipientFacts): SkipReason | null {
+  const topic = KIND_TOPIC[facts.kind];
+  if (facts.cohortArchived) return 'cohort-archived';
+  if (facts.userId && facts.disabled) return 'disabled';
+  if (facts.userId && topic && !(facts.topicChoice ?? TOPICS[topic].defaultOn)) return 'opted-out';
+  if (facts.inCohort && facts.kind !== 'INVITATION' && (!facts.userId || !facts.member)) return 'not-in-cohort';
+  if (facts.bouncing) return 'bouncing';
+  return null;
 }
 
 export function candidateKey(candidate: Candidate): string {

@@ -24,7 +24,8 @@ export default async function AdminUsersPage() {
         at once and stops them signing in until you enable them again. There is always at least one admin.
       </p>
       <p className="mt-2">
-        <Link href="/admin/audit">Audit log</Link>: who changed roles, accounts, cohorts and more, and when.
+        <Link href="/admin/audit">Audit log</Link>: who changed roles, accounts, cohorts and more, and when.{' '}
+        <Link href="/admin/notifications">Emails</Link>: what was sent, what failed, and the addresses that bounce.
       </p>
       <div className="mt-8">
         <UsersTable initialUsers={users} currentUserId={session.user.id} />

@@ -9,6 +9,7 @@ import { FellowProgress } from '@/features/fellow-home/fellow-progress';
 import { MyGroups } from '@/features/cohorts/my-groups';
 import { MyExercises } from '@/features/fellow-home/my-exercises';
 import { api } from '@/trpc/server';
+import { AnnouncementList } from '@/features/announcements/announcement-list';
 import { loadCohort } from './load-cohort';
 import { can, reachOf } from '@/lib/permissions';
 
@@ -33,7 +34,10 @@ export default async function CohortPage({ params }: CohortPageProps) {
   const home = await loadCohort(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
   // A fellow's exercises and their best results (exercise status on the home page).
-  const exercises = home.fellow ? await api.runs.exercises({ cohort: slug }) : [];
+  const [exercises, announcements] = await Promise.all([
+    home.fellow ? api.runs.exercises({ cohort: slug }) : Promise.resolve([]),
+    api.announcements.list({ cohort: slug, limit: 3 }),
+  ]);
   // Admins reach the members page from the cohort's admin links below the header.
   const canSeeMembers = reachOf(home, 'members.view') === 'groups';
 
@@ -55,6 +59,11 @@ export default async function CohortPage({ params }: CohortPageProps) {
               {can(home, 'members.manage') ? 'Members and invitations' : 'Your group’s members'}
             </Link>
           ) : null}
+          {canSeeMembers && can(home, 'announcements.send') ? (
+            <Link href={`/cohorts/${home.slug}/announcements`} className={buttonClasses('secondary')}>
+              Write to your group
+            </Link>
+          ) : null}
           <Link href={`/cohorts/${home.slug}/syllabus`} className={buttonClasses('secondary')}>
             Full syllabus
           </Link>
@@ -63,6 +72,15 @@ export default async function CohortPage({ params }: CohortPageProps) {
       {can(home, 'cohort.manage') ? <CohortAdminNav slug={home.slug} current="home" /> : null}
       {home.status === 'ARCHIVED' ? (
         <p className="mt-4 max-w-[65ch] text-muted">This cohort is archived: it stays here to read, and nothing in it changes any more.</p>
+      ) : null}
+
+      {announcements.length ? (
+        <section aria-labelledby="announcements-heading" className="mt-8 max-w-3xl">
+          <h2 id="announcements-heading" className="mb-3 text-xl font-semibold">
+            Announcements
+          </h2>
+          <AnnouncementList announcements={announcements} />
+        </section>
       ) : null}
 
       {/* Phones: the meeting first, then the readings. Wide screens: readings, meeting beside them. */}

@@ -74,6 +74,7 @@ CREATE TABLE "Announcement" (
     "authorId" TEXT,
     "authorName" TEXT NOT NULL,
     "recipientCount" INTEGER NOT NULL,
+    "recipientIds" TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Announcement_pkey" PRIMARY KEY ("id")
