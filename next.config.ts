@@ -21,13 +21,17 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const securityHeaders = [
+const securityHeaders = (frame: 'DENY' | 'SAMEORIGIN') => [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   // Older browsers ignore frame-ancestors; this says the same to them.
-  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Frame-Options', value: frame },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
+
+// Rendered emails (the template previews, the dev mailbox's messages) are shown in frames on the
+// app's own pages: only there may the app frame itself. Their routes set their own sandboxing CSP.
+const FRAMED_EMAILS = 'admin/emails/[a-z-]+$|dev/mailbox/[^/]+$';
 
 // The syllabus pages are static (cached: no database query, no render) for visitors without
 // a session. Requests with next-auth's session cookie (either name: http or https sites) go to
@@ -60,9 +64,14 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
-      // Uploaded images keep the policy their route sets (default-src 'none'): nothing in them runs or loads.
-      { source: '/((?!api/runs/[^/]+/artifacts/).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] },
+      { source: `/((?!${FRAMED_EMAILS}).*)`, headers: securityHeaders('DENY') },
+      { source: '/admin/emails/:kind', headers: securityHeaders('SAMEORIGIN') },
+      { source: '/dev/mailbox/:id', headers: securityHeaders('SAMEORIGIN') },
+      // Uploaded images and rendered emails keep the policy their route sets (default-src 'none'): nothing in them runs or loads.
+      {
+        source: `/((?!api/runs/[^/]+/artifacts/|${FRAMED_EMAILS}).*)`,
+        headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }],
+      },
     ];
   },
 };

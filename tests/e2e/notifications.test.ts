@@ -52,15 +52,15 @@ describe('notifications in the browser', () => {
     await page.getByText(/1 invitation created, not emailed yet/).waitFor();
 
     await page.reload();
-    await (await invitationBadge(page, now)).getByText('Emailed').waitFor();
+    await (await invitationBadge(page, now)).getByText('Emailed', { exact: true }).waitFor();
     const laterRow = await invitationBadge(page, later);
-    await laterRow.getByText('Not emailed').waitFor();
+    await laterRow.getByText('Not emailed', { exact: true }).waitFor();
     await page.screenshot({ path: screenshotPath('members-invitation-states-1280'), fullPage: true });
     await laterRow.getByRole('button', { name: /Send email/ }).click();
     await page.getByText(`The invitation to ${later} is queued to be emailed again.`).waitFor();
     await waitForMailTo(later, /You're invited to/);
     await page.reload();
-    await (await invitationBadge(page, later)).getByText('Emailed').waitFor();
+    await (await invitationBadge(page, later)).getByText('Emailed', { exact: true }).waitFor();
     await context.close();
   });
 
@@ -80,6 +80,8 @@ describe('notifications in the browser', () => {
     await page.getByLabel('Message').fill('This week we meet in the library.\n\nSee you there!');
     await page.getByRole('button', { name: new RegExp(`Send to ${people} (person|people)`) }).click();
     await page.getByText(new RegExp(`Sent to ${people} (person|people)`)).waitFor();
+    // The list of sent announcements updates too.
+    await page.getByRole('heading', { name: subject }).waitFor();
     await page.screenshot({ path: screenshotPath('announcements-1280'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -154,10 +156,14 @@ describe('notifications in the browser', () => {
     const digest = await context.request.get(`${baseUrl}/admin/emails/weekly-digest`);
     expect(digest.status()).toBe(200);
     expect(await digest.text()).toContain('Your next meeting');
+    // Framed only by the app's own pages, and sandboxed: nothing in an email runs.
+    expect(digest.headers()['x-frame-options']).toBe('SAMEORIGIN');
+    expect(digest.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'.*frame-ancestors 'self'$/);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/emails`);
     await page.getByRole('heading', { name: 'Email templates', level: 1 }).waitFor();
     expect(await page.locator('iframe').count()).toBe(9);
+    await page.frameLocator('iframe[title="Invitation email"]').getByText('Sign in and join').waitFor();
     await page.screenshot({ path: screenshotPath('admin-emails-1280') });
     await page.goto(`${baseUrl}/admin/notifications`);
     await page.getByRole('row', { name: /Invitation/ }).waitFor();

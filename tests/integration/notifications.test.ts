@@ -14,6 +14,7 @@ import { signUnsubscribeToken } from '@/server/services/notifications/unsubscrib
 import { importRoster } from '@/server/services/roster/import-roster';
 import { asSystem, asUser, createCohort, createCurriculum, createGroup, createPerson, createUser, inCohort } from '../factories';
 import { drainQueue, TEST_NOTIFICATION_SETTINGS } from '../support/notifications';
+import { runCli } from './run-command';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 let sink: SmtpSink;
@@ -297,6 +298,47 @@ describe('invitations', () => {
       await refusing.stop();
     }
   });
+});
+
+describe('the command line', () => {
+  it('jobs status lists failed sends and bouncing addresses, jobs retry queues one again, notify preview renders a kind', async () => {
+    const refusing = await startSmtpSink({ refuse: (rcpt) => (rcpt.startsWith('refused') ? 550 : null) });
+    try {
+      const admin = await createUser({ name: 'Ada Admin', isAdmin: true });
+      const cohort = await createCohort({ status: 'ACTIVE', name: 'CLI cohort' });
+      const ctx = inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+      await inviteMembers(ctx, { emails: 'refused-cli@invite.test' });
+      await drainQueue(refusing);
+    } finally {
+      await refusing.stop();
+    }
+    const failed = await db.notification.findFirstOrThrow({ where: { toEmail: 'refused-cli@invite.test' } });
+    const status = await runCli(['jobs', 'status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    const overview = JSON.parse(status.stdout) as { kinds: { kind: string; failed: number; bouncing: number }[]; failed: { id: string }[]; bouncing: { email: string }[] };
+    expect(overview.kinds.find((row) => row.kind === 'INVITATION')!.bouncing).toBeGreaterThanOrEqual(1);
+    expect(overview.failed.map((row) => row.id)).toContain(failed.id);
+    expect(overview.bouncing.map((row) => row.email)).toContain('refused-cli@invite.test');
+
+    const retried = await runCli(['jobs', 'retry', failed.id]);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stdout).toContain(`Queued ${failed.id} again.`);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe('QUEUED');
+    expect(await db.bouncingAddress.findUnique({ where: { email: 'refused-cli@invite.test' } })).toBeNull();
+    const again = await runCli(['jobs', 'retry', failed.id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Only a failed email can be retried');
+
+    const world = await cohortIn('Europe/London', '2032-01-05');
+    const preview = await runCli(['notify', 'preview', 'weekly-digest', '--cohort', world.cohort.slug, '--json']);
+    expect(preview.code, preview.stderr).toBe(0);
+    const rendered = JSON.parse(preview.stdout) as { subject: string; text: string; html: string };
+    expect(rendered.subject).toMatch(/^Week \d: Topic \d$/);
+    expect(rendered.html).toContain('Cohort in Europe/London');
+    const unknown = await runCli(['notify', 'preview', 'newsletter']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('use one of invitation, weekly-digest');
+  }, 60_000);
 });
 
 describe('one-click unsubscribe', () => {

@@ -41,6 +41,9 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [skippedWeeks, setSkippedWeeks] = useState<number[]>(settings.skippedWeeks);
   const [visibility, setVisibility] = useState(settings.syllabusVisibility);
   const [hideNames, setHideNames] = useState(settings.leaderboardHideNames);
+  const [digestHour, setDigestHour] = useState(String(settings.digestHour));
+  const [reminderHours, setReminderHours] = useState(String(settings.reminderHoursBefore));
+  const [nudges, setNudges] = useState(settings.atRiskNudges);
   const [rules, setRules] = useState(
     Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<RuleKey, string>,
   );
@@ -84,6 +87,9 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       skippedWeeks,
       syllabusVisibility: visibility,
       leaderboardHideNames: hideNames,
+      digestHour: ruleNumber(digestHour),
+      reminderHoursBefore: ruleNumber(reminderHours),
+      atRiskNudges: nudges,
       ...(Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, ruleNumber(rules[key])])) as Record<RuleKey, number>),
       status,
     });
@@ -191,6 +197,50 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
                 hint={field.hint}
               />
             ))}
+          </div>
+        </fieldset>
+
+        <fieldset aria-describedby={`${id}-email-hint`}>
+          <legend className="text-xl font-semibold">Emails</legend>
+          <p id={`${id}-email-hint`} className="mt-1 mb-3 max-w-[65ch] text-muted">
+            Times are in the cohort’s time zone ({settings.timeZone}). People can turn each kind off on their account page.
+          </p>
+          <div className="grid grid-cols-1 gap-5 rounded-xl border border-line bg-surface p-5 sm:grid-cols-2 sm:p-6">
+            <TextField
+              id={`${id}-digestHour`}
+              label="Weekly digest at (hour, 0–23)"
+              type="number"
+              inputMode="numeric"
+              value={digestHour}
+              onChange={setDigestHour}
+              errors={errors.digestHour}
+              hint="On the first day of each week. Facilitators’ prep notes go at this hour the day before each meeting."
+            />
+            <TextField
+              id={`${id}-reminderHoursBefore`}
+              label="Meeting reminders, hours before"
+              type="number"
+              inputMode="numeric"
+              value={reminderHours}
+              onChange={setReminderHours}
+              errors={errors.reminderHoursBefore}
+              hint="0 sends none. Moved, cancelled and added meetings are always announced."
+            />
+            <div className="sm:col-span-2">
+              <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+                <input
+                  type="checkbox"
+                  checked={nudges}
+                  onChange={(event) => setNudges(event.target.checked)}
+                  aria-describedby={`${id}-nudges-hint`}
+                  className="size-4"
+                />
+                Send fellows who fall behind a kind nudge
+              </label>
+              <p id={`${id}-nudges-hint`} className="text-[0.9rem] text-muted">
+                Their facilitator is told either way, once each time a fellow becomes at risk.
+              </p>
+            </div>
           </div>
         </fieldset>
 

@@ -127,7 +127,7 @@ export function InvitationsTable({ cohort, initialInvitations }: { cohort: strin
               </td>
               <td>
                 {invitation.status === 'open' ? (
-                  <span className="flex flex-wrap justify-end gap-2">
+                  <span className="flex justify-end gap-2 whitespace-nowrap">
                   <button
                     type="button"
                     className={buttonClasses('secondary', 'sm')}

@@ -88,6 +88,12 @@ export const updateCohortInput = z.object({
   completionMaxUnexcusedAbsences: z.number({ error: 'Enter a whole number of absences.' }).int('Enter a whole number of absences.').min(0, 'At least 0.').max(52, 'At most 52.').optional(),
   /** …and at least this percentage of all core readings done. */
   completionReadingPercent: percentSchema.optional(),
+  /** The local hour the weekly digest (and, the day before a meeting, the prep note) goes out. */
+  digestHour: z.number({ error: 'Enter an hour from 0 to 23.' }).int('Enter a whole hour.').min(0, 'From 0 (midnight).').max(23, 'At most 23.').optional(),
+  /** Meeting reminders this many hours before; 0: none. */
+  reminderHoursBefore: z.number({ error: 'Enter a number of hours.' }).int('Enter a whole number of hours.').min(0, 'At least 0 (no reminders).').max(168, 'At most 168 (a week).').optional(),
+  /** A kind note to fellows who fall behind (their facilitators are told either way). */
+  atRiskNudges: z.boolean().optional(),
   status: cohortStatusSchema.optional(),
 });
 

@@ -29,6 +29,9 @@ export const cohortSettingsSelect = {
   atRiskReadingPercent: true,
   completionMaxUnexcusedAbsences: true,
   completionReadingPercent: true,
+  digestHour: true,
+  reminderHoursBefore: true,
+  atRiskNudges: true,
   clonedFromId: true,
   updatedAt: true,
 } as const satisfies Prisma.CohortSelect;

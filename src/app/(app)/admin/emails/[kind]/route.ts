@@ -21,7 +21,7 @@ export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none }, async (request
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
-        'Content-Security-Policy': "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+        'Content-Security-Policy': "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
       },
     });
   } catch (error) {
