@@ -7,7 +7,9 @@
 // Prints: emails per second, time from queueing to the last delivery, the worker's peak RSS
 // (VmHWM), and the ratio to the baseline. Goal: at least 0.7× the baseline, all 2,000 within
 // 60 s on 2 cores, memory flat from 500 to 2,000.
-// Options (env): BENCH_FELLOWS (default 2000), BENCH_CONCURRENCY (the worker's, default 8).
+// Options (env): BENCH_FELLOWS (default 2000), BENCH_CONCURRENCY (the worker's, default 16),
+// BENCH_PROFILE_DIR (CPU profiles of the worker processes).
+import '../src/cli/production-react';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,11 +26,10 @@ import type { NotificationPayloads } from '@/server/email/payloads';
 import { renderNotificationEmail } from '@/server/email/render-notification';
 import { systemContext } from '@/server/services/context';
 import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
-import { startSmtpSink, type SmtpSink } from '../tests/support/smtp-sink';
 import { generateCohort } from './lib/dashboard-data';
 
 const FELLOWS = Number(process.env.BENCH_FELLOWS ?? 2000);
-const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '8';
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '16';
 const SECRET = randomBytes(32).toString('base64url');
 const SITE = 'http://fellowship.bench';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,8 +38,29 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-function digestsIn(sink: SmtpSink): number {
-  return sink.messages.filter((message) => message.raw.includes('X-Fellowship-Kind: WEEKLY_DIGEST')).length;
+type Sink = { url: string; digests: number; lastAt: number; stop(): void };
+
+/** The SMTP sink in its own process (scripts/lib/smtp-sink-process.ts). */
+async function startSinkProcess(): Promise<Sink> {
+  const child = spawn(process.execPath, ['--import', './bin/register-tsx.mjs', 'scripts/lib/smtp-sink-process.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const sink: Sink = { url: '', digests: 0, lastAt: 0, stop: () => child.kill('SIGTERM') };
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (message: { port?: number; digests?: number; lastAt?: number }) => {
+      if (message.port) {
+        sink.url = `smtp://127.0.0.1:${message.port}`;
+        resolve();
+      }
+      if (message.digests !== undefined) {
+        sink.digests = message.digests;
+        sink.lastAt = message.lastAt!;
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+  });
+  return sink;
 }
 
 function peakRssMb(pid: number): number {
@@ -46,8 +68,9 @@ function peakRssMb(pid: number): number {
   return Number(/(\d+)/.exec(line)![1]) / 1024;
 }
 
-async function startWorker(databaseUrl: string, sink: SmtpSink): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/fellowship.mjs', 'worker'], {
+async function startWorker(databaseUrl: string, sink: Sink): Promise<ChildProcess> {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/fellowship.mjs', 'worker'], {
     cwd: root,
     env: {
       ...process.env,
@@ -84,7 +107,7 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-notify-'));
   chmodSync(tmp, 0o755);
   let postgres: EmbeddedServer | undefined;
-  const sinks: SmtpSink[] = [];
+  const sinks: Sink[] = [];
   const workers: ChildProcess[] = [];
   try {
     log('embedded PostgreSQL…');
@@ -105,18 +128,18 @@ async function main() {
       // Only this cohort is active while its digests are planned.
       await prisma.cohort.updateMany({ where: { id: { not: generated.cohort.id } }, data: { status: 'DRAFT' } });
       await prisma.cohort.update({ where: { id: generated.cohort.id }, data: { status: 'ACTIVE' } });
-      const sink = await startSmtpSink({ parse: false });
+      const sink = await startSinkProcess();
       sinks.push(sink);
       const worker = await startWorker(databaseUrl, sink);
       workers.push(worker);
       // Week 5 begins 28 days after the start: its digest is due at 08:00 London time that day.
       const weekFive = new Date(generated.cohort.startDate.getTime() + 28 * 86_400_000);
       const due = zonedDateTimeToInstant(weekFive, '08:00', 'Europe/London')!;
-      const started = performance.now();
+      const started = Date.now();
       const planned = await planDueNotifications(systemContext(prisma), due, { atRisk: false });
-      const queuedAt = performance.now();
-      await until(() => digestsIn(sink) >= size, 300_000);
-      const seconds = (performance.now() - started) / 1000;
+      const queuedAt = Date.now();
+      await until(() => sink.digests >= size, 300_000);
+      const seconds = (sink.lastAt - started) / 1000;
       const peakMb = peakRssMb(worker.pid!);
       worker.kill('SIGTERM');
       results.push({ fellows: size, seconds, perSecond: size / seconds, peakMb });
@@ -132,10 +155,10 @@ async function main() {
       where: { cohortId: last.cohort.id, kind: 'WEEKLY_DIGEST' },
       select: { id: true, toEmail: true, payload: true, user: { select: { name: true, timeZone: true } } },
     });
-    const sink = await startSmtpSink({ parse: false });
+    const sink = await startSinkProcess();
     sinks.push(sink);
     const mailer = createSmtpMailer({ smtpUrl: sink.url, from: 'Fellowship <bench@fellowship.bench>', connections: 5, perMinute: 1_000_000 });
-    const started = performance.now();
+    const started = Date.now();
     // One loop: render each email and hand it to nodemailer's pool (as many connections as the
     // worker's); the pool sends while the loop renders the next.
     const sends: Promise<void>[] = [];
@@ -149,8 +172,8 @@ async function main() {
       sends.push(mailer.send({ to: row.toEmail, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments, messageId: `${row.id}@fellowship.bench`, headers: { 'X-Fellowship-Kind': kind } }));
     }
     await Promise.all(sends);
-    await until(() => digestsIn(sink) >= rows.length, 60_000);
-    const baselineSeconds = (performance.now() - started) / 1000;
+    await until(() => sink.digests >= rows.length, 60_000);
+    const baselineSeconds = (sink.lastAt - started) / 1000;
     mailer.close();
     const baselinePerSecond = rows.length / baselineSeconds;
     log(`baseline, ${rows.length} emails: ${baselineSeconds.toFixed(1)} s, ${baselinePerSecond.toFixed(0)} emails/s`);
@@ -165,7 +188,7 @@ async function main() {
     await prisma.$disconnect();
   } finally {
     for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
-    for (const sink of sinks) await sink.stop().catch(() => {});
+    for (const sink of sinks) sink.stop();
     await postgres?.stop().catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
   }

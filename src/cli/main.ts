@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 an error (one line on stderr), 2 bad usage (usage on stderr).
 // Each command group lives in ./commands; this file holds the table, the help written from
 // it, and the dispatch. (It stays the bundle's entry: `npm run build:cli`.)
+import './production-react';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { audit } from './commands/audit';

@@ -2,6 +2,7 @@
 // the embedded PostgreSQL; applies migrations, seeds demo data into an empty database,
 // builds on first start (or when the sources changed), then runs `next start`.
 // Stops everything it started on Ctrl-C, SIGTERM or when Next exits.
+import './production-react';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -103,7 +103,7 @@ export const envSchema = z.object({
   /** `npm start` runs a job worker inside the app unless this is 0 (then run `fellowship worker`). */
   FELLOWSHIP_WORKER: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
   /** Jobs one worker process runs at once. */
-  FELLOWSHIP_WORKER_CONCURRENCY: positiveInt(8),
+  FELLOWSHIP_WORKER_CONCURRENCY: positiveInt(16),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

@@ -15,6 +15,8 @@ import { importRoster } from '@/server/services/roster/import-roster';
 import { asSystem, asUser, createCohort, createCurriculum, createGroup, createPerson, createUser, inCohort } from '../factories';
 import { drainQueue, TEST_NOTIFICATION_SETTINGS } from '../support/notifications';
 import { runCli } from './run-command';
+import { createDevMailboxMailer } from '@/server/email/mailer';
+import { deliverNotification } from '@/server/services/notifications/deliver-notification';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 let sink: SmtpSink;
@@ -339,6 +341,47 @@ describe('the command line', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('use one of invitation, weekly-digest');
   }, 60_000);
+});
+
+describe('delivery', () => {
+  it('a temporary SMTP error is retried with the same Message-ID until the server takes it', async () => {
+    let refuse = true;
+    const busy = await startSmtpSink({ refuse: (rcpt) => (refuse && rcpt.startsWith('busy') ? 451 : null) });
+    try {
+      const admin = await createUser({ isAdmin: true });
+      const cohort = await createCohort({ status: 'ACTIVE' });
+      const ctx = inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+      await inviteMembers(ctx, { emails: 'busy-mailbox@invite.test' });
+      await drainQueue(busy);
+      const waiting = await db.notification.findFirstOrThrow({ where: { toEmail: 'busy-mailbox@invite.test' } });
+      expect(waiting).toMatchObject({ status: 'QUEUED', attempts: 1 });
+      expect(waiting.lastError).toContain('Mailbox busy');
+      expect(await db.bouncingAddress.findUnique({ where: { email: 'busy-mailbox@invite.test' } })).toBeNull();
+      // The queue waits before the next attempt (backoff); bring it forward rather than sleep.
+      await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`notify:${waiting.id}`}`;
+      refuse = false;
+      await drainQueue(busy);
+      expect(await db.notification.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
+      const delivered = busy.messages.filter((message) => message.to[0] === 'busy-mailbox@invite.test');
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.raw).toContain(`Message-ID: <${waiting.id}@fellowship.test>`);
+    } finally {
+      await busy.stop();
+    }
+  });
+
+  it('in local mode without SMTP the dev mailbox keeps every email, rendered', async () => {
+    const admin = await createUser({ isAdmin: true });
+    const cohort = await createCohort({ status: 'ACTIVE', name: 'Mailbox cohort' });
+    const ctx = inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role: 'ADMIN', membershipId: null, groupIds: [] }, admin);
+    await inviteMembers(ctx, { emails: 'mailbox@invite.test' });
+    const notification = await db.notification.findFirstOrThrow({ where: { toEmail: 'mailbox@invite.test' } });
+    await deliverNotification(asSystem(), createDevMailboxMailer(db), TEST_NOTIFICATION_SETTINGS, notification.id, { number: 1, max: 8 });
+    const kept = await db.devMailboxMessage.findFirstOrThrow({ where: { to: 'mailbox@invite.test' } });
+    expect(kept).toMatchObject({ subject: "You're invited to Mailbox cohort", kind: 'INVITATION' });
+    expect(kept.html).toContain('Sign in and join');
+    expect(kept.url).toBe(`http://fellowship.test/cohorts/${cohort.slug}`);
+  });
 });
 
 describe('one-click unsubscribe', () => {

@@ -5,9 +5,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { buttonClasses } from '@/components/ui/button-styles';
+import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
+import { FieldError } from '@/components/ui/field-error';
+import { COMMON_TIME_ZONES } from '@/lib/time-zones';
 import type { EmailTopic } from '@/lib/notification-kinds';
-import { errorMessage } from '@/trpc/errors';
+import { errorMessage, fieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 
 type Preferences = RouterOutputs['account']['emailPreferences'];
@@ -17,6 +19,8 @@ export function EmailPreferencesForm({ initial }: { initial: Preferences }) {
   const id = useId();
   const [chosen, setChosen] = useState<Record<string, boolean>>(Object.fromEntries(initial.preferences.map((row) => [row.topic, row.enabled])));
   const [saved, setSaved] = useState(chosen);
+  const [timeZone, setTimeZone] = useState(initial.timeZone ?? '');
+  const [savedZone, setSavedZone] = useState(initial.timeZone ?? '');
   const [status, setStatus] = useState<string | null>(null);
   const mutation = useMutation(
     trpc.account.setEmailPreferences.mutationOptions({
@@ -24,17 +28,19 @@ export function EmailPreferencesForm({ initial }: { initial: Preferences }) {
         const next = Object.fromEntries(result.preferences.map((row) => [row.topic, row.enabled]));
         setChosen(next);
         setSaved(next);
+        setSavedZone(result.timeZone ?? '');
         setStatus('Saved.');
       },
       onError: () => setStatus(null),
     }),
   );
-  const changed = initial.preferences.some((row) => chosen[row.topic] !== saved[row.topic]);
+  const changed = initial.preferences.some((row) => chosen[row.topic] !== saved[row.topic]) || timeZone !== savedZone;
+  const zoneErrors = mutation.error ? fieldErrors(mutation.error).timeZone ?? null : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setStatus(null);
-    mutation.mutate({ topics: chosen as Partial<Record<EmailTopic, boolean>> });
+    mutation.mutate({ topics: chosen as Partial<Record<EmailTopic, boolean>>, timeZone: timeZone.trim() || null });
   }
 
   return (
@@ -70,6 +76,33 @@ export function EmailPreferencesForm({ initial }: { initial: Preferences }) {
         ))}
       </fieldset>
       <p className="text-[0.9rem] text-muted">Sign-in links and invitations always come: you need them to get in.</p>
+      <div className="max-w-sm">
+        <label htmlFor={`${id}-zone`} className="block font-medium">
+          Time zone for dates in emails
+        </label>
+        <input
+          id={`${id}-zone`}
+          list={`${id}-zones`}
+          value={timeZone}
+          placeholder="Each cohort’s own"
+          onChange={(event) => {
+            setTimeZone(event.target.value);
+            setStatus(null);
+          }}
+          aria-invalid={zoneErrors ? true : undefined}
+          aria-describedby={`${id}-zone-hint${zoneErrors ? ` ${id}-zone-error` : ''}`}
+          className={`mt-1 ${inputClasses}`}
+        />
+        <datalist id={`${id}-zones`}>
+          {COMMON_TIME_ZONES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <p id={`${id}-zone-hint`} className="mt-1 text-[0.9rem] text-muted">
+          Empty: meeting times are written in the cohort’s time zone. Either way the zone is named.
+        </p>
+        <FieldError id={`${id}-zone-error`} messages={zoneErrors} />
+      </div>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClasses('primary')} disabled={!changed || mutation.isPending}>
           {mutation.isPending ? 'Saving…' : 'Save email choices'}
@@ -78,7 +111,7 @@ export function EmailPreferencesForm({ initial }: { initial: Preferences }) {
           {status}
         </p>
       </div>
-      {mutation.error ? (
+      {mutation.error && !zoneErrors ? (
         <Alert tone="error" role="alert">
           {errorMessage(mutation.error)}
         </Alert>

@@ -1,12 +1,21 @@
 // Dates in emails: always with the weekday, in the recipient's time zone, and the zone named,
 // because an email is read away from the app (and forwarded across zones).
 
+// Building an Intl.DateTimeFormat costs far more than using one: a worker keeps them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions) {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    try {
+      cached = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    } catch {
+      cached = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+    }
+    formatters.set(key, cached);
   }
+  return cached;
 }
 
 function zoneName(instant: Date, timeZone: string): string {

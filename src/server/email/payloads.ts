@@ -44,7 +44,8 @@ export type NotificationPayloads = {
     meeting: EmailMeeting & { id: string };
     groupId: string;
     readings: { id: string; title: string }[];
-    fellows: { name: string; readingsDone: number; missedLast: boolean; atRisk: boolean; reasons: string[] }[];
+    /** `notRead`: the titles of the week's core readings the fellow has not ticked. */
+    fellows: { name: string; readingsDone: number; notRead?: string[]; missedLast: boolean; atRisk: boolean; reasons: string[] }[];
   };
   AT_RISK_ALERT: CohortPart & { fellowName: string; groupName: string | null; groupId: string | null; reasons: string[] };
   AT_RISK_NUDGE: CohortPart & { reasons: string[] };

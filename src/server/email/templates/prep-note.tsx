@@ -32,6 +32,9 @@ export function PrepNoteEmail({ frame, payload, timeZone }: Props) {
               {fellow.atRisk ? <span style={{ color: colors.warning, fontWeight: 600 }}> · at risk</span> : null}
               {fellow.missedLast ? <span style={{ color: colors.muted }}> · missed last time</span> : null}
               {fellow.reasons.length ? <span style={{ display: 'block', color: colors.muted, fontSize: '13px' }}>{fellow.reasons.join('; ')}</span> : null}
+              {fellow.notRead?.length && fellow.notRead.length < payload.readings.length ? (
+                <span style={{ display: 'block', color: colors.muted, fontSize: '13px' }}>Not yet: {fellow.notRead.join(', ')}</span>
+              ) : null}
             </Column>
             <Column style={{ ...cell, textAlign: 'right' }}>
               {fellow.readingsDone} of {payload.readings.length} read

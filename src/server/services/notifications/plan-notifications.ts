@@ -282,6 +282,7 @@ async function planPrepNotes(db: Db, cohort: CohortRow, now: Date, load: () => P
       .map((fellow) => ({
         name: fellow.name,
         readingsDone: readings.filter((reading) => fellow.done.has(reading.id)).length,
+        notRead: readings.filter((reading) => !fellow.done.has(reading.id)).map((reading) => reading.title),
         missedLast: previous ? fellow.marks.get(previous.id)?.status === 'ABSENT' : false,
         atRisk: fellow.standing.atRisk,
         reasons: fellow.standing.riskReasons,

@@ -6,15 +6,17 @@ import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export type EmailPreferences = { topic: EmailTopic; label: string; description: string; enabled: boolean }[];
 
-export async function getEmailPreferences(ctx: UserContext): Promise<{ preferences: EmailPreferences; bouncing: boolean }> {
-  const [rows, bouncing] = await Promise.all([
+export async function getEmailPreferences(ctx: UserContext): Promise<{ preferences: EmailPreferences; bouncing: boolean; timeZone: string | null }> {
+  const [rows, bouncing, user] = await Promise.all([
     ctx.db.emailPreference.findMany({ where: { userId: ctx.user.id }, select: { topic: true, enabled: true } }),
     ctx.db.bouncingAddress.findUnique({ where: { email: ctx.user.email.toLowerCase() }, select: { email: true } }),
+    ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { timeZone: true } }),
   ]);
   const chosen = new Map(rows.map((row) => [row.topic, row.enabled]));
   return {
     preferences: EMAIL_TOPICS.map((topic) => ({ topic, ...TOPICS[topic], enabled: chosen.get(topic) ?? TOPICS[topic].defaultOn })),
     bouncing: Boolean(bouncing),
+    timeZone: user?.timeZone ?? null,
   };
 }
 
@@ -27,10 +29,11 @@ async function writePreference(db: Db, userId: string, topic: EmailTopic, enable
   });
 }
 
-export async function setEmailPreferences(ctx: UserContext, input: { topics: Partial<Record<EmailTopic, boolean>> }) {
+export async function setEmailPreferences(ctx: UserContext, input: { topics: Partial<Record<EmailTopic, boolean>>; timeZone?: string | null }) {
   const entries = Object.entries(input.topics) as [EmailTopic, boolean][];
   await ctx.db.$transaction(async (tx) => {
     for (const [topic, enabled] of entries) await writePreference(tx as Db, ctx.user.id, topic, enabled);
+    if (input.timeZone !== undefined) await tx.user.update({ where: { id: ctx.user.id }, data: { timeZone: input.timeZone }, select: { id: true } });
   });
   return getEmailPreferences(ctx);
 }

@@ -23,7 +23,8 @@ export type NotificationDraft<K extends NotificationKind = NotificationKind> = {
 
 type Client = Db | Prisma.TransactionClient;
 
-const CHUNK = 1000;
+/** Rows per statement. Outside a transaction each chunk's jobs can start while the next is written. */
+const CHUNK = 250;
 
 /** Queues the drafts not queued before; returns how many were new and their ids. */
 export async function queueNotifications(client: Client, drafts: NotificationDraft[], options: { runAt?: Date } = {}): Promise<{ queued: number; ids: string[] }> {
@@ -42,9 +43,10 @@ export async function queueNotifications(client: Client, drafts: NotificationDra
       skipDuplicates: true,
       select: { id: true },
     });
-    ids.push(...created.map((row) => row.id));
+    const chunkIds = created.map((row) => row.id);
+    await addSendJobs(client, chunkIds, options.runAt);
+    ids.push(...chunkIds);
   }
-  await addSendJobs(client, ids, options.runAt);
   return { queued: ids.length, ids };
 }
 
@@ -53,8 +55,8 @@ export async function queueNotifications(client: Client, drafts: NotificationDra
  * replaces it instead of adding a second one.
  */
 export async function addSendJobs(client: Client, notificationIds: string[], runAt?: Date): Promise<void> {
-  for (let start = 0; start < notificationIds.length; start += CHUNK) {
-    const chunk = notificationIds.slice(start, start + CHUNK);
+  for (let start = 0; start < notificationIds.length; start += 1000) {
+    const chunk = notificationIds.slice(start, start + 1000);
     await client.$queryRaw`
       SELECT count(graphile_worker.add_job(
         ${SEND_TASK}::text,

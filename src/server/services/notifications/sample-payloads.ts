@@ -93,6 +93,7 @@ export async function buildSampleEmails(ctx: ServiceContext, input: { cohort?: s
           .map((candidate) => ({
             name: candidate.name,
             readingsDone: unitReadings.filter((reading) => candidate.done.has(reading.id)).length,
+            notRead: unitReadings.filter((reading) => !candidate.done.has(reading.id)).map((reading) => reading.title),
             missedLast: false,
             atRisk: candidate.standing.atRisk,
             reasons: candidate.standing.riskReasons,
