@@ -71,6 +71,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const runner = await run({
     connectionString: options.databaseUrl,
     concurrency: options.concurrency,
+    // Connections are opened as needed; jobs fetched and completed in batches use few of them.
+    maxPoolSize: options.concurrency,
     noHandleSignals: true,
     pollInterval: 2000,
     taskList,
