@@ -3,8 +3,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { displayName } from '@/lib/format';
 import type { Db } from '@/server/services/context';
-import { queueNotifications, type NotificationDraft } from './queue-notifications';
-import { deliverableOnly } from './recipients';
+import { queueDeliverable, type NotificationDraft } from './queue-notifications';
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -81,12 +80,6 @@ export async function queueRosterWelcomeEmails(tx: Client, input: { cohortId: st
   return send(tx, drafts);
 }
 
-async function send(tx: Client, drafts: NotificationDraft<'INVITATION'>[]): Promise<number> {
-  if (!drafts.length) return 0;
-  const deliverable = await deliverableOnly(tx as Db, {
-    kind: 'INVITATION',
-    cohortId: drafts[0]!.cohortId,
-    candidates: drafts.map((draft) => ({ ...draft, email: draft.toEmail })),
-  });
-  return (await queueNotifications(tx, deliverable)).queued;
+function send(tx: Client, drafts: NotificationDraft<'INVITATION'>[]): Promise<number> {
+  return queueDeliverable(tx, 'INVITATION', drafts[0]?.cohortId ?? null, drafts);
 }

@@ -5,8 +5,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { formatWeekLabel } from '@/lib/format';
 import type { PayloadOf } from '@/server/email/payloads';
 import type { Db } from '@/server/services/context';
-import { queueNotifications, type NotificationDraft } from './queue-notifications';
-import { deliverableOnly } from './recipients';
+import { queueDeliverable, type NotificationDraft } from './queue-notifications';
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -73,6 +72,5 @@ export async function queueMeetingChangeNotices(
       },
     },
   }));
-  const deliverable = await deliverableOnly(tx as Db, { kind: 'MEETING_CHANGE', cohortId: cohort.id, candidates: drafts.map((draft) => ({ ...draft, email: draft.toEmail })) });
-  return (await queueNotifications(tx, deliverable)).queued;
+  return queueDeliverable(tx, 'MEETING_CHANGE', cohort.id, drafts);
 }

@@ -8,8 +8,7 @@ import type { NotificationKind } from '@/lib/notification-kinds';
 import type { EmailMeeting, EmailReading } from '@/server/email/payloads';
 import { loadCohortProgress, type CohortProgress } from '@/server/services/standing/load-cohort-progress';
 import type { Db, ServiceContext } from '@/server/services/context';
-import { queueNotifications, type NotificationDraft } from './queue-notifications';
-import { deliverableOnly } from './recipients';
+import { queueDeliverable, type NotificationDraft } from './queue-notifications';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A digest still goes this long after its hour (a worker that was down catches up the same day). */
@@ -129,8 +128,7 @@ async function planWeeklyDigests(db: Db, cohort: CohortRow, now: Date, load: () 
       },
     };
   });
-  const deliverable = await deliverableOnly(db, { kind: 'WEEKLY_DIGEST', cohortId: cohort.id, candidates: drafts.map((draft) => ({ ...draft, email: draft.toEmail })) });
-  return (await queueNotifications(db, deliverable)).queued;
+  return queueDeliverable(db, 'WEEKLY_DIGEST', cohort.id, drafts);
 }
 
 // --- meetings: reminders and prep notes -------------------------------------------------------
@@ -233,8 +231,7 @@ async function planMeetingReminders(db: Db, cohort: CohortRow, now: Date): Promi
       });
     }
   }
-  const deliverable = await deliverableOnly(db, { kind: 'MEETING_REMINDER', cohortId: cohort.id, candidates: drafts.map((draft) => ({ ...draft, email: draft.toEmail })) });
-  return (await queueNotifications(db, deliverable)).queued;
+  return queueDeliverable(db, 'MEETING_REMINDER', cohort.id, drafts);
 }
 
 /** The units (labels, titles) the given meetings discuss, without loading the cohort's progress. */
@@ -308,8 +305,7 @@ async function planPrepNotes(db: Db, cohort: CohortRow, now: Date, load: () => P
       });
     }
   }
-  const deliverable = await deliverableOnly(db, { kind: 'PREP_NOTE', cohortId: cohort.id, candidates: drafts.map((draft) => ({ ...draft, email: draft.toEmail })) });
-  return (await queueNotifications(db, deliverable)).queued;
+  return queueDeliverable(db, 'PREP_NOTE', cohort.id, drafts);
 }
 
 function prepKey(meeting: { id: string; startsAt: Date }, userId: string): string {
@@ -371,11 +367,9 @@ async function planAtRisk(db: Db, cohort: CohortRow, now: Date, load: () => Prom
     });
     const markedIds = new Set(marked.map((row) => row.id));
     const keep = <T extends NotificationDraft>(drafts: T[]) => drafts.filter((draft) => markedIds.has(draft.subjectId!));
-    const alertDrafts = await deliverableOnly(tx as Db, { kind: 'AT_RISK_ALERT', cohortId: cohort.id, candidates: keep(alerts).map((draft) => ({ ...draft, email: draft.toEmail })) });
-    const nudgeDrafts = await deliverableOnly(tx as Db, { kind: 'AT_RISK_NUDGE', cohortId: cohort.id, candidates: keep(nudges).map((draft) => ({ ...draft, email: draft.toEmail })) });
     return {
-      alerts: (await queueNotifications(tx, alertDrafts)).queued,
-      nudges: (await queueNotifications(tx, nudgeDrafts)).queued,
+      alerts: await queueDeliverable(tx, 'AT_RISK_ALERT', cohort.id, keep(alerts)),
+      nudges: await queueDeliverable(tx, 'AT_RISK_NUDGE', cohort.id, keep(nudges)),
     };
   });
 }
@@ -450,8 +444,7 @@ async function planRunAlerts(db: Db, now: Date): Promise<number> {
   for (const draft of fresh) byCohort.set(draft.cohortId!, [...(byCohort.get(draft.cohortId!) ?? []), draft]);
   let queued = 0;
   for (const [cohortId, cohortDrafts] of byCohort) {
-    const deliverable = await deliverableOnly(db, { kind: 'RUN_ALERT', cohortId, candidates: cohortDrafts.map((draft) => ({ ...draft, email: draft.toEmail })) });
-    queued += (await queueNotifications(db, deliverable)).queued;
+    queued += await queueDeliverable(db, 'RUN_ALERT', cohortId, cohortDrafts);
   }
   return queued;
 }

@@ -6,6 +6,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { NotificationKind } from '@/lib/notification-kinds';
 import type { NotificationPayloads } from '@/server/email/payloads';
 import type { Db } from '@/server/services/context';
+import { candidateKey, findSkipReasons } from './recipients';
 
 export const SEND_TASK = 'send-notification';
 /** Attempts of one send before it is marked failed: graphile-worker's backoff spreads 8 over about 80 minutes. */
@@ -48,6 +49,17 @@ export async function queueNotifications(client: Client, drafts: NotificationDra
     ids.push(...chunkIds);
   }
   return { queued: ids.length, ids };
+}
+
+/**
+ * The common path of every planner and trigger: queues those of the drafts (one kind, one
+ * cohort) whose recipient may get them (recipients.ts); returns how many were new.
+ */
+export async function queueDeliverable(client: Client, kind: NotificationKind, cohortId: string | null, drafts: NotificationDraft[]): Promise<number> {
+  if (!drafts.length) return 0;
+  const candidateOf = (draft: NotificationDraft) => ({ userId: draft.userId, email: draft.toEmail });
+  const reasons = await findSkipReasons(client as Db, { kind, cohortId, candidates: drafts.map(candidateOf) });
+  return (await queueNotifications(client, drafts.filter((draft) => !reasons.has(candidateKey(candidateOf(draft)))))).queued;
 }
 
 /**
