@@ -87,6 +87,24 @@ describe('roster preview', () => {
     expect(preview.counts).toEqual({ total: 12, new: 2, existing: 4, invalid: 6, unchanged: 2 });
   });
 
+  it('reads the same file separated by semicolons (a European spreadsheet) or tabs, and says so', async () => {
+    const comma = await previewRoster(asCohortAdmin(cohortId), { csv });
+    expect(comma.delimiter).toBe(',');
+    // The same rows, as Excel in a comma-decimal locale writes them: semicolons, and commas left inside cells.
+    const semicolons = csv.replaceAll(',', ';').replace('"Quoted; Name"', '"Quoted, Name"');
+    const bySemicolon = await previewRoster(asCohortAdmin(cohortId), { csv: semicolons });
+    expect(bySemicolon.delimiter).toBe(';');
+    expect(bySemicolon.rows.map((row) => [row.line, row.name, row.email, row.fate, row.action])).toEqual(comma.rows.map((row) => [row.line, row.name, row.email, row.fate, row.action]));
+    expect(bySemicolon.rows.at(-1)!.name).toBe('Quoted, Name');
+    const tabs = await previewRoster(asCohortAdmin(cohortId), { csv: '\uFEFFName\tEmail\tRole\nTab Person\ttab.person@example.org\tfellow\n' });
+    expect(tabs.delimiter).toBe('\t');
+    expect(tabs.rows.map((row) => [row.name, row.email, row.fate])).toEqual([['Tab Person', 'tab.person@example.org', 'new']]);
+    // A name with a semicolon in a comma file stays one cell.
+    const mixed = await previewRoster(asCohortAdmin(cohortId), { csv: 'name,email\n"Smith; Jo",jo.smith@example.org\n' });
+    expect(mixed.delimiter).toBe(',');
+    expect(mixed.rows[0]!.name).toBe('Smith; Jo');
+  });
+
   it('writes nothing, and an import with an invalid row writes nothing either', async () => {
     const before = await snapshot(cohortId);
     await previewRoster(asCohortAdmin(cohortId), { csv });

@@ -129,6 +129,9 @@ export function RosterImport({ cohort, groupNames, archived }: { cohort: string;
               {preview.groupsToCreate.length ? (
                 <p className="text-muted">Groups to create: {preview.groupsToCreate.join(', ')}.</p>
               ) : null}
+              {preview.delimiter !== ',' ? (
+                <p className="text-muted">Read as {preview.delimiter === ';' ? 'semicolon' : 'tab'}-separated values.</p>
+              ) : null}
               {preview.ignoredColumns.length ? (
                 <p className="text-muted">Columns left out: {preview.ignoredColumns.join(', ')}.</p>
               ) : null}

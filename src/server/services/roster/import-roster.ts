@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { displayName, pluralize } from '@/lib/format';
 import { AppError } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
-import { parseRosterCsv, type RosterRole } from './parse-roster';
+import { parseRosterCsv, type RosterDelimiter, type RosterRole } from './parse-roster';
 import type { CohortContext, Db } from '@/server/services/context';
 import { rosterInput, type RosterInput } from '@/lib/schemas/roster';
 import { recordAudit } from '@/server/services/audit/record-audit';
@@ -43,6 +43,8 @@ export type RosterPreview = {
   groupsToCreate: string[];
   /** Header cells that are none of name, email, role, group. */
   ignoredColumns: string[];
+  /** The separator the file was read with. */
+  delimiter: RosterDelimiter;
   /** How many of the people joining would get an invitation email (not a disabled account or a bouncing address). */
   invitationEmails: number;
 };
@@ -154,7 +156,7 @@ async function planRoster(client: Client, cohortId: string, input: z.output<type
     return { ...base, member, setName, fate: 'existing', action: 'update', message: `Already a member${disabled}: ${what}.` };
   });
 
-  return { rows, groupsToCreate: [...groupsToCreate.values()], ignoredColumns: parsed.ignoredColumns };
+  return { rows, groupsToCreate: [...groupsToCreate.values()], ignoredColumns: parsed.ignoredColumns, delimiter: parsed.delimiter };
 }
 
 async function toPreview(db: Db, cohortId: string, plan: Awaited<ReturnType<typeof planRoster>>): Promise<RosterPreview> {
@@ -171,6 +173,7 @@ async function toPreview(db: Db, cohortId: string, plan: Awaited<ReturnType<type
     },
     groupsToCreate: plan.groupsToCreate,
     ignoredColumns: plan.ignoredColumns,
+    delimiter: plan.delimiter,
     invitationEmails: (
       await deliverableOnly(db, {
         kind: 'INVITATION',

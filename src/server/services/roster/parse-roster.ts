@@ -42,8 +42,12 @@ export type ParsedRosterRow = {
   problems: string[];
 };
 
+export type RosterDelimiter = ',' | ';' | '\t';
+
 export type ParsedRoster = {
   rows: ParsedRosterRow[];
+  /** The separator the file uses: commas, or semicolons and tabs as spreadsheets in many locales export. */
+  delimiter: RosterDelimiter;
   /** Header cells that are none of name, email, role, group. */
   ignoredColumns: string[];
 };
@@ -69,11 +73,33 @@ function parseRole(value: string): RosterRole | null | 'unknown' {
   return 'unknown';
 }
 
+/**
+ * The separator of the header line (the first line with any text): whichever of comma,
+ * semicolon and tab it holds most of outside quotes; a comma when it holds none (one column).
+ */
+export function detectDelimiter(text: string): RosterDelimiter {
+  const counts: Record<RosterDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let sawText = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      if (sawText) break;
+    } else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;
+    else if (char.trim() !== '') sawText = true;
+  }
+  const best = (Object.keys(counts) as RosterDelimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ',');
+  return counts[best] > 0 ? best : ',';
+}
+
 export function parseRosterCsv(text: string): ParsedRoster {
   assertRosterSize(Buffer.byteLength(text, 'utf8'));
+  const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     records = parse(text, {
+      delimiter,
       bom: true,
       info: true,
       raw: true,
@@ -136,7 +162,7 @@ export function parseRosterCsv(text: string): ParsedRoster {
       problems,
     };
   });
-  return { rows, ignoredColumns };
+  return { rows, delimiter, ignoredColumns };
 }
 
 /** A cell as one line: control characters and runs of spaces become one space (see lib/schemas/text). */
