@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = {
   'announcement.sent': 'Announcement sent',
   'notification.retried': 'Email retried',
   'email.bounce_cleared': 'Bouncing address cleared',
+  'applications.form_changed': 'Application form saved',
+  'applications.decided': 'Applications decided',
+  'applications.reviewer_added': 'Reviewer added',
+  'applications.reviewer_removed': 'Reviewer removed',
+  'groups.published': 'Groups published',
+  'membership.left': 'Left the cohort',
+  'membership.deferred': 'Deferred to a later cohort',
+  'switch.decided': 'Group switch decided',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = [
   'AT_RISK_NUDGE',
   'ANNOUNCEMENT',
   'RUN_ALERT',
+  'APPLICATION_DECISION',
+  'AVAILABILITY_REQUEST',
+  'GROUP_ASSIGNED',
+  'GROUP_SWITCH',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -28,7 +32,15 @@ export const KIND_TOPIC: Record<NotificationKind, EmailTopic | null> = {
   AT_RISK_NUDGE: 'AT_RISK',
   ANNOUNCEMENT: 'ANNOUNCEMENTS',
   RUN_ALERT: 'RUN_ALERTS',
+  // About the person's own place in a cohort: nobody can turn these off.
+  APPLICATION_DECISION: null,
+  AVAILABILITY_REQUEST: null,
+  GROUP_ASSIGNED: null,
+  GROUP_SWITCH: null,
 };
+
+/** Kinds that go to people who are not (or not yet) in the cohort: the rest stop when someone leaves. */
+export const KINDS_FOR_NON_MEMBERS: readonly NotificationKind[] = ['INVITATION', 'APPLICATION_DECISION'];
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
   INVITATION: 'Invitation',
@@ -40,6 +52,10 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   AT_RISK_NUDGE: 'At-risk nudge (fellow)',
   ANNOUNCEMENT: 'Announcement',
   RUN_ALERT: 'Run alert',
+  APPLICATION_DECISION: 'Application decision',
+  AVAILABILITY_REQUEST: 'Availability request',
+  GROUP_ASSIGNED: 'Group assigned',
+  GROUP_SWITCH: 'Group switch',
 };
 
 export const TOPICS: Record<EmailTopic, { label: string; description: string; defaultOn: boolean }> = {

@@ -4,8 +4,12 @@
 // one may do is a change to these tables alone. Pure: server and client components share it.
 // See docs/decisions/0015-permissions.md.
 
-/** A person's place in one cohort. Site admins hold ADMIN in every cohort. */
-export type CohortRole = 'ADMIN' | 'FACILITATOR' | 'FELLOW';
+/**
+ * A person's place in one cohort. Site admins hold ADMIN in every cohort. REVIEWER is someone
+ * an admin asked to review applications who is not a member: they reach applications only.
+ * A member who also reviews keeps their role and carries `reviews` (see `reachOf`).
+ */
+export type CohortRole = 'ADMIN' | 'FACILITATOR' | 'FELLOW' | 'REVIEWER';
 
 /**
  * How far a permission reaches for a role: the whole cohort, the groups the person leads (or
@@ -46,6 +50,18 @@ export const COHORT_PERMISSIONS = {
   'announcements.send': leadersAndAdmins,
   /** The audit log: the cohort's (admins), or their groups' attendance changes (facilitators). */
   'audit.view': leadersAndAdmins,
+  /** Reading the cohort's applications, scoring and commenting on them. */
+  'applications.review': { REVIEWER: 'cohort', ADMIN: 'cohort' },
+  /** The application form, decisions, reviewers, the CSV export, deferrals. */
+  'applications.manage': adminsOnly,
+  /** Painting one's own availability for the cohort (accepted fellows and facilitators). */
+  'availability.edit': { FELLOW: 'self', FACILITATOR: 'self', ADMIN: 'self' },
+  /** Everyone's availability, group proposals, publishing groups. */
+  'grouping.manage': adminsOnly,
+  /** Asking to switch group, dropping out, deferring. */
+  'membership.self': { FELLOW: 'self' },
+  /** Deciding switch requests into the groups one leads (facilitators) or any (admins). */
+  'switches.decide': leadersAndAdmins,
 } as const satisfies Record<string, Grants>;
 
 export type CohortPermission = keyof typeof COHORT_PERMISSIONS;
@@ -69,13 +85,13 @@ export const SITE_PERMISSIONS = {
 
 export type SitePermission = keyof typeof SITE_PERMISSIONS;
 
-/** The part of a cohort access the rules read. */
-export type RoleHolder = { role: CohortRole };
+/** The part of a cohort access the rules read. `reviews`: a member an admin also asked to review applications. */
+export type RoleHolder = { role: CohortRole; reviews?: boolean };
 export type GroupHolder = RoleHolder & { groupIds: readonly string[] };
 
 export function reachOf(access: RoleHolder, permission: CohortPermission): Reach | null {
   const grants: Grants = COHORT_PERMISSIONS[permission];
-  return grants[access.role] ?? null;
+  return grants[access.role] ?? (access.reviews ? grants.REVIEWER : undefined) ?? null;
 }
 
 export function can(access: RoleHolder | null | undefined, permission: CohortPermission): boolean {
@@ -98,11 +114,11 @@ export function canOnSite(user: { isAdmin: boolean } | null | undefined, permiss
   return roles.includes(siteRoleOf(user));
 }
 
-const ROLE_NOUNS: Record<CohortRole, string> = { ADMIN: 'admins', FACILITATOR: 'facilitators', FELLOW: 'fellows' };
+const ROLE_NOUNS: Record<CohortRole, string> = { ADMIN: 'admins', FACILITATOR: 'facilitators', FELLOW: 'fellows', REVIEWER: 'reviewers' };
 
 /** "Only facilitators of this cohort can do this.": named by the least role the permission admits. */
 export function deniedMessage(permission: CohortPermission): string {
   const grants: Grants = COHORT_PERMISSIONS[permission];
-  const least = (['FELLOW', 'FACILITATOR', 'ADMIN'] as const).find((role) => grants[role]) ?? 'ADMIN';
+  const least = (['FELLOW', 'REVIEWER', 'FACILITATOR', 'ADMIN'] as const).find((role) => grants[role]) ?? 'ADMIN';
   return `Only ${ROLE_NOUNS[least]} of this cohort can do this.`;
 }

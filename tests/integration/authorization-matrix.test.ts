@@ -24,7 +24,8 @@ import { setAdminInput } from '@/lib/schemas/users';
 import { setAdmin } from '@/server/services/users/manage-users';
 import { createCohort, createCurriculum, createGroup, createMembership, createUser } from '../factories';
 
-const ACTORS = ['anonymous', 'fellowA', 'fellowB', 'facilitatorA1', 'facilitatorA2', 'admin', 'disabled'] as const;
+// reviewerA reviews cohort A's applications and is no member of any cohort.
+const ACTORS = ['anonymous', 'fellowA', 'fellowB', 'facilitatorA1', 'facilitatorA2', 'reviewerA', 'admin', 'disabled'] as const;
 type Actor = (typeof ACTORS)[number];
 type Outcome = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 type Expectation = Record<Actor, Outcome>;
@@ -62,6 +63,16 @@ async function buildWorld() {
   const facilitatorA1 = await facilitatorOf(cohortA.id, groupA1.id, 'Facilitator A1');
   const facilitatorA2 = await facilitatorOf(cohortA.id, groupA2.id, 'Facilitator A2');
   const admin = await user('Admin', { isAdmin: true });
+  const reviewerA = await user('Reviewer A');
+  await db.cohortReviewer.create({ data: { cohortId: cohortA.id, userId: reviewerA.id } });
+  // An application in each cohort, and cohort A's open form.
+  await db.applicationForm.create({ data: { cohortId: cohortA.id, isOpen: true } });
+  await db.applicationForm.create({ data: { cohortId: cohortB.id, isOpen: true } });
+  const applicationOf = (cohortId: string, email: string, userId: string | null = null) =>
+    db.application.create({ data: { cohortId, email, name: email, status: 'SUBMITTED', userId }, select: { id: true } });
+  // Fellow A's own application (to withdraw).
+  const applicationA = await applicationOf(cohortA.id, fellowA.user.email, fellowA.user.id);
+  const applicationB = await applicationOf(cohortB.id, 'applicant-b@matrix.test');
   // A disabled admin who is also a fellow of A: neither helps once disabled.
   const disabled = await user('Disabled', { isAdmin: true });
   await createMembership(cohortA.id, 'FELLOW', { userId: disabled.id, groupId: groupA1.id });
@@ -94,7 +105,7 @@ async function buildWorld() {
     goalId: editorWeek.goals[0]!.id,
   };
 
-  const actors = { fellowA: fellowA.user, fellowB: fellowB.user, facilitatorA1: facilitatorA1.user, facilitatorA2: facilitatorA2.user, admin, disabled };
+  const actors = { fellowA: fellowA.user, fellowB: fellowB.user, facilitatorA1: facilitatorA1.user, facilitatorA2: facilitatorA2.user, reviewerA, admin, disabled };
   const cookies: Record<Actor, string | null> = { anonymous: null } as Record<Actor, string | null>;
   for (const [actor, person] of Object.entries(actors)) {
     const { sessionToken } = await createSession(db, person.id, policy);
@@ -123,6 +134,9 @@ async function buildWorld() {
     invitationB1,
     meetingA1,
     meetingB1,
+    applicationA,
+    applicationB,
+    reviewerA,
     editor,
     cookies,
     apiTokenA: await createApiToken({ db, user: null }, { userId: fellowA.user.id, cohort: cohortA.slug, name: 'Matrix token' }),
@@ -175,6 +189,8 @@ const cohortA = (role: 'FELLOW' | 'FACILITATOR' | 'ADMIN', overrides: Partial<Ex
     fellowA: rank <= 1 ? 'OK' : 'FORBIDDEN',
     facilitatorA1: rank <= 2 ? 'OK' : 'FORBIDDEN',
     facilitatorA2: rank <= 2 ? 'OK' : 'FORBIDDEN',
+    // A reviewer of A reaches A's applications only.
+    reviewerA: 'FORBIDDEN',
     admin: 'OK',
     ...overrides,
   });
@@ -237,7 +253,7 @@ const MATRIX: Record<string, Row> = {
   'runs.get (through cohort B)': {
     procedure: 'runs.get',
     input: (w) => ({ cohort: 'b', runId: w.runs.fellowA }),
-    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   },
   'runs.series': { input: (w) => ({ cohort: 'a', runId: w.runs.fellowA, key: 'elbo' }), expect: runOfA1() },
   'runs.series (a run of group A2)': { procedure: 'runs.series', input: (w) => ({ cohort: 'a', runId: w.runs.peerA2, key: 'elbo' }), expect: runOfA2() },
@@ -272,7 +288,7 @@ const MATRIX: Record<string, Row> = {
   'cohorts.get (cohort B)': {
     procedure: 'cohorts.get',
     input: () => ({ cohort: 'b' }),
-    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
+    expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
   },
   'cohorts.get (no such cohort)': {
     procedure: 'cohorts.get',
@@ -373,7 +389,7 @@ const MATRIX: Record<string, Row> = {
   'cohorts.archive (cohort B)': {
     procedure: 'cohorts.archive',
     input: () => ({ cohort: 'b' }),
-    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'FORBIDDEN' }),
+    expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', fellowB: 'FORBIDDEN' }),
   },
 
   // A cohort's groups and roster: its admins only; another cohort's groups are out of reach.
@@ -402,6 +418,38 @@ const MATRIX: Record<string, Row> = {
     expect: outOfReachThroughA(),
   },
   'announcements.list': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+
+  // Applications: the form and sending one are public; reviewers (and admins) read and score
+  // their cohort's applications; admins decide, shape the form and choose the reviewers.
+  'applications.publicForm': { input: () => ({ cohort: 'a' }), expect: everyone() },
+  'applications.submit': { input: () => ({ cohort: 'a', email: 'new-applicant@matrix.test', name: 'New Applicant' }), expect: everyone() },
+  'applications.withdraw': {
+    input: (w) => ({ applicationId: w.applicationA.id }),
+    expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', reviewerA: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+  'applications.list': { input: () => ({ cohort: 'a' }), expect: cohortA('ADMIN', { reviewerA: 'OK' }) },
+  'applications.list (cohort B)': {
+    procedure: 'applications.list',
+    input: () => ({ cohort: 'b' }),
+    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', reviewerA: 'NOT_FOUND', fellowB: 'FORBIDDEN' }),
+  },
+  'applications.review': { input: (w) => ({ cohort: 'a', applicationId: w.applicationA.id, score: 4 }), expect: cohortA('ADMIN', { reviewerA: 'OK' }) },
+  'applications.review (application of cohort B)': {
+    procedure: 'applications.review',
+    input: (w) => ({ cohort: 'a', applicationId: w.applicationB.id, score: 4 }),
+    expect: cohortA('ADMIN', { reviewerA: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+  'applications.decide': { input: (w) => ({ cohort: 'a', applicationIds: [w.applicationA.id], decision: 'WAITLISTED' }), expect: cohortAdminOnly() },
+  'applications.decide (application of cohort B)': {
+    procedure: 'applications.decide',
+    input: (w) => ({ cohort: 'a', applicationIds: [w.applicationB.id], decision: 'WAITLISTED' }),
+    expect: crossCohort(),
+  },
+  'applications.formSettings': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'applications.saveForm': { input: () => ({ cohort: 'a', isOpen: true, deadline: null, questions: [] }), expect: cohortAdminOnly() },
+  'applications.reviewers': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'applications.addReviewer': { input: () => ({ cohort: 'a', email: 'new-reviewer@matrix.test' }), expect: cohortAdminOnly() },
+  'applications.removeReviewer': { input: (w) => ({ cohort: 'a', userId: w.reviewerA.id }), expect: cohortAdminOnly() },
   'notifications.overview': { input: () => ({}), expect: adminOnly() },
   'notifications.retry': { input: () => ({ id: 'no-such-notification' }), expect: { ...adminOnly(), admin: 'NOT_FOUND' } },
   'notifications.clearBouncing': { input: () => ({ email: 'nobody@bounce.test' }), expect: { ...adminOnly(), admin: 'NOT_FOUND' } },
@@ -556,11 +604,11 @@ const MATRIX: Record<string, Row> = {
   'apiTokens.create (cohort B)': {
     procedure: 'apiTokens.create',
     input: () => ({ cohort: 'b', name: 'Job', expiresInDays: null }),
-    expect: signedIn({ fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'FORBIDDEN' }),
+    expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'FORBIDDEN' }),
   },
   'apiTokens.revoke': {
     input: (w) => ({ tokenId: w.apiTokenA.id }),
-    expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', reviewerA: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   },
 
   // A fellow's own progress: fellows of the cohort only (admins and facilitators have no
@@ -613,7 +661,7 @@ async function callAs(
 /** The cohorts each actor may reach: their memberships, every cohort for the admin. */
 function reachesCohort(world: World, actor: Actor, slug: string): boolean {
   if (actor === 'admin') return slug === world.cohortA.slug || slug === world.cohortB.slug;
-  const memberOf: Partial<Record<Actor, string>> = { fellowA: 'a', fellowB: 'b', facilitatorA1: 'a', facilitatorA2: 'a' };
+  const memberOf: Partial<Record<Actor, string>> = { fellowA: 'a', fellowB: 'b', facilitatorA1: 'a', facilitatorA2: 'a', reviewerA: 'a' };
   return memberOf[actor] === slug;
 }
 

@@ -15,6 +15,7 @@ import { standingRouter } from '@/server/api/routers/standing-router';
 import { auditRouter } from '@/server/api/routers/audit-router';
 import { announcementsRouter } from '@/server/api/routers/announcements-router';
 import { notificationsRouter } from '@/server/api/routers/notifications-router';
+import { applicationsRouter } from '@/server/api/routers/applications-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   announcements: announcementsRouter,
   notifications: notificationsRouter,
+  applications: applicationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { findActiveSession, renewSession } from '@/server/services/auth/sessions';
 import { systemContext } from '@/server/services/context';
+import { confirmApplications } from '@/server/services/applications/apply';
 import { acceptPendingInvitations, checkSignInAllowed } from '@/server/services/invitations/sign-in-policy';
 import { sendSignInEmail } from './send-sign-in-email';
 import { getAuthSettings, type AuthSettings } from './settings';
@@ -89,7 +90,10 @@ export function buildAuthOptions(settings: AuthSettings = getAuthSettings()): Ne
     },
     events: {
       async signIn({ user }) {
-        if (user.email) await acceptPendingInvitations(systemContext(), { userId: user.id, email: user.email });
+        if (user.email) {
+          await acceptPendingInvitations(systemContext(), { userId: user.id, email: user.email });
+          await confirmApplications(systemContext(), { userId: user.id, email: user.email });
+        }
       },
     },
   };

@@ -51,6 +51,23 @@ export type NotificationPayloads = {
   AT_RISK_NUDGE: CohortPart & { reasons: string[] };
   ANNOUNCEMENT: CohortPart & { announcementId: string; subject: string; body: string; authorName: string; groupName: string | null };
   RUN_ALERT: CohortPart & { runId: string; runName: string; exerciseTitle: string; problem: 'failed' | 'nan' | 'stale'; detail: string };
+  /** The admin's decision on an application, in the cohort's words (its template, with {name} filled in). */
+  APPLICATION_DECISION: CohortPart & { decision: 'ACCEPTED' | 'WAITLISTED' | 'REJECTED'; subject: string; body: string; role: 'FELLOW' | 'FACILITATOR' };
+  /** Paint your availability (at acceptance), or a reminder the day before the deadline. */
+  AVAILABILITY_REQUEST: CohortPart & { deadline: string | null; reminder: boolean };
+  /** Groups were published: your group, its facilitators and first meeting. */
+  GROUP_ASSIGNED: CohortPart & { role: 'FELLOW' | 'FACILITATOR'; groupName: string; facilitatorNames: string[]; memberCount: number; firstMeeting: (EmailMeeting & { id: string }) | null };
+  /**
+   * A switch of group: asked (to the receiving group's facilitators), approved or declined (to the fellow).
+   */
+  GROUP_SWITCH: CohortPart & {
+    event: 'requested' | 'approved' | 'declined';
+    fellowName: string;
+    fromGroupName: string | null;
+    toGroupName: string;
+    scope: 'ONE_WEEK' | 'PERMANENT';
+    meeting: (EmailMeeting & { id: string }) | null;
+  };
 };
 
 export type PayloadOf<K extends keyof NotificationPayloads> = NotificationPayloads[K];

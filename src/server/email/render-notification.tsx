@@ -7,6 +7,16 @@ import type { EmailMeeting, NotificationPayloads } from './payloads';
 import { meetingInvite } from './meeting-invite';
 import type { EmailFrame } from './templates/layout';
 import { AnnouncementEmail, announcementSubject } from './templates/announcement';
+import {
+  ApplicationDecisionEmail,
+  applicationDecisionSubject,
+  AvailabilityRequestEmail,
+  availabilityRequestSubject,
+  GroupAssignedEmail,
+  groupAssignedSubject,
+  GroupSwitchEmail,
+  groupSwitchSubject,
+} from './templates/front-half';
 import { AtRiskAlertEmail, atRiskAlertSubject, AtRiskNudgeEmail, atRiskNudgeSubject } from './templates/at-risk';
 import { InvitationEmail, invitationSubject } from './templates/invitation';
 import { MeetingChangeEmail, meetingChangeSubject } from './templates/meeting-change';
@@ -74,6 +84,34 @@ function compose<K extends NotificationKind>(kind: K, payload: NotificationPaylo
       const data = payload as NotificationPayloads['RUN_ALERT'];
       return { subject: runAlertSubject(data), preview: data.detail, element: (frame) => <RunAlertEmail frame={frame} payload={p} />, path: `/cohorts/${data.cohortSlug}/runs/${data.runId}` };
     }
+    case 'APPLICATION_DECISION': {
+      const data = payload as NotificationPayloads['APPLICATION_DECISION'];
+      return { subject: applicationDecisionSubject(data), preview: data.body.slice(0, 120), element: (frame) => <ApplicationDecisionEmail frame={frame} payload={p} />, path: `/apply/${data.cohortSlug}` };
+    }
+    case 'AVAILABILITY_REQUEST': {
+      const data = payload as NotificationPayloads['AVAILABILITY_REQUEST'];
+      return { subject: availabilityRequestSubject(data), preview: 'Mark the times you could meet each week.', element: (frame) => <AvailabilityRequestEmail frame={frame} payload={p} timeZone={tz} />, path: `/cohorts/${data.cohortSlug}/availability` };
+    }
+    case 'GROUP_ASSIGNED': {
+      const data = payload as NotificationPayloads['GROUP_ASSIGNED'];
+      return {
+        subject: groupAssignedSubject(data),
+        preview: `${data.groupName}, ${data.memberCount} fellows.`,
+        element: (frame) => <GroupAssignedEmail frame={frame} payload={p} timeZone={tz} />,
+        meeting: data.firstMeeting ? { id: data.firstMeeting.id, data: data.firstMeeting, cancelled: false } : undefined,
+        path: `/cohorts/${data.cohortSlug}`,
+      };
+    }
+    case 'GROUP_SWITCH': {
+      const data = payload as NotificationPayloads['GROUP_SWITCH'];
+      return {
+        subject: groupSwitchSubject(data),
+        preview: groupSwitchSubject(data),
+        element: (frame) => <GroupSwitchEmail frame={frame} payload={p} timeZone={tz} />,
+        meeting: data.meeting && data.event === 'approved' ? { id: data.meeting.id, data: data.meeting, cancelled: false } : undefined,
+        path: `/cohorts/${data.cohortSlug}`,
+      };
+    }
   }
   throw new Error(`Unknown notification kind: ${String(kind)}`);
 }
@@ -88,6 +126,10 @@ const REASONS: Record<NotificationKind, string> = {
   AT_RISK_NUDGE: 'Your cohort sends a note when someone falls behind.',
   ANNOUNCEMENT: 'You get announcements as a member of this cohort.',
   RUN_ALERT: 'You turned on alerts for your training runs.',
+  APPLICATION_DECISION: 'You get this email because you applied with this address.',
+  AVAILABILITY_REQUEST: 'You get this email because you were accepted into this cohort.',
+  GROUP_ASSIGNED: 'You get this email as a member of this cohort.',
+  GROUP_SWITCH: 'You get this email about a request to switch groups.',
 };
 
 export async function renderNotificationEmail<K extends NotificationKind>(

@@ -9,8 +9,10 @@ export type { CohortRole };
 export type CohortAccess = {
   cohortId: string;
   cohortSlug: string;
-  /** The strongest of: global admin, facilitator membership, fellow membership. */
+  /** The strongest of: global admin, facilitator membership, fellow membership; REVIEWER for a reviewer who is none of them. */
   role: CohortRole;
+  /** An admin asked them to review this cohort's applications. */
+  reviews?: boolean;
   membershipId: string | null;
   /** Groups the caller leads (facilitators) or belongs to (fellows). */
   groupIds: string[];
@@ -30,11 +32,15 @@ export async function resolveCohortAccess(
         where: { userId: user.id },
         select: { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true } } },
       },
+      reviewers: { where: { userId: user.id }, select: { userId: true } },
     },
   });
   if (!cohort) return null;
   const membership = cohort.memberships[0];
-  if (!membership && !user.isAdmin) return null;
+  const reviews = cohort.reviewers.length > 0;
+  if (!membership && !user.isAdmin) {
+    return reviews ? { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'REVIEWER', reviews, membershipId: null, groupIds: [] } : null;
+  }
   const groupIds = membership
     ? membership.role === 'FACILITATOR'
       ? membership.leadsGroups.map((lead) => lead.groupId)
@@ -46,6 +52,7 @@ export async function resolveCohortAccess(
     cohortId: cohort.id,
     cohortSlug: cohort.slug,
     role: user.isAdmin ? 'ADMIN' : membership!.role,
+    reviews,
     membershipId: membership?.id ?? null,
     groupIds,
   };

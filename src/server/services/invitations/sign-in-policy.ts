@@ -1,7 +1,8 @@
-// Who may sign in: people with an account that is not disabled, and people holding a valid
-// invitation. Invitations are accepted at sign-in, turning into cohort memberships.
+// Who may sign in: people with an account that is not disabled, people holding a valid
+// invitation, and applicants to a cohort (the link confirms their application). Invitations are accepted at sign-in, turning into cohort memberships.
 import { SIGN_IN_REFUSAL_MESSAGES, type SignInRefusal } from '@/lib/sign-in-refusals';
 import { nowOf, type ServiceContext } from '@/server/services/context';
+import { hasLiveApplication } from '@/server/services/applications/apply';
 
 export type { SignInRefusal };
 
@@ -25,6 +26,8 @@ export async function checkSignInAllowed(ctx: ServiceContext, input: { email: st
   const current = invitations.filter((invitation) => invitation.expiresAt > now);
   // An archived cohort is read-only: its invitations no longer let anyone in.
   if (current.some((invitation) => invitation.cohort.status !== 'ARCHIVED')) return { allowed: true };
+  // Applicants confirm their application with the link: their first sign-in.
+  if (await hasLiveApplication(db, email)) return { allowed: true };
   if (current.length) return refuse('CohortArchived');
   return refuse(invitations.length ? 'InvitationExpired' : 'NotInvited');
 }

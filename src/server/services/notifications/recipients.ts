@@ -1,7 +1,7 @@
 // Who must not get a notification, checked when it is queued (so counts are honest) and again
 // when it is sent (people opt out, are disabled or leave in between): a disabled account, a
 // topic turned off, someone no longer in the cohort, an archived cohort, a bouncing address.
-import { KIND_TOPIC, TOPICS, type NotificationKind } from '@/lib/notification-kinds';
+import { KIND_TOPIC, KINDS_FOR_NON_MEMBERS, TOPICS, type NotificationKind } from '@/lib/notification-kinds';
 import type { Db } from '@/server/services/context';
 
 export type SkipReason = 'disabled' | 'opted-out' | 'not-in-cohort' | 'cohort-archived' | 'bouncing';
@@ -35,8 +35,8 @@ export async function findSkipReasons(
     cohortId ? db.cohort.findUnique({ where: { id: cohortId }, select: { status: true } }) : null,
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, disabledAt: true } }) : [],
     topic && userIds.length ? db.emailPreference.findMany({ where: { userId: { in: userIds }, topic }, select: { userId: true, enabled: true } }) : [],
-    // An invitation goes to people not (yet) in the cohort.
-    cohortId && kind !== 'INVITATION' && userIds.length
+    // An invitation or an application's decision goes to people not (yet) in the cohort.
+    cohortId && !KINDS_FOR_NON_MEMBERS.includes(kind) && userIds.length
       ? db.membership.findMany({ where: { cohortId, userId: { in: userIds } }, select: { userId: true } })
       : [],
     db.bouncingAddress.findMany({ where: { email: { in: emails } }, select: { email: true } }),
@@ -82,7 +82,7 @@ export function skipReasonOf(facts: RecipientFacts): SkipReason | null {
   if (facts.cohortArchived) return 'cohort-archived';
   if (facts.userId && facts.disabled) return 'disabled';
   if (facts.userId && topic && !(facts.topicChoice ?? TOPICS[topic].defaultOn)) return 'opted-out';
-  if (facts.inCohort && facts.kind !== 'INVITATION' && (!facts.userId || !facts.member)) return 'not-in-cohort';
+  if (facts.inCohort && !KINDS_FOR_NON_MEMBERS.includes(facts.kind) && (!facts.userId || !facts.member)) return 'not-in-cohort';
   if (facts.bouncing) return 'bouncing';
   return null;
 }

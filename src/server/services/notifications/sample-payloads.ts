@@ -1,5 +1,6 @@
 // Every kind of email filled from one cohort's real data (the demo cohort by default): for the
 // template previews at /admin/emails and `fellowship notify preview`. Nothing is queued.
+import { DEFAULT_DECISION_TEMPLATES, fillDecisionTemplate } from '@/lib/decision-templates';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@/lib/notification-kinds';
 import type { NotificationPayloads } from '@/server/email/payloads';
 import { AppError } from '@/server/errors';
@@ -129,6 +130,26 @@ export async function buildSampleEmails(ctx: ServiceContext, input: { cohort?: s
         problem: 'nan',
         detail: 'its loss became NaN.',
       },
+    },
+    APPLICATION_DECISION: {
+      kind: 'APPLICATION_DECISION',
+      recipient: { email: 'applicant@example.org', name: 'Ada Applicant', timeZone: cohort.timeZone },
+      payload: { ...base, decision: 'ACCEPTED', role: 'FELLOW', ...fillDecisionTemplate(DEFAULT_DECISION_TEMPLATES.ACCEPTED, { name: 'Ada Applicant', cohort: cohort.name, role: 'FELLOW' }) },
+    },
+    AVAILABILITY_REQUEST: {
+      kind: 'AVAILABILITY_REQUEST',
+      recipient: fellowRecipient,
+      payload: { ...base, deadline: new Date(now.getTime() + 7 * 24 * 3600_000).toISOString(), reminder: false },
+    },
+    GROUP_ASSIGNED: {
+      kind: 'GROUP_ASSIGNED',
+      recipient: fellowRecipient,
+      payload: { ...base, role: 'FELLOW', groupName: group?.name ?? 'Group A', facilitatorNames: group?.facilitators.map((person) => person.name) ?? [], memberCount: 6, firstMeeting: meeting },
+    },
+    GROUP_SWITCH: {
+      kind: 'GROUP_SWITCH',
+      recipient: facilitatorRecipient,
+      payload: { ...base, event: 'requested', fellowName: fellow?.name ?? 'A fellow', fromGroupName: 'Group B', toGroupName: group?.name ?? 'Group A', scope: 'ONE_WEEK', meeting },
     },
   };
   return { cohortSlug: cohort.slug, emails: NOTIFICATION_KINDS.map((kind) => samples[kind]) };

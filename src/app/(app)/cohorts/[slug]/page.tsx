@@ -21,6 +21,7 @@ const ROLE_TEXT = {
   ADMIN: 'You are an admin',
   FACILITATOR: 'You are a facilitator',
   FELLOW: 'You are a fellow',
+  REVIEWER: 'You review applications',
 } as const;
 
 export async function generateMetadata({ params }: CohortPageProps): Promise<Metadata> {

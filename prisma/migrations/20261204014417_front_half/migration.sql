@@ -13,6 +13,19 @@ CREATE TYPE "SwitchScope" AS ENUM ('ONE_WEEK', 'PERMANENT');
 -- CreateEnum
 CREATE TYPE "SwitchStatus" AS ENUM ('PENDING', 'APPROVED', 'DECLINED', 'CANCELLED');
 
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "NotificationKind" ADD VALUE 'APPLICATION_DECISION';
+ALTER TYPE "NotificationKind" ADD VALUE 'AVAILABILITY_REQUEST';
+ALTER TYPE "NotificationKind" ADD VALUE 'GROUP_ASSIGNED';
+ALTER TYPE "NotificationKind" ADD VALUE 'GROUP_SWITCH';
+
 -- AlterTable
 ALTER TABLE "Cohort" ADD COLUMN     "autoApproveSwitches" BOOLEAN NOT NULL DEFAULT false;
 
