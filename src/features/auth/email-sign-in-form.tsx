@@ -4,15 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
 
-const FALLBACK_MESSAGE = 'We could not send a sign-in link. Please try again in a minute.';
-const NETWORK_MESSAGE = 'We could not reach the server. Check your connection and try again.';
+import { requestSignInLink } from './request-sign-in-link';
 
-type ErrorBody = { error?: { message?: string }; url?: string } | null;
-
-/**
- * Asks next-auth for a magic link. Posts the form itself (rather than next-auth's signIn) so a
- * rate-limit refusal's message, sent as JSON with a 429, can be shown as the server wrote it.
- */
+/** Asks for a magic link (requestSignInLink) and then shows the page that says to check the inbox. */
 export function EmailSignInForm({
   callbackUrl,
   messages,
@@ -45,21 +39,9 @@ export function EmailSignInForm({
     if (!inputRef.current?.validity.valid) return fail('Enter a whole email address, such as ada@example.org.');
     setPending(true);
     setError(null);
-    try {
-      const csrf = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken?: string };
-      const response = await fetch('/api/auth/signin/email', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: address, csrfToken: csrf.csrfToken ?? '', callbackUrl, json: 'true' }),
-      });
-      const body = (await response.json().catch(() => null)) as ErrorBody;
-      if (response.status === 429 || response.status === 400) return fail(body?.error?.message ?? messages.RateLimited ?? FALLBACK_MESSAGE);
-      const code = body?.url ? new URL(body.url, window.location.origin).searchParams.get('error') : null;
-      if (!response.ok || code) return fail((code && messages[code]) || FALLBACK_MESSAGE);
-      router.push(`/signin/check-email?email=${encodeURIComponent(address)}`);
-    } catch {
-      fail(NETWORK_MESSAGE);
-    }
+    const result = await requestSignInLink(address, callbackUrl, messages);
+    if (!result.ok) return fail(result.message);
+    router.push(`/signin/check-email?email=${encodeURIComponent(address)}`);
   }
 
   const errorId = `${id}-error`;

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
+export type CohortAdminPage = 'home' | 'applications' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
+  { page: 'applications', label: 'Applications', path: '/applications' },
   { page: 'overview', label: 'Overview', path: '/overview' },
   { page: 'progress', label: 'Group progress', path: '/progress' },
   { page: 'members', label: 'Members', path: '/members' },

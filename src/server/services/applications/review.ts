@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { DEFAULT_DECISION_TEMPLATES, fillDecisionTemplate, type DecisionTemplate } from '@/lib/decision-templates';
 import { displayName, pluralize } from '@/lib/format';
+import { can } from '@/lib/permissions';
 import {
   APPLICATION_STATUS_LABELS,
   decideApplicationsInput,
@@ -140,6 +141,9 @@ export type ReviewRow = {
 };
 
 export type ApplicationTable = {
+  cohort: { slug: string; name: string; timeZone: string };
+  /** The caller may decide, export and shape the form (admins); reviewers only read and score. */
+  canManage: boolean;
   questions: FormQuestion[];
   rows: ReviewRow[];
   counts: Record<ApplicationStatusName, number>;
@@ -157,7 +161,8 @@ function answerText(value: AnswerValue | undefined): string {
 export async function listApplications(ctx: CohortContext, rawInput: z.input<typeof listApplicationsInput> = {}): Promise<ApplicationTable> {
   const input = listApplicationsInput.parse(rawInput);
   const { db, access } = ctx;
-  const [questions, applications, counts, reviewerCount] = await Promise.all([
+  const [cohort, questions, applications, counts, reviewerCount] = await Promise.all([
+    db.cohort.findUniqueOrThrow({ where: { id: access.cohortId }, select: { slug: true, name: true, timeZone: true } }),
     db.applicationQuestion.findMany({ where: { cohortId: access.cohortId }, orderBy: { position: 'asc' }, select: { id: true, kind: true, label: true, help: true, required: true, options: true, forRole: true } }),
     db.application.findMany({
       where: {
@@ -211,7 +216,7 @@ export async function listApplications(ctx: CohortContext, rawInput: z.input<typ
       }
       return true;
     });
-  return { questions, rows, counts, reviewerCount };
+  return { cohort, canManage: can(access, 'applications.manage'), questions, rows, counts, reviewerCount };
 }
 
 async function applicationInCohort(db: Db | Prisma.TransactionClient, cohortId: string, applicationId: string) {

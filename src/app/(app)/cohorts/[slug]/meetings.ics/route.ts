@@ -1,6 +1,7 @@
 // GET /cohorts/<slug>/meetings.ics: the signed-in member's group meetings for the whole
 // cohort, as a calendar file ("Add to calendar"). Signed-out visitors, non-members and members
 // without a group get a plain 404, as for a cohort that does not exist.
+import { can } from '@/lib/permissions';
 import { slugSchema } from '@/lib/schemas/slug';
 import { getSession } from '@/server/auth/session';
 import { AppError } from '@/server/errors';
@@ -19,7 +20,8 @@ export const GET = guardRoute({ maxBodyBytes: BODY_LIMITS.none, checkHost: false
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) return notFound();
   const ctx = await memberContext(session.user, slug.data);
-  if (!ctx) return notFound();
+  // Members only: a reviewer reaches the cohort's applications and nothing else.
+  if (!ctx || !can(ctx.access, 'cohort.view')) return notFound();
   try {
     const { filename, ics } = await buildMeetingsCalendar(ctx);
     return new Response(ics, {
