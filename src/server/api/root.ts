@@ -16,6 +16,8 @@ import { auditRouter } from '@/server/api/routers/audit-router';
 import { announcementsRouter } from '@/server/api/routers/announcements-router';
 import { notificationsRouter } from '@/server/api/routers/notifications-router';
 import { applicationsRouter } from '@/server/api/routers/applications-router';
+import { availabilityRouter } from '@/server/api/routers/availability-router';
+import { groupingRouter } from '@/server/api/routers/grouping-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -35,6 +37,8 @@ export const appRouter = createTRPCRouter({
   announcements: announcementsRouter,
   notifications: notificationsRouter,
   applications: applicationsRouter,
+  availability: availabilityRouter,
+  grouping: groupingRouter,
 });
 
 export type AppRouter = typeof appRouter;

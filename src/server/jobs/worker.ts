@@ -13,6 +13,7 @@ import { deliverNotification } from '@/server/services/notifications/deliver-not
 import type { NotificationSettings } from '@/server/services/notifications/notification-settings';
 import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
 import { SEND_TASK } from '@/server/services/notifications/queue-notifications';
+import { PROPOSE_TASK, runGroupingProposal } from '@/server/services/grouping/group-formation';
 import { heartbeat, registerWorkerProcess, sweepDeadWorkers, unregisterWorkerProcess } from '@/server/services/jobs/worker-registry';
 
 export const PLAN_TASK = 'plan-notifications';
@@ -59,6 +60,13 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     [SEND_TASK]: async (payload, helpers) => {
       const { id } = payload as { id: string };
       await deliverNotification(ctx, mailer, settings, id, { number: helpers.job.attempts, max: helpers.job.max_attempts });
+    },
+    // A group proposal: the solve holds this process's thread for up to its time limit (≤ 50 s,
+    // under the minute after which other workers would take its jobs back).
+    [PROPOSE_TASK]: async (payload) => {
+      const { id } = payload as { id: string };
+      const result = await runGroupingProposal(ctx, id);
+      if (result) log(`Group proposal ${id}: ${result.stats.placed} of ${result.stats.fellows} fellows placed in ${result.stats.groups} groups (${result.stats.status}, ${result.stats.seconds} s).`);
     },
     [PLAN_TASK]: async () => {
       const now = new Date();

@@ -2,6 +2,7 @@
 // queued. Each notification has a dedupe key, so planning again (every minute, on several
 // workers, after a restart) never queues one twice, and a worker that was down catches up
 // within each kind's window (a digest the same day, a reminder before its meeting).
+import { planAvailabilityReminders } from '@/server/services/availability/availability';
 import { addDays, buildCohortCalendar, calendarDateInZone, zonedDateTimeToInstant } from '@/lib/cohort-calendar';
 import { displayName } from '@/lib/format';
 import type { NotificationKind } from '@/lib/notification-kinds';
@@ -53,6 +54,7 @@ export async function planDueNotifications(ctx: ServiceContext, now: Date, optio
     }
   }
   add('RUN_ALERT', await planRunAlerts(ctx.db, now));
+  add('AVAILABILITY_REQUEST', await planAvailabilityReminders(ctx.db, now));
   const total = Object.values(byKind).reduce((sum, count) => sum + count, 0);
   return { total, byKind, summary: Object.entries(byKind).map(([kind, count]) => `${count} ${kind}`).join(', ') };
 }
