@@ -17,6 +17,10 @@ let browser: Browser;
 let admin: BrowserContext;
 let adminPage: Page;
 const applicants: string[] = [];
+/** Session cookies of the applicants who confirmed over HTTP, by address. */
+const sessions = new Map<string, string>();
+/** Applicants 1–3 of the HTTP ones apply to facilitate. */
+const FACILITATOR_NUMBERS = new Set([1, 2, 3]);
 
 async function waitForMailTo(address: string, subject: RegExp | string, timeoutMs = 30_000) {
   const matches = (value: string | null) => (typeof subject === 'string' ? value === subject : subject.test(value ?? ''));
@@ -134,13 +138,14 @@ describe('applications, from the open form to decisions', () => {
     for (let i = 1; i <= 18; i++) {
       const email = uniqueEmail(`applicant${i}`);
       applicants.push(email);
-      const result = (await trpcMutation('applications.submit', { cohort: SLUG, email, name: `Applicant ${i}`, answers: { [why!]: `Reason number ${i}.`, [background!]: ['ML research', 'Software', 'Policy'][i % 3] } }, '')) as {
+      const role = FACILITATOR_NUMBERS.has(i) ? 'FACILITATOR' : 'FELLOW';
+      const result = (await trpcMutation('applications.submit', { cohort: SLUG, email, name: `Applicant ${i}`, role, answers: { [why!]: `Reason number ${i}.`, [background!]: ['ML research', 'Software', 'Policy'][i % 3] } }, '')) as {
         needsConfirmation: boolean;
       };
       expect(result.needsConfirmation).toBe(true);
       expect((await requestMagicLink(email, { callbackUrl: `/apply/${SLUG}?confirmed=1` })).status).toBe(200);
     }
-    for (const email of applicants.slice(2)) await followLink((await waitForMailTo(email, CONFIRM_SUBJECT)).url!);
+    for (const email of applicants.slice(2)) sessions.set(email, await followLink((await waitForMailTo(email, CONFIRM_SUBJECT)).url!));
     const [counts] = await sql<{ submitted: number }>(
       `SELECT count(*)::int AS submitted FROM "Application" a JOIN "Cohort" c ON c.id = a."cohortId" WHERE c.slug = $1 AND a.status = 'SUBMITTED'`,
       [SLUG],
@@ -194,6 +199,13 @@ describe('applications, from the open form to decisions', () => {
     await adminPage.getByRole('button', { name: 'Accept', exact: true }).click();
     await adminPage.getByRole('button', { name: 'Yes, accept' }).click();
     await adminPage.getByRole('status').filter({ hasText: '16 applications decided, 16 new members; 16 emailed.' }).waitFor();
+    // The role filter shows the three who applied to facilitate, all accepted.
+    await adminPage.getByLabel('Status').selectOption('ACCEPTED');
+    await adminPage.getByLabel('Applying as').selectOption('FACILITATOR');
+    await waitFor(async () => (await adminPage.getByRole('checkbox', { name: /^Select Applicant/ }).count()) === 3, 'the three facilitators');
+    await adminPage.getByLabel('Applying as').selectOption('');
+    await adminPage.getByLabel('Status').selectOption('to-decide');
+    await waitFor(async () => (await adminPage.getByRole('checkbox', { name: /^Select Applicant/ }).count()) === 4, 'the four left to decide');
 
     await adminPage.getByRole('checkbox', { name: 'Select all shown' }).check();
     await adminPage.getByRole('button', { name: 'Waitlist', exact: true }).click();
@@ -211,8 +223,11 @@ describe('applications, from the open form to decisions', () => {
       { status: 'ACCEPTED', n: 16 },
       { status: 'WAITLISTED', n: 4 },
     ]);
-    const [members] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" m JOIN "Cohort" c ON c.id = m."cohortId" WHERE c.slug = $1 AND m.role = 'FELLOW'`, [SLUG]);
-    expect(members!.n).toBe(16);
+    const members = await sql<{ role: string; n: number }>(`SELECT m.role::text AS role, count(*)::int AS n FROM "Membership" m JOIN "Cohort" c ON c.id = m."cohortId" WHERE c.slug = $1 GROUP BY 1 ORDER BY 1`, [SLUG]);
+    expect(members).toEqual([
+      { role: 'FACILITATOR', n: 3 },
+      { role: 'FELLOW', n: 13 },
+    ]);
     // The in-app worker sends each decision: the accepted ones ask for availability.
     const accepted = await waitForMailTo(applicants[0]!, 'You have a place in Spring Intro Fellowship');
     expect(accepted.text).toContain('Dear Ada Applicant,');
@@ -233,5 +248,100 @@ describe('applications, from the open form to decisions', () => {
     const csv = await (await fetch(`${baseUrl}/cohorts/${SLUG}/applications/export.csv`, { headers: { cookie: await demoSessionCookie('admin') } })).text();
     expect(csv.split('\n').filter(Boolean).length).toBe(21);
     expect(csv).toContain('Clear motivation.');
+  });
+
+  it('accepted people mark their free times: one dragging on a computer, one tapping on a phone, the rest over HTTP', async () => {
+    // Ada (applicants[0]) signs in by link and drags down Tuesday 18:00–21:00, then Thursday.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    expect((await requestMagicLink(applicants[0]!, { callbackUrl: `/cohorts/${SLUG}/availability` })).status).toBe(200);
+    const page = await desk.newPage();
+    await page.goto((await waitForMailTo(applicants[0]!, 'Your sign-in link for Fellowship')).url!);
+    await page.getByRole('heading', { name: 'When are you free each week?' }).waitFor();
+    await page.getByLabel('Your time zone').fill('Europe/London');
+    for (const day of ['Tuesday', 'Thursday']) {
+      const first = page.getByRole('button', { name: `${day} 18:00 to 18:30` });
+      const last = page.getByRole('button', { name: `${day} 20:30 to 21:00` });
+      await first.scrollIntoViewIfNeeded();
+      const from = (await first.boundingBox())!;
+      const to = (await last.boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.getByText('6 hours a week marked · not saved').waitFor();
+    await page.getByRole('button', { name: 'Save my free times' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.screenshot({ path: screenshotPath('availability-1280'), fullPage: true });
+    await desk.close();
+
+    // Phoebe (applicants[1]) taps on a phone: taps toggle one half hour each.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    expect((await requestMagicLink(applicants[1]!, { callbackUrl: `/cohorts/${SLUG}/availability` })).status).toBe(200);
+    const phonePage = await phone.newPage();
+    await phonePage.goto((await waitForMailTo(applicants[1]!, 'Your sign-in link for Fellowship')).url!);
+    await phonePage.getByRole('heading', { name: 'When are you free each week?' }).waitFor();
+    await phonePage.getByLabel('Your time zone').fill('Europe/London');
+    for (const day of ['Tuesday', 'Thursday']) {
+      for (const time of ['18:00 to 18:30', '18:30 to 19:00', '19:00 to 19:30', '19:30 to 20:00', '20:00 to 20:30', '20:30 to 21:00']) {
+        await phonePage.getByRole('button', { name: `${day} ${time}` }).tap();
+      }
+    }
+    await phonePage.getByText('6 hours a week marked').waitFor();
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phonePage.getByRole('button', { name: 'Save my free times' }).click();
+    await phonePage.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await phonePage.screenshot({ path: screenshotPath('availability-390'), fullPage: true });
+    await phone.close();
+
+    // The other accepted people over HTTP, in their zones: all free Tuesday and Thursday evenings, London time.
+    const evenings = [1, 3].flatMap((day) => Array.from({ length: 6 }, (_, k) => day * 48 + 36 + k));
+    for (const email of applicants.slice(2, 16)) {
+      await trpcMutation('availability.save', { cohort: SLUG, timeZone: 'Europe/London', localSlots: evenings }, sessions.get(email)!);
+    }
+    const [painted] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Availability" a JOIN "Cohort" c ON c.id = a."cohortId" WHERE c.slug = $1`, [SLUG]);
+    expect(painted!.n).toBe(16);
+  });
+
+  it('the admin proposes groups, moves a fellow, and publishes; fellows see their group and first meeting', async () => {
+    await adminPage.goto(`${baseUrl}/cohorts/${SLUG}/grouping`);
+    await adminPage.getByText('13 of 13 fellows and 3 of 3 facilitators have marked their free times').waitFor();
+    await adminPage.getByLabel('Smallest group').fill('3');
+    await adminPage.getByLabel('Largest group').fill('5');
+    await adminPage.getByRole('button', { name: 'Propose groups' }).click();
+    // The in-app worker solves it; the page follows.
+    await adminPage.getByText('13 of 13 fellows placed').waitFor({ timeout: 60_000 });
+    await adminPage.screenshot({ path: screenshotPath('grouping-proposal-1280'), fullPage: true });
+    const groups = adminPage.getByRole('listitem', { name: /^New group/ });
+    expect(await groups.count()).toBe(3);
+
+    // Move Ada to the group she is not in, by the keyboard's "Move to" select.
+    const moveAda = adminPage.getByRole('combobox', { name: 'Move Ada Applicant to' });
+    const from = await moveAda.inputValue();
+    const target = from === '0' ? '1' : '0';
+    await moveAda.selectOption(target);
+    await waitFor(async () => (await adminPage.getByRole('combobox', { name: 'Move Ada Applicant to' }).inputValue()) === target, 'Ada to move');
+    await adminPage.getByText('Everyone is free then').first().waitFor();
+
+    await adminPage.getByRole('button', { name: 'Publish these groups' }).click();
+    await adminPage.getByRole('button', { name: 'Yes, publish' }).click();
+    await adminPage.getByRole('status').filter({ hasText: /Published: 3 new groups, 13 fellows placed, 16 emailed\./ }).waitFor();
+
+    const [ada] = await sql<{ name: string; meetingDay: number; meetingTime: string }>(
+      `SELECT g.name, g."meetingDay", g."meetingTime" FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "DiscussionGroup" g ON g.id = m."groupId" WHERE u.email = $1`,
+      [applicants[0]],
+    );
+    expect(ada!.meetingDay === 2 || ada!.meetingDay === 4).toBe(true);
+    const mail = await waitForMailTo(applicants[0]!, /^Your group in Spring Intro Fellowship/);
+    expect(mail.subject).toBe(`Your group in Spring Intro Fellowship: ${ada!.name}`);
+
+    const fellow = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await fellow.addCookies([{ name: sessions.get(applicants[5]!)!.split('=')[0]!, value: sessions.get(applicants[5]!)!.split('=')[1]!, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const home = await fellow.newPage();
+    await home.goto(`${baseUrl}/cohorts/${SLUG}`);
+    const group = home.getByRole('region', { name: /Your group/ }).or(home.locator('section[aria-labelledby="group-heading"]'));
+    await group.getByText(/^Group \d/).first().waitFor();
+    await home.screenshot({ path: screenshotPath('grouping-fellow-home-1280'), fullPage: true });
+    await fellow.close();
   });
 });

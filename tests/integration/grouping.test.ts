@@ -8,6 +8,7 @@ import { db } from '@/server/db/client';
 import { getMyAvailability, planAvailabilityReminders, saveMyAvailability, summariseAvailability } from '@/server/services/availability/availability';
 import { getLatestProposal, moveInProposal, publishProposal, runGroupingProposal, slotToGroupSchedule, startGroupingProposal } from '@/server/services/grouping/group-formation';
 import { referenceMonday } from '@/lib/week-slots';
+import type { MemberContext } from '@/server/services/context';
 import { createCohort, createPerson, createUser, inCohort, asSystem } from '../factories';
 import { caughtAppError } from '../support/app-errors';
 
@@ -21,8 +22,8 @@ describe('availability and group formation', () => {
   const fellows: { userId: string; membershipId: string; email: string }[] = [];
   const facilitators: { userId: string; membershipId: string }[] = [];
 
-  const memberCtx = (person: { userId: string; membershipId: string }, role: 'FELLOW' | 'FACILITATOR') =>
-    inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role, membershipId: person.membershipId, groupIds: [] }, { id: person.userId, email: '', name: null, isAdmin: false }, NOW);
+  const memberCtx = (person: { userId: string; membershipId: string }, role: 'FELLOW' | 'FACILITATOR'): MemberContext =>
+    inCohort({ cohortId: cohort.id, cohortSlug: cohort.slug, role, membershipId: person.membershipId, groupIds: [] }, { id: person.userId, email: '', name: null, isAdmin: false }, NOW) as MemberContext;
 
   beforeAll(async () => {
     cohort = await createCohort({ slug: 'grouping-2027', name: 'Grouping Cohort', startDate: new Date('2027-02-01T00:00:00Z'), timeZone: 'Europe/London' });

@@ -57,7 +57,15 @@ export function AvailabilityGrid({ cohort, initialTimeZone, initialSlots }: { co
     painting.current = { value: !slots.has(slot) };
     paintedByPointer.current = true;
     setSlot(slot, painting.current.value);
-    window.addEventListener('pointerup', () => (painting.current = null), { once: true });
+    window.addEventListener(
+      'pointerup',
+      () => {
+        painting.current = null;
+        // The click that may follow this press (when it ends on the cell it began on) comes first.
+        setTimeout(() => (paintedByPointer.current = false), 0);
+      },
+      { once: true },
+    );
   }
 
   function onPointerEnter(slot: number) {

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'applications' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
+export type CohortAdminPage = 'home' | 'applications' | 'grouping' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
   { page: 'applications', label: 'Applications', path: '/applications' },
+  { page: 'grouping', label: 'Form groups', path: '/grouping' },
   { page: 'overview', label: 'Overview', path: '/overview' },
   { page: 'progress', label: 'Group progress', path: '/progress' },
   { page: 'members', label: 'Members', path: '/members' },

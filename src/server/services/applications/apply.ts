@@ -222,6 +222,9 @@ export async function submitApplication(ctx: ServiceContext, rawInput: unknown):
 export async function confirmApplications(ctx: ServiceContext, input: { userId: string; email: string }): Promise<number> {
   const email = input.email.trim().toLowerCase();
   const now = nowOf(ctx);
+  // The account the link just made has no name: the one they applied with.
+  const named = await ctx.db.application.findFirst({ where: { email }, orderBy: { submittedAt: 'desc' }, select: { name: true } });
+  if (named) await ctx.db.user.updateMany({ where: { id: input.userId, name: null }, data: { name: named.name } });
   const confirmed = await ctx.db.application.updateMany({
     where: { email, status: 'UNCONFIRMED', cohort: { status: { not: 'ARCHIVED' } } },
     data: { status: 'SUBMITTED', confirmedAt: now, userId: input.userId },

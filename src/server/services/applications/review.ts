@@ -285,6 +285,8 @@ export async function decideApplications(ctx: CohortContext, rawInput: z.input<t
             ? { id: application.userId }
             : await tx.user.upsert({ where: { email: application.email }, create: { email: application.email, name: application.name }, update: {}, select: { id: true } });
           userIds.set(application.id, user.id);
+          // An account made by the confirming sign-in has no name yet: the application's.
+          await tx.user.updateMany({ where: { id: user.id, name: null }, data: { name: application.name } });
           const existing = await tx.membership.findUnique({ where: { cohortId_userId: { cohortId: access.cohortId, userId: user.id } }, select: { id: true } });
           if (!existing) {
             await tx.membership.create({ data: { cohortId: access.cohortId, userId: user.id, role: application.role } });
