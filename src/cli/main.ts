@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import { audit } from './commands/audit';
 import { jobsRetry, jobsStatus, worker } from './commands/jobs';
 import { notifyPreview } from './commands/notify';
+import { applicationsExport, groupsPropose, groupsPublish } from './commands/groups';
 import { cohortCreate, cohortList } from './commands/cohort';
 import { dbMigrate, dbMigrationCreate, dbPrepare, dbSeed, dbStatus } from './commands/db';
 import { exportAttendance, exportProgress } from './commands/export';
@@ -42,6 +43,9 @@ const commands: readonly Command[] = [
   jobsStatus,
   jobsRetry,
   notifyPreview,
+  applicationsExport,
+  groupsPropose,
+  groupsPublish,
 ];
 const commandsByName = new Map(commands.map((command) => [command.name, command]));
 

