@@ -44,6 +44,8 @@ async function buildWorld() {
   const groupA1 = await createGroup(cohortA.id, { name: 'A1' });
   const groupA2 = await createGroup(cohortA.id, { name: 'A2' });
   const groupB1 = await createGroup(cohortB.id, { name: 'B1' });
+  // A later cohort, to defer to.
+  await createCohort({ slug: 'later', name: 'Later cohort', status: 'DRAFT', curriculumId: curriculum.id, startDate: new Date('2028-01-03T00:00:00Z') });
 
   const user = (name: string, extra: { isAdmin?: boolean; disabledAt?: Date } = {}) =>
     createUser({ name, email: `${name.toLowerCase().replaceAll(' ', '-')}@matrix.test`, ...extra });
@@ -457,6 +459,30 @@ const MATRIX: Record<string, Row> = {
   'grouping.latest': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'grouping.move': { input: () => ({ cohort: 'a', proposalId: 'no-such-proposal', groups: [] }), expect: cohortA('ADMIN', { admin: 'NOT_FOUND' }) },
   'grouping.publish': { input: () => ({ cohort: 'a', proposalId: 'no-such-proposal' }), expect: cohortA('ADMIN', { admin: 'NOT_FOUND' }) },
+  // After the start: a fellow's own switch requests, leaving and deferring; deciding switches
+  // into one's groups; handing a meeting of one's group over.
+  'switches.options': { input: () => ({ cohort: 'a' }), expect: fellowsOfA({ reviewerA: 'FORBIDDEN' }) },
+  'switches.request': { input: (w) => ({ cohort: 'a', toGroupId: w.groupA2.id, scope: 'PERMANENT' }), expect: fellowsOfA({ reviewerA: 'FORBIDDEN' }) },
+  'switches.request (group of cohort B)': {
+    procedure: 'switches.request',
+    input: (w) => ({ cohort: 'a', toGroupId: w.groupB1.id, scope: 'PERMANENT' }),
+    expect: fellowsOfA({ fellowA: 'NOT_FOUND', reviewerA: 'FORBIDDEN' }),
+  },
+  'switches.cancel': { input: () => ({ cohort: 'a', requestId: 'no-such-request' }), expect: fellowsOfA({ fellowA: 'NOT_FOUND', reviewerA: 'FORBIDDEN' }) },
+  'switches.pending': { input: () => ({ cohort: 'a' }), expect: cohortA('FACILITATOR') },
+  'switches.decide': {
+    input: () => ({ cohort: 'a', requestId: 'no-such-request', approve: true }),
+    expect: cohortA('FACILITATOR', { facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  },
+  'switches.leave': { input: () => ({ cohort: 'a' }), expect: fellowsOfA({ reviewerA: 'FORBIDDEN' }) },
+  'switches.deferralTargets': { input: () => ({ cohort: 'a' }), expect: fellowsOfA({ reviewerA: 'FORBIDDEN' }) },
+  'switches.defer': { input: () => ({ cohort: 'a', toCohort: 'later' }), expect: fellowsOfA({ reviewerA: 'FORBIDDEN' }) },
+  'switches.handOver': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, toMembershipId: w.facilitatorA2.membership.id }), expect: leadsA1() },
+  'switches.handOver (meeting of cohort B)': {
+    procedure: 'switches.handOver',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id, toMembershipId: null }),
+    expect: outOfReachThroughA(),
+  },
   'applications.removeReviewer': { input: (w) => ({ cohort: 'a', userId: w.reviewerA.id }), expect: cohortAdminOnly() },
   'notifications.overview': { input: () => ({}), expect: adminOnly() },
   'notifications.retry': { input: () => ({ id: 'no-such-notification' }), expect: { ...adminOnly(), admin: 'NOT_FOUND' } },
@@ -754,7 +780,8 @@ describe('what each actor sees', () => {
     expect(await slugs('fellowA')).toEqual(['a']);
     expect(await slugs('fellowB')).toEqual(['b']);
     expect(await slugs('facilitatorA2')).toEqual(['a']);
-    expect(await slugs('admin')).toEqual(['a', 'b']);
+    expect(await slugs('admin')).toEqual(['a', 'b', 'later']);
+    expect(await slugs('reviewerA')).toEqual([]);
   });
 
   it('shows a facilitator the fellows of the groups they lead, never another group\'s', async () => {

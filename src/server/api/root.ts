@@ -18,6 +18,7 @@ import { notificationsRouter } from '@/server/api/routers/notifications-router';
 import { applicationsRouter } from '@/server/api/routers/applications-router';
 import { availabilityRouter } from '@/server/api/routers/availability-router';
 import { groupingRouter } from '@/server/api/routers/grouping-router';
+import { switchesRouter } from '@/server/api/routers/switches-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   applications: applicationsRouter,
   availability: availabilityRouter,
   grouping: groupingRouter,
+  switches: switchesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,7 +21,7 @@ export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meeting
   const meeting = await findManagedMeeting(db, access, meetingId);
   const [fellows, marks] = await Promise.all([
     db.membership.findMany({
-      where: { cohortId: access.cohortId, groupId: meeting.groupId, role: 'FELLOW' },
+      where: { cohortId: access.cohortId, groupId: meeting.groupId, role: 'FELLOW', leftAt: null },
       orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
       select: { id: true, user: { select: { name: true, email: true } } },
     }),

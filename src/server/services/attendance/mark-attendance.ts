@@ -28,11 +28,11 @@ async function lockFellows(tx: Prisma.TransactionClient, cohortId: string, group
   const rows = membershipIds
     ? await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Membership"
-        WHERE "id" = ANY(${membershipIds}::text[]) AND "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW'
+        WHERE "id" = ANY(${membershipIds}::text[]) AND "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW' AND "leftAt" IS NULL
         ORDER BY "id" FOR NO KEY UPDATE`
     : await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Membership"
-        WHERE "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW'
+        WHERE "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW' AND "leftAt" IS NULL
         ORDER BY "id" FOR NO KEY UPDATE`;
   return rows.map((row) => row.id);
 }

@@ -59,7 +59,7 @@ export function slotToGroupSchedule(startSlot: number, timeZone: string, monday:
 }
 
 /** A published group's UTC start slot from its weekday and time in the cohort's zone; null without a schedule. */
-function groupStartSlot(group: { meetingDay: number | null; meetingTime: string | null }, timeZone: string, monday: Date): number | null {
+export function groupStartSlot(group: { meetingDay: number | null; meetingTime: string | null }, timeZone: string, monday: Date): number | null {
   if (group.meetingDay === null || !group.meetingTime) return null;
   const match = /^(\d{1,2}):(\d{2})$/.exec(group.meetingTime);
   if (!match) return null;

@@ -36,8 +36,10 @@ export async function findManagedGroup(client: Reader, access: CohortAccess, gro
 export async function findManagedMeeting(client: Reader, access: CohortAccess, meetingId: string) {
   const meeting = await client.meeting.findFirst({
     where: { id: meetingId, group: { cohortId: access.cohortId } },
-    select: { id: true, groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true },
+    select: { id: true, groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true, handedToId: true },
   });
-  if (!meeting || !canManageGroup(access, meeting.groupId)) throw outOfReach(MEETING_NOT_FOUND);
+  // A meeting handed over to a facilitator of another group is theirs to run too.
+  const handedToCaller = meeting?.handedToId != null && meeting.handedToId === access.membershipId;
+  if (!meeting || !(canManageGroup(access, meeting.groupId) || handedToCaller)) throw outOfReach(MEETING_NOT_FOUND);
   return meeting;
 }

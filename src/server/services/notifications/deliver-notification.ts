@@ -127,7 +127,7 @@ async function loadForDelivery(db: ServiceContext['db'], id: string): Promise<De
     FROM "Notification" n
     LEFT JOIN "User" u ON u.id = n."userId"
     LEFT JOIN "EmailPreference" p ON p."userId" = n."userId" AND p.topic::text = (${TOPIC_OF_KIND}::jsonb ->> n.kind::text)
-    LEFT JOIN "Membership" m ON m."userId" = n."userId" AND m."cohortId" = n."cohortId"
+    LEFT JOIN "Membership" m ON m."userId" = n."userId" AND m."cohortId" = n."cohortId" AND m."leftAt" IS NULL
     LEFT JOIN "Cohort" c ON c.id = n."cohortId"
     LEFT JOIN "BouncingAddress" b ON b.email = n."toEmail"
     WHERE n.id = ${id}`;

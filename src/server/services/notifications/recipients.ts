@@ -37,7 +37,7 @@ export async function findSkipReasons(
     topic && userIds.length ? db.emailPreference.findMany({ where: { userId: { in: userIds }, topic }, select: { userId: true, enabled: true } }) : [],
     // An invitation or an application's decision goes to people not (yet) in the cohort.
     cohortId && !KINDS_FOR_NON_MEMBERS.includes(kind) && userIds.length
-      ? db.membership.findMany({ where: { cohortId, userId: { in: userIds } }, select: { userId: true } })
+      ? db.membership.findMany({ where: { cohortId, userId: { in: userIds }, leftAt: null }, select: { userId: true } })
       : [],
     db.bouncingAddress.findMany({ where: { email: { in: emails } }, select: { email: true } }),
   ]);

@@ -68,7 +68,8 @@ type LoadOptions = {
 export async function loadCohortProgress(db: PrismaClient, cohortId: string, options: LoadOptions = {}) {
   const now = options.now ?? new Date();
   const groupFilter = options.groupIds ? { id: { in: options.groupIds } } : {};
-  const fellowFilter = { cohortId, role: 'FELLOW' as const, ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) };
+  // Fellows who left (or deferred) keep their records but count in no rate.
+  const fellowFilter = { cohortId, role: 'FELLOW' as const, leftAt: null, ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) };
   const countsOnly = options.detail === 'counts';
 
   const [cohort, groups, memberships, ticks, meetings, marks] = await Promise.all([
@@ -125,7 +126,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     countsOnly
       ? Promise.resolve([])
       : db.attendance.findMany({
-          where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW' } },
+          where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW', leftAt: null } },
           select: { meetingId: true, membershipId: true, status: true, note: true },
         }),
   ]);
@@ -254,7 +255,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
 /** Core readings ticked per fellow (all, and due ones) and their marks at held meetings: three GROUP BY queries. */
 async function countTicksAndMarks(
   db: PrismaClient,
-  fellowFilter: { cohortId: string; role: 'FELLOW'; groupId?: { in: string[] } },
+  fellowFilter: { cohortId: string; role: 'FELLOW'; leftAt: null; groupId?: { in: string[] } },
   coreItems: Set<string>,
   dueCoreItems: Set<string>,
   heldMeetingIds: string[],
