@@ -344,4 +344,65 @@ describe('applications, from the open form to decisions', () => {
     await home.screenshot({ path: screenshotPath('grouping-fellow-home-1280'), fullPage: true });
     await fellow.close();
   });
+
+  it('a fellow asks to join another group for one meeting, its facilitator approves; another defers to a later cohort', async () => {
+    const fellowEmail = applicants[5]!;
+    const fellow = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = sessions.get(fellowEmail)!.split('=') as [string, string];
+    await fellow.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await fellow.newPage();
+    await page.goto(`${baseUrl}/cohorts/${SLUG}`);
+    await page.getByRole('link', { name: 'Switch group or leave' }).click();
+    await page.getByRole('heading', { name: 'Switch group, defer or leave' }).waitFor();
+    const card = page.getByRole('listitem', { name: /^Group \d/ }).first();
+    await card.getByText('✓ You are free then').waitFor();
+    const target = (await card.getByRole('heading').textContent())!.trim();
+    await page.getByLabel(/^Why/).fill('A clash with a lab that week.');
+    await card.getByRole('button', { name: 'Ask to join this meeting' }).click();
+    await page.getByRole('status').filter({ hasText: 'Asked: the facilitator will decide' }).waitFor();
+    await page.getByText('Waiting for a decision').waitFor();
+    await page.screenshot({ path: screenshotPath('switch-request-1280'), fullPage: true });
+    await fellow.close();
+
+    // The receiving group's facilitator (an applicant accepted as one) approves on their requests page.
+    const [lead] = await sql<{ email: string }>(
+      `SELECT u.email FROM "GroupFacilitator" gf JOIN "DiscussionGroup" g ON g.id = gf."groupId" JOIN "Cohort" c ON c.id = g."cohortId" JOIN "Membership" m ON m.id = gf."membershipId" JOIN "User" u ON u.id = m."userId" WHERE c.slug = $1 AND g.name = $2`,
+      [SLUG, target],
+    );
+    expect(await waitForMailTo(lead!.email, /asks to join/)).toBeTruthy();
+    const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [fName, fValue] = sessions.get(lead!.email)!.split('=') as [string, string];
+    await facilitator.addCookies([{ name: fName, value: fValue, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const leadPage = await facilitator.newPage();
+    await leadPage.goto(`${baseUrl}/cohorts/${SLUG}`);
+    await leadPage.getByRole('link', { name: 'Switch requests' }).click();
+    await leadPage.getByText('A clash with a lab that week.').waitFor();
+    await leadPage.getByRole('button', { name: /^Approve/ }).click();
+    await leadPage.getByRole('status').filter({ hasText: 'Approved; the fellow is told by email.' }).waitFor();
+    await facilitator.close();
+    const approved = await waitForMailTo(fellowEmail, /^You are joining/);
+    expect(approved.subject).toBe(`You are joining ${target} for one meeting`);
+
+    // Another fellow defers to the autumn round.
+    await trpcMutation('cohorts.create', { curriculum: (await sql<{ slug: string }>(`SELECT slug FROM "Curriculum" WHERE "sourceId" IS NULL ORDER BY "createdAt" LIMIT 1`))[0]!.slug, name: 'Autumn Intro Fellowship', slug: `${SLUG}-autumn`, startDate: '2027-10-04', timeZone: 'Europe/London' }, await demoSessionCookie('admin'));
+    const deferrerEmail = applicants[6]!;
+    const deferrer = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const [dName, dValue] = sessions.get(deferrerEmail)!.split('=') as [string, string];
+    await deferrer.addCookies([{ name: dName, value: dValue, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const deferPage = await deferrer.newPage();
+    await deferPage.goto(`${baseUrl}/cohorts/${SLUG}/switch`);
+    await deferPage.getByLabel('Defer to').selectOption(`${SLUG}-autumn`);
+    await deferPage.getByRole('button', { name: 'Defer', exact: true }).click();
+    await deferPage.getByRole('button', { name: 'Yes, defer' }).click();
+    await deferPage.waitForURL(`${baseUrl}/cohorts/${SLUG}`);
+    await deferrer.close();
+    const [carried] = await sql<{ status: string; from: string | null }>(
+      `SELECT a.status::text AS status, a."deferredFromId" AS from FROM "Application" a JOIN "Cohort" c ON c.id = a."cohortId" WHERE c.slug = $1 AND a.email = $2`,
+      [`${SLUG}-autumn`, deferrerEmail],
+    );
+    expect(carried!.status).toBe('SUBMITTED');
+    expect(carried!.from).not.toBeNull();
+    await adminPage.goto(`${baseUrl}/cohorts/${SLUG}-autumn/applications`);
+    await adminPage.getByText('deferred from Spring Intro Fellowship').waitFor();
+  });
 });

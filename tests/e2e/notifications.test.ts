@@ -5,6 +5,7 @@
 // with a POST and no cookie; admins see the template previews and what was sent.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NOTIFICATION_KINDS } from '@/lib/notification-kinds';
 import { signUnsubscribeToken } from '@/server/services/notifications/unsubscribe-token';
 import { launchBrowser, screenshotPath } from './browser';
 import { baseUrl, mailTo, signInContextAs, sql, uniqueEmail } from './support';
@@ -168,7 +169,7 @@ describe('notifications in the browser', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/emails`);
     await page.getByRole('heading', { name: 'Email templates', level: 1 }).waitFor();
-    expect(await page.locator('iframe').count()).toBe(9);
+    expect(await page.locator('iframe').count()).toBe(NOTIFICATION_KINDS.length);
     await page.frameLocator('iframe[title="Invitation email"]').getByText('Sign in and join').waitFor();
     await page.screenshot({ path: screenshotPath('admin-emails-1280') });
     await page.goto(`${baseUrl}/admin/notifications`);

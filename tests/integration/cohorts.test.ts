@@ -246,8 +246,8 @@ describe('cloneCohort', () => {
 
     const groups = await db.discussionGroup.findMany({ where: { cohortId: fall.id }, orderBy: { name: 'asc' }, omit: { id: true, cohortId: true } });
     expect(groups).toEqual([
-      { name: 'Group A', meetingDay: 2, meetingTime: '18:00', meetingMinutes: 90, location: 'Room 2', videoUrl: null },
-      { name: 'Group B', meetingDay: 4, meetingTime: '17:30', meetingMinutes: 90, location: null, videoUrl: 'https://meet.example.com/b' },
+      { name: 'Group A', meetingDay: 2, meetingTime: '18:00', meetingMinutes: 90, capacity: null, location: 'Room 2', videoUrl: null },
+      { name: 'Group B', meetingDay: 4, meetingTime: '17:30', meetingMinutes: 90, capacity: null, location: null, videoUrl: 'https://meet.example.com/b' },
     ]);
     expect(await db.membership.count({ where: { cohortId: fall.id } })).toBe(0);
     expect(await db.invitation.count({ where: { cohortId: fall.id } })).toBe(0);

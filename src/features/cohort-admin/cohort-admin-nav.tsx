@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'applications' | 'grouping' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
+export type CohortAdminPage = 'home' | 'applications' | 'grouping' | 'switches' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
@@ -10,6 +10,7 @@ const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'progress', label: 'Group progress', path: '/progress' },
   { page: 'members', label: 'Members', path: '/members' },
   { page: 'groups', label: 'Groups', path: '/groups' },
+  { page: 'switches', label: 'Switch requests', path: '/switches' },
   { page: 'roster', label: 'Roster import', path: '/roster' },
   { page: 'announcements', label: 'Announcements', path: '/announcements' },
   { page: 'settings', label: 'Settings', path: '/settings' },

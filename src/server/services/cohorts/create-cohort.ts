@@ -149,7 +149,7 @@ export async function cloneCohort(ctx: ServiceContext, rawInput: CloneCohortInpu
         curriculum: { select: { id: true, slug: true, version: true, sourceId: true, sourceVersion: true, source: { select: { slug: true } } } },
         groups: {
           orderBy: { name: 'asc' },
-          select: { name: true, meetingDay: true, meetingTime: true, meetingMinutes: true, location: true, videoUrl: true },
+          select: { name: true, meetingDay: true, meetingTime: true, meetingMinutes: true, capacity: true, location: true, videoUrl: true },
         },
         memberships: {
           where: { role: 'FACILITATOR' },

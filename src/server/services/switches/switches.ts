@@ -16,7 +16,8 @@ import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
 import { queueDeliverable, type NotificationDraft } from '@/server/services/notifications/queue-notifications';
 import type { Prisma } from '@/generated/prisma/client';
 
-const UPCOMING_DAYS = 21;
+/** A group's next meetings a fellow may ask to join one of. */
+const UPCOMING_MEETINGS = 4;
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -69,8 +70,9 @@ export async function listSwitchOptions(ctx: MemberContext): Promise<SwitchOptio
         capacity: true,
         _count: { select: { members: { where: { role: 'FELLOW', leftAt: null } } } },
         meetings: {
-          where: { startsAt: { gt: now, lt: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000) }, cancelledAt: null },
+          where: { startsAt: { gt: now }, cancelledAt: null },
           orderBy: { startsAt: 'asc' },
+          take: UPCOMING_MEETINGS,
           select: { id: true, startsAt: true, _count: { select: { switchRequests: { where: { status: 'APPROVED', scope: 'ONE_WEEK' } } } } },
         },
       },

@@ -65,9 +65,19 @@ export default async function CohortPage({ params }: CohortPageProps) {
               Write to your group
             </Link>
           ) : null}
+          {can(home, 'switches.decide') && home.role !== 'ADMIN' ? (
+            <Link href={`/cohorts/${home.slug}/switches`} className={buttonClasses('secondary')}>
+              Switch requests
+            </Link>
+          ) : null}
           <Link href={`/cohorts/${home.slug}/syllabus`} className={buttonClasses('secondary')}>
             Full syllabus
           </Link>
+          {can(home, 'membership.self') ? (
+            <Link href={`/cohorts/${home.slug}/switch`} className={buttonClasses('quiet')}>
+              Switch group or leave
+            </Link>
+          ) : null}
         </div>
       </header>
       {can(home, 'cohort.manage') ? <CohortAdminNav slug={home.slug} current="home" /> : null}
