@@ -11,17 +11,18 @@ import { canOnSite } from '@/lib/permissions';
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const [curricula, cohorts, signedIn] = await Promise.all([
+  const [curricula, cohorts, signedIn, toReview] = await Promise.all([
     api.curricula.published(),
     api.cohorts.mine(),
     api.account.me().then(
       (me) => me,
       () => null,
     ),
+    api.applications.toReview().catch(() => []),
   ]);
   const memberOf = cohorts.filter((cohort) => cohort.myRole !== null);
   // A fellow or facilitator of one cohort goes straight to it; admins keep the overview.
-  if (signedIn && !canOnSite(signedIn, 'cohorts.manage') && memberOf.length === 1) redirect(`/cohorts/${memberOf[0]!.slug}`);
+  if (signedIn && !canOnSite(signedIn, 'cohorts.manage') && memberOf.length === 1 && toReview.length === 0) redirect(`/cohorts/${memberOf[0]!.slug}`);
 
   return (
     <Container className="py-10 sm:py-14">
@@ -39,6 +40,21 @@ export default async function HomePage() {
           </p>
         )}
       </div>
+
+      {toReview.length ? (
+        <section aria-labelledby="review-heading" className="mt-12">
+          <h2 id="review-heading" className="mb-4 text-2xl font-semibold">
+            Applications to review
+          </h2>
+          <ul className="grid gap-2">
+            {toReview.map((cohort) => (
+              <li key={cohort.slug}>
+                <Link href={`/cohorts/${cohort.slug}/applications`}>{cohort.name}</Link> <span className="text-muted">· {cohort.toDecide} to decide</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {signedIn ? (
         <section id="cohorts" aria-labelledby="cohorts-heading" className="mt-12">

@@ -425,6 +425,7 @@ const MATRIX: Record<string, Row> = {
   // their cohort's applications; admins decide, shape the form and choose the reviewers.
   'applications.publicForm': { input: () => ({ cohort: 'a' }), expect: everyone() },
   'applications.submit': { input: () => ({ cohort: 'a', email: 'new-applicant@matrix.test', name: 'New Applicant' }), expect: everyone() },
+  'applications.toReview': { input: () => undefined, expect: signedIn() },
   'applications.withdraw': {
     input: (w) => ({ applicationId: w.applicationA.id }),
     expect: signedIn({ fellowB: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND', reviewerA: 'NOT_FOUND', admin: 'NOT_FOUND' }),

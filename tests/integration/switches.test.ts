@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { getAttendanceSheet } from '@/server/services/attendance/attendance-sheet';
+import { markAttendance } from '@/server/services/attendance/mark-attendance';
 import { listApplications } from '@/server/services/applications/review';
 import { saveMyAvailability } from '@/server/services/availability/availability';
 import type { CohortContext, MemberContext } from '@/server/services/context';
@@ -78,8 +79,15 @@ describe('switching groups, leaving, deferring, handing a meeting over', () => {
     const pending = await listSwitchRequests(ctxOf(leads.B, 'FACILITATOR', [groups.B.id]));
     expect(pending.map((r) => [r.fellowName, r.fromGroupName, r.toGroupName, r.scope, r.reason])).toEqual([['Sam Switcher', 'A', 'B', 'ONE_WEEK', 'A clash on Tuesday.']]);
     expect(await decideSwitch(ctxOf(leads.B, 'FACILITATOR', [groups.B.id]), { requestId: asked.requestId, approve: true })).toMatchObject({ status: 'APPROVED', emailed: 1 });
-    // One meeting only: Sam stays in A.
+    // One meeting only: Sam stays in A, and is a guest on that meeting's sheet, marked like the rest.
     expect((await db.membership.findUniqueOrThrow({ where: { id: fellow.membership.id } })).groupId).toBe(groups.A.id);
+    const leadB = ctxOf(leads.B, 'FACILITATOR', [groups.B.id]);
+    const sheet = await getAttendanceSheet(leadB, { meetingId });
+    expect(sheet.rows.map((row) => row.name)).toEqual(['Sam Switcher (guest)']);
+    await markAttendance(leadB, { meetingId, membershipId: fellow.membership.id, status: 'PRESENT' });
+    // Another meeting of B: Sam is no guest there.
+    const other = (await db.meeting.create({ data: { groupId: groups.B.id, regular: false, startsAt: new Date('2027-03-04T18:00:00Z') } })).id;
+    expect((await caughtAppError(markAttendance(leadB, { meetingId: other, membershipId: fellow.membership.id, status: 'PRESENT' }))).code).toBe('NOT_FOUND');
     expect((await caughtAppError(decideSwitch(admin(), { requestId: asked.requestId, approve: false }))).code).toBe('CONFLICT');
   });
 

@@ -9,6 +9,7 @@ import {
   decideApplications,
   getApplicationFormSettings,
   listApplications,
+  listReviewAssignments,
   listReviewers,
   removeReviewer,
   reviewApplication,
@@ -20,6 +21,7 @@ const cohortSlug = z.object({ cohort: z.string().min(1).max(64) });
 export const applicationsRouter = createTRPCRouter({
   publicForm: publicProcedure.input(cohortSlug).query(({ ctx, input }) => getPublicApplicationForm(ctx, input)),
   submit: publicProcedure.input(z.unknown()).mutation(({ ctx, input }) => submitApplication(ctx, input)),
+  toReview: protectedProcedure.query(({ ctx }) => listReviewAssignments(ctx)),
   withdraw: protectedProcedure.input(z.object({ applicationId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => withdrawApplication(ctx, input)),
 
   formSettings: cohortProcedure('applications.manage').query(({ ctx }) => getApplicationFormSettings(ctx)),

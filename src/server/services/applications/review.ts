@@ -21,7 +21,7 @@ import { normaliseEmailAddress } from '@/server/auth/email-address';
 import { AppError, outOfReach } from '@/server/errors';
 import { recordAudit } from '@/server/services/audit/record-audit';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
-import { actingUser, nowOf, type CohortContext, type Db } from '@/server/services/context';
+import { actingUser, nowOf, type CohortContext, type Db, type UserContext } from '@/server/services/context';
 import { queueDeliverable, type NotificationDraft } from '@/server/services/notifications/queue-notifications';
 import { plainText } from '@/server/services/standing/export-csv';
 import type { AnswerValue, FormQuestion } from './apply';
@@ -334,6 +334,16 @@ export async function decideApplications(ctx: CohortContext, rawInput: z.input<t
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+}
+
+/** The cohorts whose applications the signed-in person was asked to review, with how many wait for a decision. */
+export async function listReviewAssignments(ctx: UserContext): Promise<{ slug: string; name: string; toDecide: number }[]> {
+  const rows = await ctx.db.cohortReviewer.findMany({
+    where: { userId: ctx.user.id, cohort: { status: { not: 'ARCHIVED' } } },
+    orderBy: { createdAt: 'desc' },
+    select: { cohort: { select: { slug: true, name: true, _count: { select: { applications: { where: { status: 'SUBMITTED' } } } } } } },
+  });
+  return rows.map(({ cohort }) => ({ slug: cohort.slug, name: cohort.name, toDecide: cohort._count.applications }));
 }
 
 export type ReviewerRow = { userId: string; name: string; email: string };

@@ -21,9 +21,15 @@ export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meeting
   const meeting = await findManagedMeeting(db, access, meetingId);
   const [fellows, marks] = await Promise.all([
     db.membership.findMany({
-      where: { cohortId: access.cohortId, groupId: meeting.groupId, role: 'FELLOW', leftAt: null },
+      where: {
+        cohortId: access.cohortId,
+        role: 'FELLOW',
+        leftAt: null,
+        // The group's fellows, and guests from other groups approved for this one meeting.
+        OR: [{ groupId: meeting.groupId }, { switchRequests: { some: { meetingId, status: 'APPROVED', scope: 'ONE_WEEK' } } }],
+      },
       orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
-      select: { id: true, user: { select: { name: true, email: true } } },
+      select: { id: true, groupId: true, user: { select: { name: true, email: true } } },
     }),
     db.attendance.findMany({
       where: { meetingId },
@@ -36,7 +42,7 @@ export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meeting
     const mark = markOf.get(fellow.id);
     return {
       membershipId: fellow.id,
-      name: displayName(fellow.user),
+      name: fellow.groupId === meeting.groupId ? displayName(fellow.user) : `${displayName(fellow.user)} (guest)`,
       email: fellow.user.email,
       status: mark?.status ?? null,
       note: mark?.note ?? null,

@@ -3,7 +3,7 @@
 // reads the current mark under that lock, and writes the new mark and its audit row in the
 // same transaction. The later writer therefore sees the earlier one's mark as its "from":
 // nothing is lost, the last write wins, and the audit log chains without gaps.
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import { markAttendanceInput, meetingInput, type MarkAttendanceInput } from '@/lib/schemas/attendance';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
@@ -23,17 +23,18 @@ async function findOpenMeeting(tx: Prisma.TransactionClient, access: CohortAcces
   return meeting;
 }
 
-/** Locks and returns the ids of the group's fellows among `membershipIds` (all of them when null). */
-async function lockFellows(tx: Prisma.TransactionClient, cohortId: string, groupId: string, membershipIds: string[] | null) {
-  const rows = membershipIds
-    ? await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Membership"
-        WHERE "id" = ANY(${membershipIds}::text[]) AND "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW' AND "leftAt" IS NULL
-        ORDER BY "id" FOR NO KEY UPDATE`
-    : await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Membership"
-        WHERE "cohortId" = ${cohortId} AND "groupId" = ${groupId} AND "role" = 'FELLOW' AND "leftAt" IS NULL
-        ORDER BY "id" FOR NO KEY UPDATE`;
+/**
+ * Locks and returns the ids of the meeting's fellows among `membershipIds` (all of them when
+ * null): the group's fellows who have not left, and guests approved for this one meeting.
+ */
+async function lockFellows(tx: Prisma.TransactionClient, cohortId: string, meeting: { id: string; groupId: string }, membershipIds: string[] | null) {
+  const guests = Prisma.sql`SELECT "membershipId" FROM "GroupSwitchRequest" WHERE "meetingId" = ${meeting.id} AND "status" = 'APPROVED' AND "scope" = 'ONE_WEEK'`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Membership"
+    WHERE "cohortId" = ${cohortId} AND "role" = 'FELLOW' AND "leftAt" IS NULL
+      AND ("groupId" = ${meeting.groupId} OR "id" IN (${guests}))
+      ${membershipIds ? Prisma.sql`AND "id" = ANY(${membershipIds}::text[])` : Prisma.empty}
+    ORDER BY "id" FOR NO KEY UPDATE`;
   return rows.map((row) => row.id);
 }
 
@@ -47,7 +48,7 @@ export async function markAttendance(ctx: CohortContext, rawInput: MarkAttendanc
   const input = markAttendanceInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     const meeting = await findOpenMeeting(tx, access, input.meetingId);
-    const locked = await lockFellows(tx, access.cohortId, meeting.groupId, [input.membershipId]);
+    const locked = await lockFellows(tx, access.cohortId, meeting, [input.membershipId]);
     if (locked.length === 0) throw outOfReach(FELLOW_NOT_FOUND);
 
     const key = { meetingId: meeting.id, membershipId: input.membershipId };
@@ -89,7 +90,7 @@ export async function markAllPresent(ctx: CohortContext, rawInput: { meetingId: 
   const { meetingId } = meetingInput.parse(rawInput);
   return db.$transaction(async (tx) => {
     const meeting = await findOpenMeeting(tx, access, meetingId);
-    const fellows = await lockFellows(tx, access.cohortId, meeting.groupId, null);
+    const fellows = await lockFellows(tx, access.cohortId, meeting, null);
     const marked = await tx.attendance.findMany({
       where: { meetingId, membershipId: { in: fellows } },
       select: { membershipId: true },

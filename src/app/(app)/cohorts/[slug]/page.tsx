@@ -101,6 +101,14 @@ export default async function CohortPage({ params }: CohortPageProps) {
             {home.groups.length > 1 ? 'Your groups' : 'Your group'}
           </h2>
           <MyGroups home={home} />
+          {home.groups.length === 0 && home.membershipRole && home.status !== 'ARCHIVED' ? (
+            <p className="mt-3">
+              <Link href={`/cohorts/${home.slug}/availability`} className={buttonClasses('secondary')}>
+                Mark when you are free
+              </Link>
+              <span className="mt-1 block text-[0.9rem] text-muted">Groups are formed from everyone’s free times.</span>
+            </p>
+          ) : null}
           {exercises.length ? (
             <>
               <h2 id="exercises-heading" className="mt-10 mb-3 text-xl font-semibold">
