@@ -12,6 +12,7 @@ import { listApplications } from '@/server/services/applications/review';
 import { saveMyAvailability } from '@/server/services/availability/availability';
 import type { CohortContext, MemberContext } from '@/server/services/context';
 import { ensureGroupMeetings } from '@/server/services/meetings/ensure-group-meetings';
+import { addExtraMeeting, listAttendanceGroups, listGroupMeetings } from '@/server/services/meetings/manage-meetings';
 import { findSkipReasons } from '@/server/services/notifications/recipients';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { decideSwitch, deferToCohort, handOverMeeting, leaveCohort, listSwitchOptions, listSwitchRequests, requestSwitch } from '@/server/services/switches/switches';
@@ -109,6 +110,10 @@ describe('switching groups, leaving, deferring, handing a meeting over', () => {
     await handOverMeeting(ctxOf(leads.A, 'FACILITATOR', [groups.A.id]), { meetingId: meeting.id, toMembershipId: leads.B.membership.id });
     expect((await getAttendanceSheet(leadB, { meetingId: meeting.id })).rows.map((row) => row.name)).toContain('Sam Switcher');
     expect((await caughtAppError(handOverMeeting(leadB, { meetingId: meeting.id, toMembershipId: fellow.membership.id }))).code).toBe('NOT_FOUND');
+    // Lead B now finds group A among their attendance groups and sees its meetings, but changes only the one handed over.
+    expect((await listAttendanceGroups(leadB)).map((g) => g.name)).toEqual(['A', 'B']);
+    expect((await listGroupMeetings(leadB, { groupId: groups.A.id })).meetings.length).toBeGreaterThan(0);
+    expect((await caughtAppError(addExtraMeeting(leadB, { groupId: groups.A.id, date: '2027-03-09', time: '18:00', minutes: 90, weekPosition: null }))).code).toBe('NOT_FOUND');
   });
 
   it('leaving keeps the records, and takes the fellow out of the rates and the emails', async () => {

@@ -28,6 +28,8 @@ export type MeetingListItem = {
   moved: boolean;
   cancelled: boolean;
   markedCount: number;
+  /** The facilitator this one meeting was handed over to (membership id), or null. */
+  handedToId: string | null;
 };
 
 
@@ -42,6 +44,7 @@ export function MeetingList({
   zoneLabel,
   units,
   archived,
+  facilitators,
 }: {
   cohort: string;
   groupId: string;
@@ -53,6 +56,7 @@ export function MeetingList({
   zoneLabel: string;
   units: { position: number; label: string }[];
   archived: boolean;
+  facilitators: { membershipId: string; name: string }[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -69,6 +73,8 @@ export function MeetingList({
   const cancel = useMutation(trpc.attendance.cancelMeeting.mutationOptions({ onError }));
   const restore = useMutation(trpc.attendance.restoreMeeting.mutationOptions({ onError }));
   const add = useMutation(trpc.attendance.addMeeting.mutationOptions({ onError }));
+  const handOver = useMutation(trpc.switches.handOver.mutationOptions({ onError }));
+  const nameOf = (membershipId: string | null) => facilitators.find((f) => f.membershipId === membershipId)?.name ?? null;
 
   const submitMove = (meeting: MeetingListItem) => (values: MeetingFormSubmit) => {
     const { weekPosition: _unused, ...fields } = values;
@@ -187,6 +193,28 @@ export function MeetingList({
                             Cancel meeting
                           </ConfirmButton>
                         )}
+                        {facilitators.length > 1 && !meeting.cancelled ? (
+                          <select
+                            aria-label={`Who leads ${meeting.weekLabel ?? 'this meeting'}, ${meeting.when}`}
+                            value={meeting.handedToId ?? ''}
+                            disabled={handOver.isPending}
+                            onChange={(event) => {
+                              const to = event.target.value || null;
+                              handOver.mutate(
+                                { cohort, meetingId: meeting.id, toMembershipId: to },
+                                { onSuccess: () => done(to ? `${meeting.when}: handed over to ${nameOf(to)}, who can take its attendance.` : `${meeting.when}: led by the group’s facilitators again.`) },
+                              );
+                            }}
+                            className="min-h-9 rounded-lg border border-line bg-surface px-2 text-[0.9rem]"
+                          >
+                            <option value="">Led by the group’s facilitators</option>
+                            {facilitators.map((f) => (
+                              <option key={f.membershipId} value={f.membershipId}>
+                                Handed over to {f.name}
+                              </option>
+                            ))}
+                          </select>
+                        ) : null}
                       </>
                     )}
                   </div>

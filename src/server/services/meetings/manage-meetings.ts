@@ -65,17 +65,19 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
   const { db, access } = ctx;
   const now = nowOf(ctx);
   const { groupId } = groupInput.parse(rawInput);
-  const group = await findManagedGroup(db, access, groupId);
+  const group = await findManagedGroup(db, access, groupId, { toRead: true });
   await ensureGroupMeetings(db, groupId, now);
-  const [cohort, settings, meetings, fellowCount] = await Promise.all([
+  const [cohort, settings, meetings, fellowCount, facilitators] = await Promise.all([
     loadCohortClock(db, access.cohortId),
     db.discussionGroup.findUniqueOrThrow({ where: { id: groupId }, select: { meetingDay: true, meetingTime: true } }),
     db.meeting.findMany({
       where: { groupId },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      select: { ...meetingSelect, _count: { select: { attendance: true } } },
+      select: { ...meetingSelect, handedToId: true, _count: { select: { attendance: true } } },
     }),
-    db.membership.count({ where: { cohortId: access.cohortId, groupId, role: 'FELLOW' } }),
+    db.membership.count({ where: { cohortId: access.cohortId, groupId, role: 'FELLOW', leftAt: null } }),
+    // Whom a meeting can be handed over to: the cohort's facilitators.
+    db.membership.findMany({ where: { cohortId: access.cohortId, role: 'FACILITATOR', leftAt: null }, orderBy: { user: { name: 'asc' } }, select: { id: true, user: { select: { name: true, email: true } } } }),
   ]);
   const weekLabel = labelWeeks(cohort.curriculum.weeks);
   const rows = meetings.map(({ _count, ...meeting }) => ({
@@ -94,6 +96,7 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
     fellowCount,
     units: cohort.curriculum.weeks.map((unit) => ({ position: unit.position, label: weekLabel(unit.position)! })),
     meetings: rows,
+    facilitators: facilitators.map((f) => ({ membershipId: f.id, name: f.user.name ?? f.user.email })),
     defaultMeetingId: (started.at(-1) ?? next ?? rows.at(-1))?.id ?? null,
   };
 }

@@ -16,20 +16,30 @@ export function canManageGroup(access: CohortAccess, groupId: string): boolean {
   return canInGroup(access, 'meetings.manage', groupId);
 }
 
-/** The groups the caller manages, as a where clause. */
+/**
+ * The groups the caller manages, as a where clause: those they lead, and those with a meeting
+ * handed over to them (whose other meetings they only see).
+ */
 export function managedGroupsWhere(access: CohortAccess): Prisma.DiscussionGroupWhereInput {
   const reach = reachOf(access, 'meetings.manage');
   if (reach === 'cohort') return { cohortId: access.cohortId };
-  if (reach === 'groups') return { cohortId: access.cohortId, id: { in: access.groupIds } };
+  if (reach === 'groups') {
+    const handed = access.membershipId ? [{ meetings: { some: { handedToId: access.membershipId } } }] : [];
+    return { cohortId: access.cohortId, OR: [{ id: { in: access.groupIds } }, ...handed] };
+  }
   return { cohortId: access.cohortId, id: { in: [] } };
 }
 
-export async function findManagedGroup(client: Reader, access: CohortAccess, groupId: string) {
+/**
+ * A group the caller leads (or any, for admins). `toRead`: also a group with a meeting handed
+ * over to them, to list its meetings; changing the group itself stays its facilitators'.
+ */
+export async function findManagedGroup(client: Reader, access: CohortAccess, groupId: string, options: { toRead?: boolean } = {}) {
   const group = await client.discussionGroup.findFirst({
-    where: { id: groupId, cohortId: access.cohortId },
+    where: options.toRead ? { AND: [{ id: groupId }, managedGroupsWhere(access)] } : { id: groupId, cohortId: access.cohortId },
     select: { id: true, name: true },
   });
-  if (!group || !canManageGroup(access, group.id)) throw outOfReach(GROUP_NOT_FOUND);
+  if (!group || !(options.toRead || canManageGroup(access, group.id))) throw outOfReach(GROUP_NOT_FOUND);
   return group;
 }
 

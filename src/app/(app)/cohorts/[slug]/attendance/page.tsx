@@ -102,6 +102,7 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
     moved: Boolean(row.movedAt),
     cancelled: Boolean(row.cancelledAt),
     markedCount: row.markedCount,
+    handedToId: row.handedToId,
   }));
   const current = items.find((item) => item.id === meeting?.id) ?? null;
   const readOnlyReason = listed.archived
@@ -179,6 +180,7 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
             zoneLabel={zoneLabel}
             units={listed.units}
             archived={listed.archived}
+            facilitators={listed.facilitators}
           />
         </section>
       </div>
