@@ -44,6 +44,7 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [digestHour, setDigestHour] = useState(String(settings.digestHour));
   const [reminderHours, setReminderHours] = useState(String(settings.reminderHoursBefore));
   const [nudges, setNudges] = useState(settings.atRiskNudges);
+  const [autoSwitch, setAutoSwitch] = useState(settings.autoApproveSwitches);
   const [rules, setRules] = useState(
     Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<RuleKey, string>,
   );
@@ -90,6 +91,7 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       digestHour: ruleNumber(digestHour),
       reminderHoursBefore: ruleNumber(reminderHours),
       atRiskNudges: nudges,
+      autoApproveSwitches: autoSwitch,
       ...(Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, ruleNumber(rules[key])])) as Record<RuleKey, number>),
       status,
     });
@@ -239,6 +241,15 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
               </label>
               <p id={`${id}-nudges-hint`} className="text-[0.9rem] text-muted">
                 Their facilitator is told either way, once each time a fellow becomes at risk.
+              </p>
+            </div>
+            <div className="sm:col-span-2">
+              <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+                <input type="checkbox" checked={autoSwitch} onChange={(event) => setAutoSwitch(event.target.checked)} aria-describedby={`${id}-switch-hint`} className="size-4" />
+                Approve group switches at once when the group has room
+              </label>
+              <p id={`${id}-switch-hint`} className="text-[0.9rem] text-muted">
+                Otherwise the receiving group’s facilitator or an admin decides each request.
               </p>
             </div>
           </div>

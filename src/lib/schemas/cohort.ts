@@ -94,6 +94,7 @@ export const updateCohortInput = z.object({
   reminderHoursBefore: z.number({ error: 'Enter a number of hours.' }).int('Enter a whole number of hours.').min(0, 'At least 0 (no reminders).').max(168, 'At most 168 (a week).').optional(),
   /** A kind note to fellows who fall behind (their facilitators are told either way). */
   atRiskNudges: z.boolean().optional(),
+  autoApproveSwitches: z.boolean().optional(),
   status: cohortStatusSchema.optional(),
 });
 

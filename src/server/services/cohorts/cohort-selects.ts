@@ -32,6 +32,7 @@ export const cohortSettingsSelect = {
   digestHour: true,
   reminderHoursBefore: true,
   atRiskNudges: true,
+  autoApproveSwitches: true,
   clonedFromId: true,
   updatedAt: true,
 } as const satisfies Prisma.CohortSelect;

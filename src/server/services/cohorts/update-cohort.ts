@@ -71,6 +71,7 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
         digestHour: fields.digestHour,
         reminderHoursBefore: fields.reminderHoursBefore,
         atRiskNudges: fields.atRiskNudges,
+        autoApproveSwitches: fields.autoApproveSwitches,
         status,
       },
       select: settingsSelect,
