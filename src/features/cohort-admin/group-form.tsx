@@ -13,9 +13,10 @@ export type GroupValues = {
   meetingMinutes: number;
   location: string | null;
   videoUrl: string | null;
+  capacity?: number | null;
 };
 
-export const EMPTY_GROUP: GroupValues = { name: '', meetingDay: null, meetingTime: null, meetingMinutes: 90, location: null, videoUrl: null };
+export const EMPTY_GROUP: GroupValues = { name: '', meetingDay: null, meetingTime: null, meetingMinutes: 90, location: null, videoUrl: null, capacity: null };
 
 export function GroupForm({
   initial,
@@ -33,7 +34,7 @@ export function GroupForm({
   pendingLabel: string;
   pending: boolean;
   errors: Record<string, string[]>;
-  onSubmit: (values: { name: string; meetingDay: number | null; meetingTime: string; meetingMinutes: number; location: string; videoUrl: string }) => void;
+  onSubmit: (values: { name: string; meetingDay: number | null; meetingTime: string; meetingMinutes: number; location: string; videoUrl: string; capacity: number | null }) => void;
   onCancel?: () => void;
   labelledBy?: string;
   disabled?: boolean;
@@ -45,6 +46,7 @@ export function GroupForm({
   const [minutes, setMinutes] = useState(String(initial.meetingMinutes));
   const [location, setLocation] = useState(initial.location ?? '');
   const [videoUrl, setVideoUrl] = useState(initial.videoUrl ?? '');
+  const [capacity, setCapacity] = useState(initial.capacity ? String(initial.capacity) : '');
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,6 +57,7 @@ export function GroupForm({
       meetingMinutes: Number(minutes),
       location,
       videoUrl,
+      capacity: capacity.trim() === '' ? null : Number(capacity),
     });
   }
 
@@ -92,6 +95,17 @@ export function GroupForm({
           onChange={setMinutes}
           errors={errors.meetingMinutes}
           disabled={disabled}
+        />
+        <TextField
+          id={`${id}-capacity`}
+          label="Most fellows (optional)"
+          type="number"
+          inputMode="numeric"
+          value={capacity}
+          onChange={setCapacity}
+          errors={errors.capacity}
+          disabled={disabled}
+          hint="For switches and late joiners; empty: no limit."
         />
         <TextField id={`${id}-location`} label="Place (optional)" value={location} onChange={setLocation} errors={errors.location} disabled={disabled} className="sm:col-span-2" placeholder="e.g. Room 2.14" />
         <TextField

@@ -143,6 +143,8 @@ const groupFields = {
     .max(480, 'Meetings last at most 8 hours (480 minutes).'),
   location: optionalText(200, 'Use at most 200 characters.'),
   videoUrl: videoUrlSchema,
+  /** Most fellows the group takes (switches and late joiners); null: no limit. */
+  capacity: z.number({ message: 'Enter a number of fellows.' }).int('Enter a whole number.').min(1, 'At least 1 fellow.').max(100, 'At most 100 fellows.').nullable(),
 };
 
 export const createGroupInput = z.object({
@@ -152,6 +154,7 @@ export const createGroupInput = z.object({
   meetingMinutes: groupFields.meetingMinutes.optional(),
   location: groupFields.location.optional(),
   videoUrl: groupFields.videoUrl.optional(),
+  capacity: groupFields.capacity.optional(),
 });
 
 export const updateGroupInput = z.object({
@@ -162,6 +165,7 @@ export const updateGroupInput = z.object({
   meetingMinutes: groupFields.meetingMinutes.optional(),
   location: groupFields.location.optional(),
   videoUrl: groupFields.videoUrl.optional(),
+  capacity: groupFields.capacity.optional(),
 });
 
 export const deleteGroupInput = z.object({ groupId: z.string().min(1).max(64) });

@@ -21,7 +21,8 @@ import { recordAudit } from '@/server/services/audit/record-audit';
 
 const GROUP_NOT_FOUND = 'No such group in this cohort. Reload the page to see its groups.';
 
-const groupSelect = groupScheduleSelect;
+// The groups page also shows and edits how many fellows a group takes (switches, late joiners).
+const groupSelect = { ...groupScheduleSelect, capacity: true } as const;
 
 /** Groups with their facilitators and fellow counts, the cohort's facilitators, and meeting dates. */
 export async function listCohortGroups(ctx: CohortContext) {
