@@ -82,3 +82,14 @@ export function formatSlot(slot: number): string {
   const { day, time } = slotDayAndTime(slot);
   return `${WEEKDAY_NAMES[day]} ${time}`;
 }
+
+/** The meeting starts every one of `ids` can make, from each person's own starts. Sorted. */
+export function commonStarts(startsOf: Readonly<Record<string, { starts: readonly number[] } | undefined>>, ids: readonly string[]): number[] {
+  if (!ids.length) return [];
+  let common = new Set(startsOf[ids[0]!]?.starts ?? []);
+  for (const id of ids.slice(1)) {
+    const starts = new Set(startsOf[id]?.starts ?? []);
+    common = new Set([...common].filter((start) => starts.has(start)));
+  }
+  return [...common].sort((a, b) => a - b);
+}

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser';
-import { baseUrl, demoSessionCookie, mailTo, requestMagicLink, signInContextAs, sql, trpcMutation, uniqueEmail } from './support';
+import { baseUrl, demoSessionCookie, requestMagicLink, signInContextAs, sql, trpcMutation, uniqueEmail, waitForMailTo } from './support';
 import { waitFor } from '../support/wait-for';
 
 const SLUG = `apply-${Date.now().toString(36)}`;
@@ -21,17 +21,6 @@ const applicants: string[] = [];
 const sessions = new Map<string, string>();
 /** Applicants 1–3 of the HTTP ones apply to facilitate. */
 const FACILITATOR_NUMBERS = new Set([1, 2, 3]);
-
-async function waitForMailTo(address: string, subject: RegExp | string, timeoutMs = 30_000) {
-  const matches = (value: string | null) => (typeof subject === 'string' ? value === subject : subject.test(value ?? ''));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = mailTo(address).find((mail) => matches(mail.subject));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No email "${subject}" to ${address} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Follows a magic link over HTTP as a browser would; returns the session cookie it sets. */
 async function followLink(url: string): Promise<string> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NOTIFICATION_KINDS } from '@/lib/notification-kinds';
 import { signUnsubscribeToken } from '@/server/services/notifications/unsubscribe-token';
 import { launchBrowser, screenshotPath } from './browser';
-import { baseUrl, mailTo, signInContextAs, sql, uniqueEmail } from './support';
+import { baseUrl, signInContextAs, sql, uniqueEmail, waitForMailTo } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function waitForMailTo(address: string, subject: RegExp, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = mailTo(address).find((mail) => subject.test(mail.subject ?? ''));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No email "${subject}" to ${address} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function invitationBadge(page: Page, email: string) {
   return page.getByRole('row', { name: new RegExp(email.replace(/[.+]/g, '\\$&')) });

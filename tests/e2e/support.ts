@@ -44,6 +44,18 @@ export async function waitForMail(address: string, count = 1, timeoutMs = 15_000
   }
 }
 
+/** Waits for an email to `address` whose subject is `subject` (or matches it) and returns it. */
+export async function waitForMailTo(address: string, subject: RegExp | string, timeoutMs = 30_000): Promise<CaughtMail> {
+  const matches = (value: string | null) => (typeof subject === 'string' ? value === subject : subject.test(value ?? ''));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = mailTo(address).find((mail) => matches(mail.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No email "${subject}" to ${address} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The magic link of an email, checked to point at this app's callback. */
 export function magicLink(mail: CaughtMail): string {
   if (!mail.url) throw new Error(`No link in the email to ${mail.to.join(', ')}:\n${mail.text}`);

@@ -139,6 +139,10 @@ export function TimeZoneField({
   errors,
   disabled,
   hint,
+  label = 'Time zone',
+  required = true,
+  placeholder,
+  className,
 }: {
   id: string;
   value: string;
@@ -146,11 +150,16 @@ export function TimeZoneField({
   errors?: string[] | null;
   disabled?: boolean;
   hint?: ReactNode;
+  label?: string;
+  required?: boolean;
+  placeholder?: string;
+  className?: string;
 }) {
   return (
     <Field
       id={id}
-      label="Time zone"
+      label={label}
+      className={className}
       hint={hint ?? 'Week boundaries and meeting times use it. Pick one or type any IANA zone, e.g. Europe/Berlin.'}
       errors={errors}
     >
@@ -162,7 +171,8 @@ export function TimeZoneField({
             list={`${id}-zones`}
             value={value}
             onChange={(event) => onChange(event.target.value)}
-            required
+            required={required}
+            placeholder={placeholder}
             disabled={disabled}
             autoComplete="off"
             spellCheck={false}

@@ -5,9 +5,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
-import { FieldError } from '@/components/ui/field-error';
-import { COMMON_TIME_ZONES } from '@/lib/time-zones';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { TimeZoneField } from '@/components/ui/form-fields';
 import type { EmailTopic } from '@/lib/notification-kinds';
 import { errorMessage, fieldErrors } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
@@ -76,33 +75,20 @@ export function EmailPreferencesForm({ initial }: { initial: Preferences }) {
         ))}
       </fieldset>
       <p className="text-[0.9rem] text-muted">Sign-in links and invitations always come: you need them to get in.</p>
-      <div className="max-w-sm">
-        <label htmlFor={`${id}-zone`} className="block font-medium">
-          Time zone for dates in emails
-        </label>
-        <input
-          id={`${id}-zone`}
-          list={`${id}-zones`}
-          value={timeZone}
-          placeholder="Each cohort’s own"
-          onChange={(event) => {
-            setTimeZone(event.target.value);
-            setStatus(null);
-          }}
-          aria-invalid={zoneErrors ? true : undefined}
-          aria-describedby={`${id}-zone-hint${zoneErrors ? ` ${id}-zone-error` : ''}`}
-          className={`mt-1 ${inputClasses}`}
-        />
-        <datalist id={`${id}-zones`}>
-          {COMMON_TIME_ZONES.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
-        <p id={`${id}-zone-hint`} className="mt-1 text-[0.9rem] text-muted">
-          Empty: meeting times are written in the cohort’s time zone. Either way the zone is named.
-        </p>
-        <FieldError id={`${id}-zone-error`} messages={zoneErrors} />
-      </div>
+      <TimeZoneField
+        id={`${id}-zone`}
+        className="max-w-sm"
+        label="Time zone for dates in emails"
+        required={false}
+        placeholder="Each cohort’s own"
+        value={timeZone}
+        onChange={(value) => {
+          setTimeZone(value);
+          setStatus(null);
+        }}
+        errors={zoneErrors}
+        hint="Empty: meeting times are written in the cohort’s time zone. Either way the zone is named."
+      />
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClasses('primary')} disabled={!changed || mutation.isPending}>
           {mutation.isPending ? 'Saving…' : 'Save email choices'}

@@ -7,8 +7,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { buttonClasses, inputClasses } from '@/components/ui/button-styles';
-import { COMMON_TIME_ZONES } from '@/lib/time-zones';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { TimeZoneField } from '@/components/ui/form-fields';
 import { SLOTS_PER_DAY, WEEKDAY_NAMES } from '@/lib/week-slots';
 import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
@@ -101,22 +101,15 @@ export function AvailabilityGrid({ cohort, initialTimeZone, initialSlots }: { co
   return (
     <div className="grid gap-5">
       <div className="flex flex-wrap items-end gap-4">
-        <div className="min-w-[16rem]">
-          <label htmlFor={`${id}-zone`} className="block font-medium">
-            Your time zone
-          </label>
-          <input id={`${id}-zone`} list={`${id}-zones`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-invalid={errors.timeZone ? true : undefined} className={`mt-1 ${inputClasses}`} />
-          <datalist id={`${id}-zones`}>
-            {COMMON_TIME_ZONES.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-          {errors.timeZone ? (
-            <p role="alert" className="mt-1 text-[0.9rem] text-danger">
-              {errors.timeZone[0]}
-            </p>
-          ) : null}
-        </div>
+        <TimeZoneField
+          id={`${id}-zone`}
+          className="min-w-[16rem]"
+          label="Your time zone"
+          value={timeZone}
+          onChange={setTimeZone}
+          errors={errors.timeZone ?? null}
+          hint="The grid is read in this zone."
+        />
         <p aria-live="polite" className="text-muted">
           {hours ? `${hours} hours a week marked` : 'Nothing marked yet'}
           {changed ? ' · not saved' : saved.size ? ' · saved' : ''}

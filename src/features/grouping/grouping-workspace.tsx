@@ -13,8 +13,8 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { pluralize } from '@/lib/format';
 import { MEETING_LENGTHS } from '@/lib/schemas/grouping';
 import { browserTimeZone } from '@/lib/time-zones';
-import { formatSlot, utcToLocalSlots } from '@/lib/week-slots';
-import type { ProposalPerson, ProposalView } from '@/server/services/grouping/group-formation';
+import { commonStarts, formatSlot, utcToLocalSlots } from '@/lib/week-slots';
+import type { ProposalView } from '@/server/services/grouping/group-formation';
 import type { UnplacedReason } from '@/server/services/grouping/types';
 import { errorMessage, formFieldErrors } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
@@ -27,16 +27,6 @@ const REASONS: Record<UnplacedReason, string> = {
 };
 
 type Question = { id: string; label: string };
-
-function commonStarts(people: Record<string, ProposalPerson>, ids: string[]): number[] {
-  if (!ids.length) return [];
-  let common = new Set(people[ids[0]!]?.starts ?? []);
-  for (const id of ids.slice(1)) {
-    const starts = new Set(people[id]?.starts ?? []);
-    common = new Set([...common].filter((start) => starts.has(start)));
-  }
-  return [...common].sort((a, b) => a - b);
-}
 
 export function GroupingWorkspace({ cohort, questions, initial }: { cohort: string; questions: Question[]; initial: ProposalView | null }) {
   const trpc = useTRPC();

@@ -211,17 +211,6 @@ export async function getLatestProposal(ctx: CohortContext, input: { proposalId?
   };
 }
 
-/** Times every member of a group (and its facilitators) is free to start, from the proposal's people. */
-export function commonStarts(people: Record<string, ProposalPerson>, ids: string[]): number[] {
-  if (ids.length === 0) return [];
-  let common = new Set(people[ids[0]!]?.starts ?? []);
-  for (const id of ids.slice(1)) {
-    const starts = new Set(people[id]?.starts ?? []);
-    common = new Set([...common].filter((start) => starts.has(start)));
-  }
-  return [...common].sort((a, b) => a - b);
-}
-
 /**
  * The admin's moves: fellows placed into other groups of the proposal (or out of all). Each
  * fellow in at most one group; times and facilitators stay; what is left out keeps its reason.

@@ -124,27 +124,26 @@ function buildModel(prepared: Prepared, infinity: number) {
 
   // Wishes: a together pair earns ε at a time both meet at; an apart pair loses ε at one.
   const byId = new Map(fellows.map((fellow) => [fellow.person.id, fellow]));
-  for (const [a, b] of settings.together) {
+  /** The columns of both fellows of a pair at each time both can meet at. */
+  const sharedTimes = ([a, b]: readonly [string, string]): [number, number][] => {
     const fa = byId.get(a);
     const fb = byId.get(b);
-    if (!fa || !fb) continue;
-    for (const t of fa.timeIndexes) {
+    if (!fa || !fb) return [];
+    return fa.timeIndexes.flatMap((t) => {
       const xa = xOf.get(`${fa.index}:${t}`);
       const xb = xOf.get(`${fb.index}:${t}`);
-      if (xa === undefined || xb === undefined) continue;
+      return xa === undefined || xb === undefined ? [] : [[xa, xb] as [number, number]];
+    });
+  };
+  for (const pair of settings.together) {
+    for (const [xa, xb] of sharedTimes(pair)) {
       const s = model.column(epsilon, 0, 1);
       model.row([[s, 1], [xa, -1]], -infinity, 0);
       model.row([[s, 1], [xb, -1]], -infinity, 0);
     }
   }
-  for (const [a, b] of settings.apart) {
-    const fa = byId.get(a);
-    const fb = byId.get(b);
-    if (!fa || !fb) continue;
-    for (const t of fa.timeIndexes) {
-      const xa = xOf.get(`${fa.index}:${t}`);
-      const xb = xOf.get(`${fb.index}:${t}`);
-      if (xa === undefined || xb === undefined) continue;
+  for (const pair of settings.apart) {
+    for (const [xa, xb] of sharedTimes(pair)) {
       const w = model.column(-epsilon, 0, 1);
       model.row([[w, 1], [xa, -1], [xb, -1]], -1, infinity);
     }

@@ -3,6 +3,7 @@
 // application's status and can change it until the deadline.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
@@ -18,11 +19,12 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ confirmed?: string }> };
 
-async function loadForm(slug: string) {
+/** Once per request, for the metadata and the page. */
+const loadForm = cache(async (slug: string) => {
   const form = await api.applications.publicForm({ cohort: slug });
   if (!form) notFound();
   return form;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
