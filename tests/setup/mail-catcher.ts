@@ -2,7 +2,7 @@
 // one JSON file (raw message, recipients, decoded text, first http(s) URL) into a folder the
 // tests read. No TLS and no authentication, as a local relay would offer.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -36,7 +36,10 @@ export async function startMailCatcher(dir: string): Promise<MailCatcher> {
           const raw = Buffer.concat(chunks).toString('utf8');
           const mail = parseMail(raw, session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()));
           const name = `${Date.now()}-${randomBytes(4).toString('hex')}.json`;
-          writeFileSync(path.join(dir, name), JSON.stringify(mail, null, 2));
+          // Written aside and renamed into place: a test polling the folder never reads half a file.
+          const partial = path.join(dir, `${name}.partial`);
+          writeFileSync(partial, JSON.stringify(mail, null, 2));
+          renameSync(partial, path.join(dir, name));
           callback();
         } catch (error) {
           callback(error as Error);
