@@ -23,6 +23,8 @@ const week = (number: number, sections: DiffWeek['sections'], extra: Partial<Dif
   notes: null,
   sections,
   goals: [],
+  promptsTitle: null,
+  prompts: [],
   ...extra,
 });
 

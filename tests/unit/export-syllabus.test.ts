@@ -102,6 +102,8 @@ const week = (overrides: Partial<SyllabusWeek>): SyllabusWeek => ({
   notes: null,
   sections: [],
   goals: [],
+  promptsTitle: null,
+  prompts: [],
   ...overrides,
 });
 
@@ -112,6 +114,7 @@ describe('curricula edited after import', () => {
       title: 'Edited syllabus',
       description: null,
       notes: null,
+      closing: null,
       weeks: [
         week({
           label: 'Week 1',
@@ -139,6 +142,7 @@ describe('curricula edited after import', () => {
       title: 'Minutes',
       description: null,
       notes: null,
+      closing: null,
       weeks: [
         week({
           label: 'Week 1',
@@ -168,6 +172,7 @@ describe('curricula edited after import', () => {
       title: 'Units',
       description: 'A description',
       notes: 'An introduction.',
+      closing: null,
       weeks: [
         week({ number: 2, span: 2, label: null, title: 'Two weeks', sections: [section('Core Readings', 'CORE', [reading('A')])] }),
         week({ index: 2, number: 4, span: 3, label: null, title: 'Three weeks' }),

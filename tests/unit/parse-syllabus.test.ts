@@ -199,14 +199,19 @@ describe.skipIf(!hasSharedSyllabi)('the real syllabi in ../shared/syllabi', () =
     ]);
   });
 
-  it('keeps prose that is not a reading or a goal as notes, in order', () => {
+  it('reads "answer these questions" and the list after it as the week\'s prompts', () => {
     const rl = parseSyllabusMarkdown(readSyllabus(sharedSyllabiDir, 'rl-track.md'));
-    expect(rl.curriculum.weeks[5]!.notes).toBe(
-      [
-        'Before next meeting, think (or write down) your answers to these questions:',
-        '1. If you were to pursue a research question/topic in AI safety, what would it be?\n2. What area of AI safety do you find most interesting? What area of AI safety do you find most promising?',
-      ].join('\n\n'),
-    );
+    const week6 = rl.curriculum.weeks[5]!;
+    expect(week6.promptsTitle).toBe('Before next meeting, think (or write down) your answers to these questions:');
+    expect(week6.prompts).toEqual([
+      { kind: 'DISCUSSION', text: 'If you were to pursue a research question/topic in AI safety, what would it be?' },
+      { kind: 'DISCUSSION', text: 'What area of AI safety do you find most interesting? What area of AI safety do you find most promising?' },
+    ]);
+    expect(week6.notes).toBeNull();
+    expect(rl.curriculum.weeks.slice(0, 5).every((week) => week.prompts.length === 0)).toBe(true);
+  });
+
+  it('keeps prose that is not a reading or a goal as notes, in order', () => {
     const technical = parseSyllabusMarkdown(readSyllabus(sharedSyllabiDir, 'technical-track.md'));
     expect(technical.curriculum.notes).toContain('Sign up [here](https://docs.google.com/forms/');
     expect(technical.curriculum.weeks[1]!.notes).toMatch(/^The progress of AI has been quite fast/);
@@ -328,8 +333,103 @@ describe('variations of the format (tests/fixtures/syllabi)', () => {
       ['Technical Readings', 'PRACTICAL', 'Core Content: (90 min)'],
       ['Optional Additional Content', 'OPTIONAL', null],
     ]);
-    expect(week4!.notes).toContain('Discussion questions:\n\n- Who should decide');
+    expect(week4!.promptsTitle).toBe('Discussion questions:');
+    expect(week4!.prompts.map((prompt) => prompt.text)).toEqual([
+      'Who should decide when a model is too dangerous to release?',
+      'What would change your mind?',
+    ]);
     expect(week4!.notes).toContain('```text\nMeeting room: B-214\n```');
+  });
+
+  it('reads weeks written as bold lines, readings named in text, an assignments list and a closing reflection', () => {
+    const parsed = fixture('bold-weeks-book.md');
+    const { weeks, closing } = parsed.curriculum;
+    expect(weeks.map((week) => [week.number, week.title])).toEqual([
+      [1, 'Representation'],
+      [2, ''],
+      [3, 'Reinforcement'],
+      [4, 'Curiosity'],
+      [5, 'Imitation'],
+      [6, 'Uncertainty'],
+    ]);
+    const readings = (week: number) =>
+      weeks[week - 1]!.sections.find((section) => section.title === 'Readings')!.items.map((item) => [item.title, item.url, item.minutes]);
+    expect(readings(1)).toEqual([
+      ['Prologue', null, 15],
+      ['Ch 1 Representation', null, 45],
+    ]);
+    expect(readings(2)).toEqual([
+      ['Ch 2 Fairness', null, 40],
+      ['Ch 3 Transparency', null, 40],
+    ]);
+    // "; " parts readings too, and the full stop that ends the line is not a reading's.
+    expect(readings(3)).toEqual([
+      ['Ch 4 Reinforcement', null, 45],
+      ['Ch 5 Shaping', null, 40],
+    ]);
+    // The readings on the line after "**Week 4:** Curiosity".
+    expect(readings(4)).toEqual([['Ch 6 Curiosity', null, 40]]);
+
+    // Each assignment in the week it names; one that names none in the first week, with a warning.
+    const exercises = (week: number) =>
+      weeks[week - 1]!.sections.filter((section) => section.title === 'Exercises').flatMap((section) => section.items.map((item) => [item.kind, item.title, item.minutes]));
+    expect(exercises(3)).toEqual([['EXERCISE', 'Reward modelling notebook', 60]]);
+    expect(exercises(5)).toEqual([['EXERCISE', 'Imitation learning repository', null]]);
+    expect(exercises(1)).toEqual([['EXERCISE', 'Interpretability warm-up', null]]);
+    expect(parsed.warnings).toContainEqual({ line: 9, message: '"Interpretability warm-up" names no week, so it was put in the exercises of Week 1.' });
+
+    expect(weeks[5]!.promptsTitle).toBe('Discussion questions:');
+    expect(weeks[5]!.prompts).toEqual([
+      { kind: 'DISCUSSION', text: 'Which chapter changed your mind about something, and why?' },
+      { kind: 'DISCUSSION', text: "Where does the book's picture of [reward hacking](https://example.org/reward-hacking) fall short?" },
+    ]);
+    // The closing section is no week: the calendar keeps six, and its one paragraph is its prompt.
+    expect(closing).toEqual({
+      title: 'Final Reflection',
+      notes: null,
+      promptsTitle: null,
+      prompts: [
+        {
+          kind: 'REFLECTION',
+          text: 'Write a one-page reflection: what would you tell a friend who asks whether AI alignment is a real problem?',
+        },
+      ],
+    });
+  });
+
+  it('reads weeks written as list items, question headings, "answer these questions" lists and a wrap-up', () => {
+    const parsed = fixture('list-weeks-questions.md');
+    const { weeks, closing } = parsed.curriculum;
+    expect(weeks.map((week) => [week.number, week.title, week.sections.flatMap((section) => section.items.map((item) => item.title))])).toEqual([
+      [1, 'Circuits', ['Zoom In', 'An Overview of Early Vision']],
+      [2, 'Superposition', ['Toy Models of Superposition', 'Notebook: superposition']],
+      // A comma inside an estimated reading does not split it.
+      [3, 'Dictionary learning', ['Towards Monosemanticity, sections 1-3']],
+    ]);
+    expect(weeks[2]!.prompts).toEqual([
+      { kind: 'DISCUSSION', text: 'Why would a network store more features than it has neurons?' },
+      { kind: 'DISCUSSION', text: 'What would count as evidence that a feature is real?' },
+      { kind: 'REFLECTION', text: 'What is one claim from these weeks you are least sure of?' },
+      { kind: 'REFLECTION', text: 'How would you test it?' },
+    ]);
+    expect(closing).toEqual({
+      title: 'Wrap-up',
+      notes: 'We close with a short discussion over dinner.',
+      promptsTitle: 'Answer these questions before the dinner:',
+      prompts: [
+        { kind: 'DISCUSSION', text: 'Which technique would you try first on a model you care about?' },
+        { kind: 'DISCUSSION', text: 'What is one open question you would like to work on?' },
+      ],
+    });
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('keeps a closing heading between weeks as a unit, and one with readings too', () => {
+    const parsed = parseSyllabusMarkdown(
+      ['# Course', '', '## Week 1: One', '', '- [A](https://example.org/a) (10 min)', '', '## Capstone', '', '- [Project brief](https://example.org/brief)', ''].join('\n'),
+    );
+    expect(parsed.curriculum.weeks.map((week) => week.title)).toEqual(['One', 'Capstone']);
+    expect(parsed.curriculum.closing).toBeNull();
   });
 
   it('reads readings without links', () => {

@@ -34,6 +34,7 @@ export function expectNothingDropped(text: string, parsed: ParsedSyllabus): void
   expect(findDroppedLines(text, parsed.coverage)).toEqual([]);
   const notes = [
     parsed.curriculum.notes,
+    parsed.curriculum.closing?.notes ?? null,
     ...parsed.curriculum.weeks.flatMap((week) => [week.notes, week.partNotes]),
   ].filter((value): value is string => value !== null);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

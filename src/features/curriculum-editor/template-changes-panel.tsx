@@ -24,6 +24,7 @@ const ENTITY_TEXT: Record<Change['entity'], string> = {
   section: 'section',
   reading: 'reading',
   goal: 'learning goal',
+  prompt: 'prompt',
 };
 
 function groupByWeek(changes: Change[]): { heading: string; changes: Change[] }[] {

@@ -1,7 +1,7 @@
 // Text rules shared by the syllabus importer and exporter: what a week heading, a section
 // heading, a learning-goals heading or a URL looks like. Both sides use the same rules, so
 // what the exporter writes is what the importer reads back.
-import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
+import type { GoalCategory, ItemKind, PromptKind, SectionKind } from '@/generated/prisma/enums';
 import { parseDuration } from './durations';
 
 /** Collapses runs of white space (line breaks included) to one space and trims. */
@@ -98,6 +98,73 @@ export function isNotesHeading(text: string): boolean {
   return /^notes?:?$/i.test(collapse(text));
 }
 
+// --- Prompts, closing sections and assignment lists -----------------------------------------
+
+const PROMPTS_HEADING =
+  /^(?:(?:discussion|reflection|reflective|journal|guiding|weekly|meeting)\s+)?(?:questions?|prompts?)(?:\s+(?:to\s+(?:consider|discuss|think\s+about)|for\s+(?:discussion|reflection|(?:the\s+)?(?:next\s+)?meeting)))?$/i;
+const PROMPTS_INTRO = /\b(?:questions?|prompts?|reflect\w*|discuss\w*|answers?|think\s+about)\b/i;
+
+/** The titles the exporter writes over prompts that had none, by kind; read back as none. */
+export const DEFAULT_PROMPTS_TITLES = { DISCUSSION: 'Discussion prompts', REFLECTION: 'Reflection prompts' } as const;
+
+export function isDefaultPromptsTitle(text: string): boolean {
+  const value = trimEndOf(collapse(text), ':：').toLowerCase();
+  return Object.values(DEFAULT_PROMPTS_TITLES).some((title) => title.toLowerCase() === value);
+}
+
+/** "Discussion questions", "Reflection prompts", "Questions to consider": a heading over prompts. */
+export function isPromptsHeading(text: string): boolean {
+  return PROMPTS_HEADING.test(trimEndOf(collapse(text), ':：'));
+}
+
+/**
+ * A line that introduces a list of prompts: a prompts heading with a colon, or a sentence that
+ * ends with a colon and speaks of questions ("Before next meeting, think (or write down) your
+ * answers to these questions:").
+ */
+export function isPromptsIntro(text: string): boolean {
+  const value = collapse(text);
+  if (!/[:：]$/.test(value) || value.length > 300) return false;
+  return isPromptsHeading(value) || PROMPTS_INTRO.test(value);
+}
+
+/** A prompt's kind from the words that introduce it. */
+export function promptKindOf(intro: string): PromptKind {
+  return /\b(?:reflect\w*|journal\w*)\b/i.test(intro) ? 'REFLECTION' : 'DISCUSSION';
+}
+
+/** A heading that is itself a question ("### Why might a model deceive its overseers?"). */
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(collapse(text));
+}
+
+/** "Final Reflection", "Wrap-up", "Capstone": a section after the last week that is no week. */
+export function isClosingHeading(text: string): boolean {
+  return /^(?:(?:final|closing|course)\s+)?(?:reflections?|wrap[-\s]?up|capstone|conclusions?|closing(?:\s+thoughts)?)[:.!]?$/i.test(collapse(text));
+}
+
+/** "Assignments", "Exercises", "Homework": a list of assignments outside the weeks. */
+export function isAssignmentsHeading(text: string): boolean {
+  return /^(?:(?:coding|programming|practical|weekly)\s+)?(?:assignments?|exercises?|homework|problem\s+sets?)(?:\s+and\s+(?:projects?|notebooks?|exercises?))?[:.]?$/i.test(
+    collapse(text),
+  );
+}
+
+/** The section assignments listed outside the weeks go to, in the week that names them. */
+export const ASSIGNMENTS_SECTION = 'Exercises';
+
+/** "Week 1:", "Week 2 and 3 –", "Weeks 4-5": a week label that opens a line, and its length. */
+export function weekLabelAtStart(text: string): string | null {
+  const match = /^\s*(weeks?\s+\d{1,3}(?:\s*(?:-|–|—|&|and|to)\s*\d{1,3})?)(?=\s*(?:[:.\-–—|]|$))/i.exec(text);
+  return match ? match[1]! : null;
+}
+
+/** The week an assignment names ("Week 3", "(due week 3)"), or null. */
+export function namedWeek(text: string): number | null {
+  const match = /\bweek\s+(\d{1,3})\b/i.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 // --- Section headings ----------------------------------------------------------------------
 
 export type SectionHeading = {
@@ -174,6 +241,8 @@ const VIDEO_HOSTS = /(^|\.)(youtube\.com|youtu\.be|vimeo\.com|3blue1brown\.com)$
 
 /** An item's kind from its link, its title and the title of its section. */
 export function classifyItem(item: { url: string | null; title: string }, sectionTitle: string): ItemKind {
+  // The section that assignments listed outside the weeks are gathered in: all exercises.
+  if (sectionTitle === ASSIGNMENTS_SECTION) return 'EXERCISE';
   const url = item.url && URL.canParse(item.url) ? new URL(item.url) : null;
   if (url) {
     if (/\.ipynb$/i.test(url.pathname) || url.hostname === 'colab.research.google.com') return 'NOTEBOOK';

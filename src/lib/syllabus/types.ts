@@ -1,7 +1,7 @@
 // The plain shape of a syllabus, shared by the markdown importer, the exporter and the
 // database writer. No ids and no database: a parsed file and a stored curriculum both fit it,
 // so "import → export → import" can be compared with a deep equality.
-import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
+import type { GoalCategory, ItemKind, PromptKind, SectionKind } from '@/generated/prisma/enums';
 
 export type SyllabusItem = {
   kind: ItemKind;
@@ -29,6 +29,9 @@ export type SyllabusSection = {
 
 export type SyllabusGoal = { category: GoalCategory; text: string };
 
+/** A question for the week's discussion, or a reflection task; markdown, on one line. */
+export type SyllabusPrompt = { kind: PromptKind; text: string };
+
 export type SyllabusWeek = {
   /** Position in the syllabus, from 1. */
   index: number;
@@ -44,7 +47,16 @@ export type SyllabusWeek = {
   notes: string | null;
   sections: SyllabusSection[];
   goals: SyllabusGoal[];
+  /** The line that introduces the prompts, as written ("Before next meeting, answer these questions:"). */
+  promptsTitle: string | null;
+  prompts: SyllabusPrompt[];
 };
+
+/**
+ * A section after the last week that is not a week ("Final Reflection", "Wrap-up",
+ * "Capstone"): the cohort's closing prompts and a note. It takes no week of the calendar.
+ */
+export type SyllabusClosing = { title: string; notes: string | null; promptsTitle: string | null; prompts: SyllabusPrompt[] };
 
 export type SyllabusCurriculum = {
   slug: string;
@@ -52,6 +64,7 @@ export type SyllabusCurriculum = {
   description: string | null;
   notes: string | null;
   weeks: SyllabusWeek[];
+  closing: SyllabusClosing | null;
 };
 
 export type SyllabusWarning = { line: number; message: string };

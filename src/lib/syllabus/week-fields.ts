@@ -1,7 +1,7 @@
 // The fields a week holds of its own (not its sections, items or goals), spelled once: the
 // importer writes them, the template-changes merge copies them, the parser's output carries them.
 
-type WeekFieldName = 'number' | 'span' | 'label' | 'title' | 'part' | 'partNotes' | 'notes';
+type WeekFieldName = 'number' | 'span' | 'label' | 'title' | 'part' | 'partNotes' | 'notes' | 'promptsTitle';
 
 export function weekFieldsOf<W extends Record<WeekFieldName, unknown>>(week: W): Pick<W, WeekFieldName> {
   return {
@@ -12,5 +12,6 @@ export function weekFieldsOf<W extends Record<WeekFieldName, unknown>>(week: W):
     part: week.part,
     partNotes: week.partNotes,
     notes: week.notes,
+    promptsTitle: week.promptsTitle,
   };
 }

@@ -16,3 +16,6 @@ export const weekFields = { number: true, span: true, title: true } as const;
 
 /** A learning goal's content. */
 export const goalFields = { category: true, text: true } as const;
+
+/** A prompt's content. */
+export const promptFields = { kind: true, text: true } as const;

@@ -5,15 +5,17 @@
 //
 // Matching: weeks and sections by position; readings within the same week by URL, then by
 // title; learning goals by text.
-import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
+import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusPrompt, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
 import { weekName } from '@/lib/format';
 
 export type DiffItem = SyllabusItem & { id?: string };
 export type DiffSection = Omit<SyllabusSection, 'items'> & { id?: string; items: DiffItem[] };
-export type DiffWeek = Omit<SyllabusWeek, 'index' | 'sections' | 'goals'> & {
+export type DiffPrompt = SyllabusPrompt & { id?: string };
+export type DiffWeek = Omit<SyllabusWeek, 'index' | 'sections' | 'goals' | 'prompts'> & {
   id?: string;
   sections: DiffSection[];
   goals: SyllabusGoal[];
+  prompts: DiffPrompt[];
 };
 export type DiffCurriculum = Pick<SyllabusCurriculum, 'title' | 'description' | 'notes'> & { weeks: DiffWeek[] };
 
@@ -21,7 +23,7 @@ export type FieldChange = { field: string; before: string; after: string };
 
 export type TemplateChange = {
   kind: 'added' | 'removed' | 'changed';
-  entity: 'curriculum' | 'week' | 'section' | 'reading' | 'goal';
+  entity: 'curriculum' | 'week' | 'section' | 'reading' | 'goal' | 'prompt';
   /** "Week 2: Diffusion models", or null for the curriculum itself. */
   week: string | null;
   section: string | null;
@@ -115,7 +117,19 @@ function compareWeek(copy: DiffWeek, template: DiffWeek, changes: TemplateChange
     ['part', 'part'],
     ['partNotes', 'part notes'],
     ['notes', 'notes'],
+    ['promptsTitle', 'prompts title'],
   ]);
+
+  // Prompts: by text (answers stay with a prompt whose text is kept).
+  const promptTexts = (prompts: DiffPrompt[]) => new Set(prompts.map((prompt) => prompt.text.trim()));
+  const copyPrompts = promptTexts(copy.prompts);
+  const templatePrompts = promptTexts(template.prompts);
+  for (const prompt of template.prompts) {
+    if (!copyPrompts.has(prompt.text.trim())) changes.push({ kind: 'added', entity: 'prompt', week: where, section: null, title: prompt.text, fields: [] });
+  }
+  for (const prompt of copy.prompts) {
+    if (!templatePrompts.has(prompt.text.trim())) changes.push({ kind: 'removed', entity: 'prompt', week: where, section: null, title: prompt.text, fields: [] });
+  }
 
   // Goals: by text; a goal whose category moved is changed, not removed and added.
   const goalFields: FieldChange[] = [];
@@ -258,6 +272,7 @@ export function diffCurricula(copy: DiffCurriculum, template: DiffCurriculum): T
           { field: 'sections', before: NONE, after: String(after.sections.length) },
           { field: 'readings', before: NONE, after: String(countItems(after)) },
           { field: 'learning goals', before: NONE, after: String(after.goals.length) },
+          { field: 'prompts', before: NONE, after: String(after.prompts.length) },
         ],
       });
     } else if (before && after) {

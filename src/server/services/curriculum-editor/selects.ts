@@ -15,6 +15,8 @@ export const sectionSelect = {
 
 export const goalSelect = { id: true, position: true, ...goalFields } as const;
 
+export const promptSelect = { id: true, position: true, kind: true, text: true } as const;
+
 export const weekSelect = {
   id: true,
   position: true,
@@ -23,6 +25,8 @@ export const weekSelect = {
   part: true,
   partNotes: true,
   notes: true,
+  promptsTitle: true,
   sections: { ...byPosition, select: sectionSelect },
   goals: { ...byPosition, select: goalSelect },
+  prompts: { ...byPosition, select: promptSelect },
 } as const;

@@ -11,7 +11,7 @@ import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
 import type { Db, ServiceContext } from '@/server/services/context';
 import { diffCurricula, matchWeekItems, type TemplateChange } from './curriculum-diff';
 import { editCurriculum, type Tx } from './edit-transaction';
-import { weekSelect } from './selects';
+import { promptSelect, weekSelect } from './selects';
 import { recordAudit } from '@/server/services/audit/record-audit';
 
 const treeSelect = {
@@ -21,7 +21,11 @@ const treeSelect = {
   description: true,
   notes: true,
   version: true,
-  weeks: { orderBy: { position: 'asc' }, select: weekSelect },
+  closingTitle: true,
+  closingNotes: true,
+  closingPromptsTitle: true,
+  prompts: { where: { weekId: null }, orderBy: { position: 'asc' }, select: promptSelect },
+  weeks: { orderBy: { position: 'asc' }, select: { ...weekSelect, curriculumId: true } },
 } as const;
 
 async function loadCohortCopy(db: Db, cohortSlug: string) {
@@ -127,8 +131,17 @@ export async function applyTemplateToCohort(
     }
     await tx.curriculum.update({
       where: { id: curriculumId },
-      data: { title: template.title, description: template.description, notes: template.notes, sourceVersion: template.version },
+      data: {
+        title: template.title,
+        description: template.description,
+        notes: template.notes,
+        closingTitle: template.closingTitle,
+        closingNotes: template.closingNotes,
+        closingPromptsTitle: template.closingPromptsTitle,
+        sourceVersion: template.version,
+      },
     });
+    await replacePrompts(tx, { curriculumId, weekId: null }, copy.prompts, template.prompts);
     await recordAudit(tx, ctx, {
       action: 'curriculum.template_applied',
       cohortId: found.id,
@@ -179,9 +192,38 @@ async function createWeek(tx: Tx, curriculumId: string, position: number, week: 
         })),
       },
       goals: { createMany: { data: week.goals.map((goal, goalIndex) => ({ position: goalIndex + 1, category: goal.category, text: goal.text })) } },
+      prompts: {
+        createMany: { data: week.prompts.map((prompt, promptIndex) => ({ curriculumId, position: promptIndex + 1, kind: prompt.kind, text: prompt.text })) },
+      },
     },
     select: { id: true },
   });
+}
+
+/**
+ * Makes the copy's prompts of one week (or its closing prompts, `weekId` null) the template's:
+ * a prompt whose text is kept keeps its id, so fellows' answers to it survive.
+ */
+export async function replacePrompts(
+  tx: Tx,
+  target: { curriculumId: string; weekId: string | null },
+  before: { id: string; text: string }[],
+  after: { kind: 'DISCUSSION' | 'REFLECTION'; text: string }[],
+) {
+  const unused = new Map<string, string[]>();
+  for (const prompt of before) unused.set(prompt.text.trim(), [...(unused.get(prompt.text.trim()) ?? []), prompt.id]);
+  const kept: { id: string; position: number; kind: 'DISCUSSION' | 'REFLECTION' }[] = [];
+  const created: { position: number; kind: 'DISCUSSION' | 'REFLECTION'; text: string }[] = [];
+  after.forEach((prompt, index) => {
+    const id = unused.get(prompt.text.trim())?.shift();
+    if (id) kept.push({ id, position: index + 1, kind: prompt.kind });
+    else created.push({ position: index + 1, kind: prompt.kind, text: prompt.text });
+  });
+  const keptIds = new Set(kept.map((prompt) => prompt.id));
+  const removed = before.filter((prompt) => !keptIds.has(prompt.id)).map((prompt) => prompt.id);
+  if (removed.length > 0) await tx.curriculumPrompt.deleteMany({ where: { id: { in: removed } } });
+  for (const prompt of kept) await tx.curriculumPrompt.update({ where: { id: prompt.id }, data: { position: prompt.position, kind: prompt.kind } });
+  if (created.length > 0) await tx.curriculumPrompt.createMany({ data: created.map((prompt) => ({ ...target, ...prompt })) });
 }
 
 /** Makes the copy's week `before` say what the template's week `after` says. */
@@ -242,6 +284,8 @@ async function replaceWeek(tx: Tx, before: TreeWeek, after: TreeWeek) {
   // Sections the template no longer has: their kept readings moved out above.
   const extraSections = before.sections.slice(after.sections.length).map((section) => section.id);
   if (extraSections.length > 0) await tx.curriculumSection.deleteMany({ where: { id: { in: extraSections } } });
+
+  await replacePrompts(tx, { curriculumId: before.curriculumId, weekId: before.id }, before.prompts, after.prompts);
 
   await tx.learningGoal.deleteMany({ where: { weekId: before.id } });
   if (after.goals.length > 0) {

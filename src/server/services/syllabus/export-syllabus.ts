@@ -43,8 +43,8 @@ import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import { durationText } from '@/lib/syllabus/durations';
 import { parseSyllabusMarkdown } from './parse-syllabus';
-import { headingAnchor, subgroupCategory, weekLabel } from '@/lib/syllabus/syllabus-text';
-import type { SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
+import { DEFAULT_PROMPTS_TITLES, headingAnchor, subgroupCategory, weekLabel } from '@/lib/syllabus/syllabus-text';
+import type { SyllabusClosing, SyllabusCurriculum, SyllabusGoal, SyllabusItem, SyllabusPrompt, SyllabusSection, SyllabusWeek } from '@/lib/syllabus/types';
 
 type Style = 'paragraph' | 'heading';
 
@@ -153,6 +153,33 @@ function goalBlocks(goals: SyllabusGoal[], style: Style, depth: number): string[
   return blocks;
 }
 
+/**
+ * The prompts under the line that introduced them: a sentence ending in a colon as a paragraph
+ * ("Before next meeting, answer these questions:"), a title as a heading; none, the default
+ * title of their kind. Prompts of another kind than the first follow under their kind's
+ * default title. Each prompt is markdown on one line, written as it was read.
+ */
+function promptBlocks(title: string | null, prompts: SyllabusPrompt[], depth: number): string[] {
+  const blocks: string[] = [];
+  let index = 0;
+  while (index < prompts.length) {
+    const kind = prompts[index]!.kind;
+    const run: SyllabusPrompt[] = [];
+    while (index < prompts.length && prompts[index]!.kind === kind) run.push(prompts[index++]!);
+    const intro = blocks.length === 0 && title !== null ? title : DEFAULT_PROMPTS_TITLES[kind];
+    blocks.push(/[:：]$/.test(intro) ? md(paragraph(text(intro))) : md(heading(depth, intro)));
+    blocks.push(run.map((prompt, number) => `${number + 1}. ${prompt.text}`).join('\n'));
+  }
+  return blocks;
+}
+
+function closingBlocks(closing: SyllabusClosing, depth: number): string[] {
+  const blocks = [md(heading(depth, closing.title))];
+  if (closing.notes) blocks.push(closing.notes);
+  blocks.push(...promptBlocks(closing.promptsTitle, closing.prompts, depth + 1));
+  return blocks;
+}
+
 function weekHeadingText(week: SyllabusWeek): string {
   if (week.number === null) return week.title;
   const label = weekLabel({ number: week.number, span: week.span, label: week.label });
@@ -173,6 +200,7 @@ function weekBlocks(week: SyllabusWeek, style: Style, depth: number): string[] {
     blocks.push(...sectionBlocks(section, style, sectionDepth));
   }
   blocks.push(...goalBlocks(week.goals, style, depth + 1));
+  blocks.push(...promptBlocks(week.promptsTitle, week.prompts, depth + 1));
   if (week.notes) blocks.push(md(heading(depth + 1, 'Notes')), week.notes);
   return blocks;
 }
@@ -246,6 +274,7 @@ function render(curriculum: SyllabusCurriculum, styles: Style[]): string {
     }
     blocks.push(...weekBlocks(week, styles[index] ?? 'paragraph', weekDepth(week, hasParts)));
   });
+  if (curriculum.closing) blocks.push(...closingBlocks(curriculum.closing, 2));
   return `${blocks.join('\n\n')}\n`;
 }
 

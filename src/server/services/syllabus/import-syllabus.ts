@@ -5,7 +5,7 @@ import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
 import { slugSchema } from '@/lib/schemas/slug';
 import { AppError, listFieldIssues } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/context';
-import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
+import { byPosition, goalFields, itemFields, promptFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 import { importableUrl } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusCurriculum } from '@/lib/syllabus/types';
 import { recordAudit } from '@/server/services/audit/record-audit';
@@ -36,6 +36,9 @@ const sectionSchema = z.object({
   items: z.array(itemSchema).max(1000, 'must be at most 1,000 in one section'),
 });
 
+const promptSchema = z.object({ kind: z.enum(['DISCUSSION', 'REFLECTION']), text: text(4000).trim().min(1, 'must not be empty') });
+const promptsSchema = z.array(promptSchema).max(100, 'must be at most 100 in one week');
+
 const weekSchema = z.object({
   number: z.number().int().min(0).max(1000).nullable(),
   span: z.number().int().min(1).max(52),
@@ -46,6 +49,8 @@ const weekSchema = z.object({
   notes,
   sections: z.array(sectionSchema).max(200, 'must be at most 200 in one week'),
   goals: z.array(z.object({ category: z.enum(['THEORETICAL', 'PRACTICAL', 'GENERAL']), text: text(4000) })).max(500, 'must be at most 500 in one week'),
+  promptsTitle: text(500).nullable(),
+  prompts: promptsSchema,
 });
 
 const curriculumSchema = z.object({
@@ -54,6 +59,7 @@ const curriculumSchema = z.object({
   description: text(2000).nullable(),
   notes,
   weeks: z.array(weekSchema).max(200, 'must be at most 200: split the syllabus into several'),
+  closing: z.object({ title: text(500), notes, promptsTitle: text(500).nullable(), prompts: promptsSchema }).nullable(),
 });
 
 export type ImportSyllabusInput = {
@@ -112,11 +118,19 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
             `A curriculum with the slug "${curriculum.slug}" already exists: choose another slug, or replace it.`,
           );
         }
-        const fields = { title: curriculum.title, description: curriculum.description, notes: curriculum.notes };
+        const fields = {
+          title: curriculum.title,
+          description: curriculum.description,
+          notes: curriculum.notes,
+          closingTitle: curriculum.closing?.title ?? null,
+          closingNotes: curriculum.closing?.notes ?? null,
+          closingPromptsTitle: curriculum.closing?.promptsTitle ?? null,
+        };
         let id: string;
         if (existing) {
-          // Weeks cascade to their sections, items and goals.
+          // Weeks cascade to their sections, items, goals and prompts; the closing prompts have no week.
           await tx.curriculumWeek.deleteMany({ where: { curriculumId: existing.id } });
+          await tx.curriculumPrompt.deleteMany({ where: { curriculumId: existing.id } });
           await tx.curriculum.update({ where: { id: existing.id }, data: fields });
           id = existing.id;
         } else {
@@ -147,8 +161,16 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
               goals: {
                 createMany: { data: week.goals.map((goal, goalIndex) => ({ position: goalIndex + 1, ...goal })) },
               },
+              prompts: {
+                createMany: { data: week.prompts.map((prompt, promptIndex) => ({ curriculumId: id, position: promptIndex + 1, ...prompt })) },
+              },
             },
             select: { id: true },
+          });
+        }
+        if (curriculum.closing && curriculum.closing.prompts.length > 0) {
+          await tx.curriculumPrompt.createMany({
+            data: curriculum.closing.prompts.map((prompt, index) => ({ curriculumId: id, weekId: null, position: index + 1, ...prompt })),
           });
         }
 
@@ -194,6 +216,10 @@ export async function loadCurriculumForExport(ctx: ServiceContext, input: Curric
       title: true,
       description: true,
       notes: true,
+      closingTitle: true,
+      closingNotes: true,
+      closingPromptsTitle: true,
+      prompts: { where: { weekId: null }, ...byPosition, select: promptFields },
       weeks: {
         ...byPosition,
         select: {
@@ -202,7 +228,9 @@ export async function loadCurriculumForExport(ctx: ServiceContext, input: Curric
           part: true,
           partNotes: true,
           notes: true,
+          promptsTitle: true,
           goals: { ...byPosition, select: goalFields },
+          prompts: { ...byPosition, select: promptFields },
           sections: {
             ...byPosition,
             select: {
@@ -218,5 +246,10 @@ export async function loadCurriculumForExport(ctx: ServiceContext, input: Curric
     },
   });
   if (!curriculum) throw new AppError('NOT_FOUND', `No curriculum has the slug "${slug}".`);
-  return { ...curriculum, weeks: curriculum.weeks.map((week, index) => ({ index: index + 1, ...week })) };
+  const { closingTitle, closingNotes, closingPromptsTitle, prompts, ...rest } = curriculum;
+  return {
+    ...rest,
+    weeks: curriculum.weeks.map((week, index) => ({ index: index + 1, ...week })),
+    closing: closingTitle === null ? null : { title: closingTitle, notes: closingNotes, promptsTitle: closingPromptsTitle, prompts },
+  };
 }

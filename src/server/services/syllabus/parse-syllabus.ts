@@ -16,6 +16,13 @@
 //                                becomes a group ("Core Content: (125 min)") around them
 //   numbered / bulleted lists, and link lines outside lists → items
 //   "Learning Goals:" with optional "Theoretical" / "Practical" sub-groups → goals
+//   "**Week 1:** Ch 1 (30 min), Ch 2" bold lines, and list items "Week 2: Title — …"
+//                             → weeks too, with the readings they name (in text or linked)
+//   "Discussion questions", "Before next meeting, answer these questions:", "### Why …?"
+//                             → the week's prompts (questions; "reflection" ones are tasks)
+//   "## Assignments" lists outside the weeks → exercises, in the week each names
+//   "## Final Reflection" / "Wrap-up" / "Capstone" after the last week, without readings
+//                             → the curriculum's closing section (its prompts and notes)
 //   a "Notes" heading         → everything after it in the week is kept as notes
 //   anything else (prose, images, HTML, tables, code, questions) → kept verbatim, in order,
 //                                as notes of the week (or of the part, or of the curriculum)

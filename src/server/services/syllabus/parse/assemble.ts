@@ -24,6 +24,11 @@ export function unnumberedWeek(title: string, notes: string[]): WeekDraft {
     sections: [],
     goals: [],
     groups: [],
+    promptsTitle: null,
+    promptsTitleLine: null,
+    prompts: [],
+    closing: false,
+    fromLine: false,
     line: 1,
     depth: 2,
   };
@@ -77,5 +82,7 @@ export function toSyllabusWeeks(weeks: WeekDraft[]): SyllabusWeek[] {
       items: section.items,
     })),
     goals: week.goals,
+    promptsTitle: week.promptsTitle,
+    prompts: week.prompts,
   }));
 }

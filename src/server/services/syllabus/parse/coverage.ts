@@ -27,6 +27,12 @@ export class CoverageTracker {
     if (status) this.status[line] = { as: as ?? status.as, reason };
   }
 
+  /** Changes the reason of a line only where it is `from` now. */
+  setReasonIf(line: number, from: string, reason: string, as?: CoverageAs): void {
+    const status = this.status[line];
+    if (status && status.reason === from) this.status[line] = { as: as ?? status.as, reason };
+  }
+
   /** What every line became, as spans of equal lines and counts. */
   summary(): SyllabusCoverage {
     const spans: CoverageSpan[] = [];

@@ -2,7 +2,7 @@
 // before assembly turns them into the plain SyllabusWeek / SyllabusSection shapes.
 import type { SectionKind } from '@/generated/prisma/enums';
 import type { SectionHeading } from '@/lib/syllabus/syllabus-text';
-import type { SyllabusGoal, SyllabusItem } from '@/lib/syllabus/types';
+import type { SyllabusGoal, SyllabusItem, SyllabusPrompt } from '@/lib/syllabus/types';
 
 export type SectionDraft = {
   heading: SectionHeading;
@@ -32,12 +32,23 @@ export type WeekDraft = {
   sections: SectionDraft[];
   goals: SyllabusGoal[];
   groups: GroupDraft[];
+  promptsTitle: string | null;
+  /** The line of the prompts' title, to keep it as notes when no prompt follows. */
+  promptsTitleLine: number | null;
+  prompts: SyllabusPrompt[];
+  /** Started by a closing heading ("Final Reflection"): the closing section if it ends up last. */
+  closing: boolean;
+  /** Started by a bold line or a list item ("**Week 1:** Ch 1, Ch 2"), not a heading. */
+  fromLine: boolean;
   line: number;
   depth: number;
 };
+
+/** An item of an assignments list outside the weeks, waiting for its week. */
+export type AssignmentDraft = { item: SyllabusItem; week: number | null; line: number; weeksBefore: number };
 
 export type PartDraft = { title: string; depth: number; line: number; notes: string[]; weeks: number };
 
 export type TocEntry = { line: number; text: string; number: number | null; title: string };
 
-export type Mode = 'none' | 'section' | 'goals' | 'prose' | 'notes';
+export type Mode = 'none' | 'section' | 'goals' | 'prose' | 'prompts' | 'notes';

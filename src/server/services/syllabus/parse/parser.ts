@@ -7,14 +7,24 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import type { GoalCategory } from '@/generated/prisma/enums';
+import type { GoalCategory, PromptKind } from '@/generated/prisma/enums';
 import { sumSectionMinutes } from '@/lib/reading-time';
 import { agreesWithStated, parseDuration } from '@/lib/syllabus/durations';
 import {
+  ASSIGNMENTS_SECTION,
   classifyItem,
   classifySection,
   collapse,
   hasSectionWords,
+  isAssignmentsHeading,
+  isClosingHeading,
+  isDefaultPromptsTitle,
+  isPromptsHeading,
+  isPromptsIntro,
+  isQuestion,
+  namedWeek,
+  promptKindOf,
+  weekLabelAtStart,
   isGoalsTitle,
   isNotesHeading,
   isParagraphHeader,
@@ -25,13 +35,14 @@ import {
   subgroupCategory,
   type SectionHeading,
 } from '@/lib/syllabus/syllabus-text';
-import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
+import type { ParsedSyllabus, SyllabusClosing, SyllabusPrompt, SyllabusWarning } from '@/lib/syllabus/types';
 import { AppError } from '@/server/errors';
 import { checkDuplicateWeeks, resolveSlug, toSyllabusWeeks, unnumberedWeek, type ParseSyllabusOptions } from './assemble';
 import { CoverageTracker } from './coverage';
-import type { GroupDraft, Mode, PartDraft, SectionDraft, TocEntry, WeekDraft } from './drafts';
+import type { AssignmentDraft, GroupDraft, Mode, PartDraft, SectionDraft, TocEntry, WeekDraft } from './drafts';
 import { isStandaloneItem, parseItem, unestimated } from './items';
 import { endLine, hasLink, isTocList, listHasLink, startLine, truncate } from './nodes';
+import { looksLikeReadings, splitAtCommas, splitWeekLine, tokensAfter, withoutWeekMention, type WeekLine } from './week-lines';
 import { InlineReader, textOf, type Line, type Token } from './tokens';
 
 export class SyllabusParser {
@@ -56,6 +67,11 @@ export class SyllabusParser {
   private goalCategory: GoalCategory = 'GENERAL';
   /** Depth of the learning-goals heading, 0 for a paragraph line. */
   private goalsDepth = 0;
+  /** The kind of the prompts being read (mode 'prompts'). */
+  private promptKind: PromptKind = 'DISCUSSION';
+  /** Under an assignments heading outside the weeks: its lists are assignments. */
+  private collectingAssignments = false;
+  private readonly assignments: AssignmentDraft[] = [];
 
   constructor(private readonly source: string) {
     this.lines = source.split('\n');
@@ -97,6 +113,8 @@ export class SyllabusParser {
     const text = collapse(this.inline.plain(node.children));
     const line = startLine(node);
     if (text === '') return this.keep(node);
+    // Any other heading ends an assignments list.
+    if (!isAssignmentsHeading(text)) this.collectingAssignments = false;
 
     const week = parseWeekHeading(text);
     if (week) {
@@ -108,10 +126,29 @@ export class SyllabusParser {
       this.startPart(text, node.depth, line);
       return this.cover.mark(node, 'structured', 'part heading');
     }
+    // "## Assignments" before the weeks, or at a week's level after one: its lists are
+    // exercises that go to the weeks they name.
+    if (isAssignmentsHeading(text) && (!this.week || node.depth <= this.week.depth)) {
+      this.closeWeek();
+      this.collectingAssignments = true;
+      return this.cover.mark(node, 'structured', 'assignments heading');
+    }
+    // "## Final Reflection" after a week: the closing section, if nothing but prose and
+    // prompts follows (see finish); otherwise an unnumbered unit as before.
+    const atWeekLevel = this.week ? node.depth <= this.week.depth : this.weeks.length > 0;
+    if (isClosingHeading(text) && atWeekLevel) {
+      this.startWeek({ number: null, span: 1, label: null, title: text }, node.depth, line, { closing: true });
+      return this.cover.mark(node, 'structured', 'closing heading');
+    }
 
     const heading = parseSectionHeading(text);
     const known =
-      isGoalsTitle(heading.title) || isNotesHeading(text) || subgroupCategory(heading.title) !== null || hasSectionWords(heading.title);
+      isGoalsTitle(heading.title) ||
+      isNotesHeading(text) ||
+      subgroupCategory(heading.title) !== null ||
+      hasSectionWords(heading.title) ||
+      isPromptsHeading(text) ||
+      isPromptsIntro(text);
 
     if (!this.week) {
       if (!this.part && node.depth === 1 && this.title === null && !isTocHeading(text)) {
@@ -129,6 +166,14 @@ export class SyllabusParser {
       this.closeWeek();
       this.closePart();
     }
+    // "### Why might a model deceive its overseers?" inside a week: a prompt of its own.
+    if (isQuestion(text) && !known && this.mode !== 'notes' && (node.depth > this.week.depth || this.week.fromLine)) {
+      this.closeSection();
+      if (this.mode !== 'prompts') this.promptKind = 'DISCUSSION';
+      this.mode = 'prompts';
+      this.week.prompts.push({ kind: this.promptKind, text });
+      return this.cover.mark(node, 'structured', 'prompt (question heading)');
+    }
     if (!known && (!this.week || node.depth <= this.week.depth)) {
       // An unknown heading at a week's level: an unnumbered unit ("## Final Project").
       this.startWeek({ number: null, span: 1, label: null, title: text }, node.depth, line);
@@ -137,6 +182,11 @@ export class SyllabusParser {
     // After a "Notes" heading everything is notes, headings included, up to the next week,
     // part or unit.
     if (this.mode === 'notes') return this.keep(node);
+    if (isPromptsHeading(text) || isPromptsIntro(text) || (isClosingHeading(text) && node.depth > this.week.depth)) {
+      this.enterPrompts(text, line);
+      return this.cover.mark(node, 'structured', 'prompts heading');
+    }
+
     if (isNotesHeading(text)) {
       this.closeSection();
       this.mode = 'notes';
@@ -156,19 +206,53 @@ export class SyllabusParser {
   }
 
   private paragraph(node: Paragraph): void {
-    if (!this.week || this.mode === 'notes') return this.keep(node);
+    const lines = this.inline.splitLines(node.children);
+    const weekLines = lines.map((line) => this.weekLineOf(line, 'paragraph'));
+    if (!weekLines.some(Boolean) && (!this.week || this.mode === 'notes')) return this.keep(node);
     this.warnBrokenLinks(node);
 
-    const lines = this.inline.splitLines(node.children);
+    // A question on its own among prompts: "What would change your mind?"
+    if (this.mode === 'prompts' && !weekLines.some(Boolean) && isQuestion(this.inline.slice(node))) {
+      this.week!.prompts.push({ kind: this.promptKind, text: collapse(this.inline.slice(node)) });
+      return this.cover.mark(node, 'structured', 'prompt');
+    }
+
     let prose: Line[] = [];
     let introducesList = false;
+    let promptsIntro: { line: Line; text: string } | null = null;
     const flush = () => {
       if (prose.length === 0) return;
       this.keepLines(prose[0]!.line, prose.at(-1)!.line);
       prose = [];
     };
 
-    for (const line of lines) {
+    let weekOpened = false;
+    for (const [index, line] of lines.entries()) {
+      if (promptsIntro) {
+        // It did not end the paragraph, so it introduces nothing: prose after all.
+        prose.push(promptsIntro.line);
+        promptsIntro = null;
+      }
+      const weekLine = weekLines[index];
+      if (weekLine) {
+        flush();
+        introducesList = false;
+        this.startLineWeek(weekLine, line.line);
+        weekOpened = true;
+        continue;
+      }
+      // "**Week 4:** Curiosity" and the readings on the next line: "Ch 6 (40 min), Ch 7".
+      if (weekOpened && this.mode !== 'prompts' && looksLikeReadings(line.tokens)) {
+        flush();
+        if (!this.section) this.openReadings(line.line);
+        for (const piece of splitAtCommas(line.tokens)) this.addItem(piece, line.line);
+        this.cover.markRange(line.line, line.line, 'structured', 'items (line of readings)');
+        continue;
+      }
+      if (!this.week) {
+        prose.push(line);
+        continue;
+      }
       const links = line.tokens.filter((token) => token.type === 'link' && token.importable);
       if (links.length === 0) {
         const plain = collapse(textOf(line.tokens));
@@ -177,6 +261,11 @@ export class SyllabusParser {
           flush();
           introducesList = false;
           this.paragraphHeader(heading, line.line);
+          continue;
+        }
+        if (isPromptsIntro(plain)) {
+          flush();
+          promptsIntro = { line, text: plain };
           continue;
         }
         introducesList = /[:：]$/.test(plain);
@@ -194,9 +283,17 @@ export class SyllabusParser {
       prose.push(line);
     }
     flush();
+    if (!this.week) return;
 
-    // "Before the meeting, answer these questions:" after goals or readings: the list that
-    // follows belongs to that prose, not to the readings.
+    // "Before next meeting, answer these questions:": the list that follows is the prompts.
+    if (promptsIntro) {
+      this.enterPrompts(promptsIntro.text, promptsIntro.line.line);
+      this.cover.markRange(promptsIntro.line.line, promptsIntro.line.line, 'structured', 'prompts intro');
+      return;
+    }
+
+    // Other prose ending in a colon after goals or readings ("Bring these to the meeting:"):
+    // the list that follows belongs to that prose, not to the readings.
     const section = this.section;
     const afterGoals = this.mode === 'goals' && this.week.goals.length > 0;
     if (introducesList && (afterGoals || (this.mode === 'section' && section && section.items.length > 0))) {
@@ -220,14 +317,23 @@ export class SyllabusParser {
   }
 
   private list(node: List): void {
-    if (!this.week) {
+    if (!this.week || this.week.fromLine) {
       // A list of links to the page's own headings ("#week-1-…"), under a "Table of Contents"
       // heading or not.
-      if (isTocList(node) && this.tocEntries(node)) return this.cover.mark(node, 'ignored', 'table of contents (checked against the weeks)');
-      return this.keep(node);
+      if (!this.week && isTocList(node) && this.tocEntries(node)) {
+        return this.cover.mark(node, 'ignored', 'table of contents (checked against the weeks)');
+      }
+      // "- **Week 1:** Ch 1 (…), Ch 2 (…)": weeks written as list items.
+      if (node.children.some((item) => this.weekItemOf(item))) return this.weekList(node);
     }
+    if (!this.week && this.collectingAssignments) return this.assignmentList(node);
+    if (!this.week) return this.keep(node);
     if (this.mode === 'notes' || this.mode === 'prose') return this.keep(node);
     if (this.mode === 'goals') return this.goalList(node);
+    if (this.mode === 'prompts') {
+      if (!this.isReadingList(node)) return this.promptList(node);
+      this.openSection({ raw: 'Readings', title: 'Readings', statedMinutes: null, statedText: null }, null, startLine(node));
+    }
     if (this.mode === 'none') {
       if (!listHasLink(node, this.inline)) return this.keep(node);
       this.openSection({ raw: 'Readings', title: 'Readings', statedMinutes: null, statedText: null }, null, startLine(node));
@@ -238,6 +344,214 @@ export class SyllabusParser {
 
   private itemList(node: List): void {
     for (const item of node.children) this.listItem(item);
+  }
+
+  // --- Weeks written as lines ("**Week 1:** Ch 1 (…), Ch 2 (…)") ---------------------------
+
+  /** The week a paragraph line opens: bold ("**Week 1:** …"), or in a list item also plain. */
+  private weekLineOf(line: Line, where: 'paragraph' | 'item'): WeekLine | null {
+    const raw = this.lines[line.line - 1] ?? '';
+    const plain = textOf(line.tokens);
+    const bold = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(\*\*|__)(.+?)\1/.exec(raw);
+    let label: string | null = null;
+    if (bold) {
+      const boldText = collapse(bold[2]!);
+      if (weekLabelAtStart(boldText) === null) return null;
+      label = boldText;
+    } else if (where === 'item') {
+      label = weekLabelAtStart(plain);
+    }
+    if (label === null) return null;
+    const heading = parseWeekHeading(label);
+    const at = plain.indexOf(label);
+    if (!heading || at < 0 || plain.slice(0, at).trim() !== '') return null;
+    return { heading, rest: tokensAfter(line.tokens, at + label.length) };
+  }
+
+  private weekItemOf(item: ListItem): WeekLine | null {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return null;
+    const line = this.inline.splitLines(first.children)[0];
+    return line ? this.weekLineOf(line, 'item') : null;
+  }
+
+  /** Starts the week a line opens, with the readings the line lists after its title. */
+  private startLineWeek(weekLine: WeekLine, line: number): void {
+    const { title, readings } = splitWeekLine(weekLine);
+    const { number, span, label } = weekLine.heading;
+    // Deeper than any heading, so that a heading after it ("## Final Reflection") starts a unit.
+    this.startWeek({ number, span, label, title }, 6, line, { fromLine: true });
+    this.cover.markRange(line, line, 'structured', 'week line');
+    const pieces = splitAtCommas(readings);
+    if (pieces.length === 0) return;
+    this.openReadings(line);
+    for (const piece of pieces) this.addItem(piece, line);
+  }
+
+  private openReadings(line: number): void {
+    this.openSection({ raw: 'Readings', title: 'Readings', statedMinutes: null, statedText: null }, null, line);
+  }
+
+  private weekList(node: List): void {
+    for (const item of node.children) {
+      const weekLine = this.weekItemOf(item);
+      if (!weekLine) {
+        if (this.week && this.mode !== 'notes' && this.mode !== 'prose') this.listItem(item);
+        else this.keep(item);
+        continue;
+      }
+      const [first, ...rest] = item.children as [Paragraph, ...ListItem['children']];
+      const [opening, ...more] = this.inline.splitLines(first.children);
+      this.startLineWeek(weekLine, opening!.line);
+      for (const line of more) {
+        if (isStandaloneItem(line.tokens)) {
+          if (!this.section) this.openReadings(line.line);
+          this.addItem(line.tokens, line.line);
+          this.cover.markRange(line.line, line.line, 'structured', 'item (link line)');
+        } else {
+          this.keepLines(line.line, line.line);
+        }
+      }
+      for (const child of rest) {
+        if (child.type === 'list') {
+          if (!this.section) this.openReadings(startLine(child));
+          this.itemList(child);
+        } else {
+          this.keep(child);
+        }
+      }
+    }
+  }
+
+  // --- Prompts and assignments ---------------------------------------------------------------
+
+  /**
+   * Reads what follows as prompts, of the kind its words say. The first title a week's prompts
+   * get is kept (written back on export); a later one only sets the kind of the prompts after it.
+   */
+  private enterPrompts(text: string, line: number): void {
+    const week = this.week!;
+    this.closeSection();
+    this.mode = 'prompts';
+    const title = collapse(text);
+    this.promptKind = promptKindOf(title);
+    if (week.promptsTitleLine !== null || week.prompts.length > 0) return;
+    week.promptsTitle = isDefaultPromptsTitle(title) ? null : title;
+    week.promptsTitleLine = line;
+  }
+
+  /** A list of links without a question among them is readings, even among prompts. */
+  private isReadingList(node: List): boolean {
+    if (!listHasLink(node, this.inline)) return false;
+    return !node.children.some((item) => item.children[0]?.type === 'paragraph' && isQuestion(this.inline.slice(item.children[0])));
+  }
+
+  private promptList(node: List): void {
+    const week = this.week!;
+    for (const item of node.children) {
+      const [first, ...rest] = item.children;
+      let prompt: SyllabusPrompt | null = null;
+      if (first?.type === 'paragraph') {
+        prompt = { kind: this.promptKind, text: collapse(this.inline.slice(first)) };
+        week.prompts.push(prompt);
+        this.cover.markRange(startLine(item), endLine(first), 'structured', 'prompt');
+      } else if (first) {
+        this.keep(first);
+      } else {
+        this.cover.markRange(startLine(item), endLine(item), 'ignored', 'empty list item');
+      }
+      for (const child of rest) {
+        if (child.type === 'list') this.promptList(child);
+        else if (child.type === 'paragraph' && prompt) {
+          prompt.text = `${prompt.text} ${collapse(this.inline.slice(child))}`;
+          this.cover.mark(child, 'structured', 'prompt');
+        } else this.keep(child);
+      }
+    }
+  }
+
+  /** An assignments list outside the weeks: each entry waits for the week it names (finish). */
+  private assignmentList(node: List): void {
+    for (const item of node.children) {
+      const [first, ...rest] = item.children;
+      if (first?.type !== 'paragraph') {
+        if (first) this.keep(first);
+        else this.cover.markRange(startLine(item), endLine(item), 'ignored', 'empty list item');
+        for (const child of rest) this.keep(child);
+        continue;
+      }
+      this.warnBrokenLinks(first);
+      const tokens = this.inline.tokens(first.children);
+      // "(Week 3, 60 min)": the week places it; the rest is read as for any reading.
+      const item_ = parseItem(withoutWeekMention(tokens));
+      item_.kind = 'EXERCISE';
+      if (item_.title === '') this.warn(startLine(item), 'An assignment has no title; its text was kept as its note.');
+      this.assignments.push({ item: item_, week: namedWeek(textOf(tokens)), line: startLine(item), weeksBefore: this.weeks.length });
+      this.cover.markRange(startLine(item), endLine(first), 'structured', 'assignment');
+      for (const child of rest) {
+        if (child.type === 'list') this.assignmentList(child);
+        else if (child.type === 'paragraph') {
+          item_.note = [item_.note, collapse(textOf(this.inline.tokens(child.children)))].filter(Boolean).join(' ');
+          this.cover.mark(child, 'structured', 'assignment (note)');
+        } else this.keep(child);
+      }
+    }
+  }
+
+  /** Puts each assignment in the "Exercises" section of the week it names or that names it. */
+  private placeAssignments(weeks: WeekDraft[]): void {
+    const nameOf = (week: WeekDraft) => (week.number === null ? `"${truncate(week.title)}"` : `Week ${week.number}`);
+    for (const assignment of this.assignments) {
+      const { item, line } = assignment;
+      let target: WeekDraft | undefined;
+      if (assignment.week !== null) {
+        const number = assignment.week;
+        target = weeks.find((week) => week.number !== null && number >= week.number && number < week.number + week.span);
+        if (!target) this.warn(line, `"${truncate(item.title)}" names week ${number}, which the syllabus does not have.`);
+      }
+      target ??= weekMentioning(weeks, item.title);
+      if (!target) {
+        target = weeks[Math.max(0, Math.min(weeks.length, assignment.weeksBefore) - 1)]!;
+        this.warn(line, `"${truncate(item.title)}" names no week, so it was put in the exercises of ${nameOf(target)}.`);
+      }
+      let section = target.sections.find((candidate) => candidate.title === ASSIGNMENTS_SECTION);
+      if (!section) {
+        section = {
+          heading: { raw: ASSIGNMENTS_SECTION, title: ASSIGNMENTS_SECTION, statedMinutes: null, statedText: null },
+          title: ASSIGNMENTS_SECTION,
+          kind: classifySection(ASSIGNMENTS_SECTION),
+          statedMinutes: null,
+          statedText: null,
+          group: null,
+          items: [],
+          line,
+          depth: null,
+          inGroup: false,
+        };
+        target.sections.push(section);
+      }
+      section.items.push(item);
+    }
+  }
+
+  /** A closing unit as the curriculum's closing section; its one paragraph of prose, if that is all, is its prompt. */
+  private toClosing(week: WeekDraft): SyllabusClosing {
+    let notes = week.notes;
+    let prompts = week.prompts;
+    const only = notes[0];
+    if (prompts.length === 0 && notes.length === 1 && only && !/^\s*[#|<`!>*+-]|\n\s*\n/.test(only) && only.length <= 4000) {
+      prompts = [{ kind: 'REFLECTION', text: collapse(only) }];
+      notes = [];
+      for (let line = week.line + 1; line <= this.lines.length; line++) this.cover.setReasonIf(line, 'week notes', 'closing prompt', 'structured');
+    } else {
+      for (let line = week.line + 1; line <= this.lines.length; line++) this.cover.setReasonIf(line, 'week notes', 'closing notes');
+    }
+    return {
+      title: week.title,
+      notes: notes.length > 0 ? notes.join('\n\n') : null,
+      promptsTitle: week.promptsTitle,
+      prompts,
+    };
   }
 
   private listItem(item: ListItem): void {
@@ -382,8 +696,10 @@ export class SyllabusParser {
     heading: { number: number | null; span: number; label: string | null; title: string },
     depth: number,
     line: number,
+    options: { closing?: boolean; fromLine?: boolean } = {},
   ): void {
     this.closeWeek();
+    this.collectingAssignments = false;
     if (this.part && depth <= this.part.depth) this.closePart();
     const part = this.part;
     this.week = {
@@ -394,11 +710,18 @@ export class SyllabusParser {
       sections: [],
       goals: [],
       groups: [],
+      promptsTitle: null,
+      promptsTitleLine: null,
+      prompts: [],
+      closing: options.closing ?? false,
+      fromLine: options.fromLine ?? false,
       line,
       depth,
     };
     if (part) part.weeks += 1;
-    this.mode = 'none';
+    // A closing section's prose is read for questions from its first line.
+    this.mode = options.closing ? 'prompts' : 'none';
+    this.promptKind = 'REFLECTION';
     this.section = null;
     this.group = null;
     this.goalCategory = 'GENERAL';
@@ -408,6 +731,12 @@ export class SyllabusParser {
     const week = this.week;
     if (!week) return;
     this.checkTotals(week);
+    if (week.prompts.length === 0 && week.promptsTitleLine !== null) {
+      // A title that introduced no prompt: its line stays, as notes.
+      this.keepLines(week.promptsTitleLine, week.promptsTitleLine);
+      week.promptsTitle = null;
+      week.promptsTitleLine = null;
+    }
     this.weeks.push(week);
     this.week = null;
     this.section = null;
@@ -603,6 +932,13 @@ export class SyllabusParser {
       this.warn(this.titleLine || 1, `The syllabus has no "# Title" heading, so it was called "${truncate(title)}".`);
     }
 
+    let closing: SyllabusClosing | null = null;
+    const last = this.weeks.at(-1);
+    if (last?.closing && last.sections.length === 0 && last.goals.length === 0 && this.weeks.length > 1) {
+      this.weeks.pop();
+      closing = this.toClosing(last);
+    }
+
     let weeks = this.weeks;
     let notes: string[] = this.preamble;
     if (weeks.length === 0) {
@@ -617,6 +953,7 @@ export class SyllabusParser {
       notes = [];
     }
 
+    this.placeAssignments(weeks);
     const description = this.description !== null && this.description !== title ? this.description : null;
 
     this.checkToc(this.weeks);
@@ -631,9 +968,22 @@ export class SyllabusParser {
         description,
         notes: notes.length > 0 ? notes.join('\n\n') : null,
         weeks: toSyllabusWeeks(weeks),
+        closing,
       },
       warnings: this.warnings,
       coverage: this.cover.summary(),
     };
   }
+}
+
+/** The first week whose title, notes or readings mention `title` (an assignment's), if any. */
+function weekMentioning(weeks: WeekDraft[], title: string): WeekDraft | undefined {
+  const needle = title.trim().toLowerCase();
+  if (needle.length < 4) return undefined;
+  return weeks.find((week) =>
+    [week.title, ...week.notes, ...week.sections.flatMap((section) => section.items.map((item) => `${item.title} ${item.note ?? ''}`))]
+      .join('\n')
+      .toLowerCase()
+      .includes(needle),
+  );
 }
