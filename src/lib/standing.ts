@@ -9,7 +9,8 @@
 // - At risk: at least `atRiskMissedMeetings` missed meetings, or fewer than
 //   `atRiskReadingPercent` % of the core readings due so far done (once any are due).
 // - Completion: at most `completionMaxUnexcusedAbsences` missed meetings and at least
-//   `completionReadingPercent` % of all the cohort's core readings done. Before the cohort
+//   `completionReadingPercent` % of all the cohort's core readings done, and, where the cohort
+//   requires prompts (`promptsRequired`), an answer to every prompt of the weeks. Before the cohort
 //   ends a fellow is "on track" or "at risk"; after it, "completed" or "not completed".
 
 export type AttendanceMark = 'PRESENT' | 'LATE' | 'EXCUSED' | 'ABSENT';
@@ -19,6 +20,8 @@ export type StandingRules = {
   atRiskReadingPercent: number;
   completionMaxUnexcusedAbsences: number;
   completionReadingPercent: number;
+  /** Completion also needs every prompt answered (and too few answers to due ones puts a fellow at risk). */
+  promptsRequired?: boolean;
 };
 
 export type FellowFacts = {
@@ -32,6 +35,11 @@ export type FellowFacts = {
   marks: AttendanceMark[];
   /** Meetings held so far for the fellow's group. */
   meetingsHeld: number;
+  /** Prompts answered, of those of weeks that have ended, and of all. */
+  promptsAnsweredOfDue?: number;
+  promptsDue?: number;
+  promptsAnswered?: number;
+  promptsTotal?: number;
 };
 
 export type AttendanceSummary = { present: number; late: number; excused: number; absent: number; unmarked: number; held: number };
@@ -69,11 +77,16 @@ export function computeStanding(facts: FellowFacts, rules: StandingRules, cohort
   if (dueReadingShare !== null && dueReadingShare * 100 < rules.atRiskReadingPercent) {
     riskReasons.push(`${Math.round(dueReadingShare * 100)}% of due core readings done`);
   }
+  const promptsDue = facts.promptsDue ?? 0;
+  if (rules.promptsRequired && promptsDue > 0 && ((facts.promptsAnsweredOfDue ?? 0) / promptsDue) * 100 < rules.atRiskReadingPercent) {
+    riskReasons.push(`${facts.promptsAnsweredOfDue ?? 0} of ${promptsDue} due prompts answered`);
+  }
   const atRisk = riskReasons.length > 0;
 
   const readingShare = facts.coreTotal > 0 ? facts.coreDone / facts.coreTotal : 1;
+  const promptsDone = !rules.promptsRequired || (facts.promptsAnswered ?? 0) >= (facts.promptsTotal ?? 0);
   const meetsCompletionRule =
-    attendance.absent <= rules.completionMaxUnexcusedAbsences && readingShare * 100 >= rules.completionReadingPercent;
+    attendance.absent <= rules.completionMaxUnexcusedAbsences && readingShare * 100 >= rules.completionReadingPercent && promptsDone;
   const status = cohortEnded ? (meetsCompletionRule ? 'completed' : 'not-completed') : atRisk ? 'at-risk' : 'on-track';
   return { attendance, attendanceRate, dueReadingShare, atRisk, riskReasons, status, meetsCompletionRule };
 }

@@ -105,6 +105,9 @@ async function buildWorld() {
     sectionId: editorWeek.sections[0]!.id,
     itemId: editorWeek.sections[0]!.items[0]!.id,
     goalId: editorWeek.goals[0]!.id,
+    promptId: (
+      await db.curriculumPrompt.create({ data: { curriculumId: curriculum.id, weekId: editorWeek.id, position: 1, text: 'What would change your mind?' }, select: { id: true } })
+    ).id,
   };
 
   const actors = { fellowA: fellowA.user, fellowB: fellowB.user, facilitatorA1: facilitatorA1.user, facilitatorA2: facilitatorA2.user, reviewerA, admin, disabled };
@@ -658,6 +661,12 @@ const MATRIX: Record<string, Row> = {
   'progress.saveReflection (no such week)': {
     procedure: 'progress.saveReflection',
     input: () => ({ cohort: 'a', weekId: 'no-such-week', text: 'A note' }),
+    expect: fellowsOfA({ fellowA: 'NOT_FOUND' }),
+  },
+  'progress.saveResponse': { input: (w) => ({ cohort: 'a', promptId: w.editor.promptId, text: 'An answer' }), expect: fellowsOfA() },
+  'progress.saveResponse (no such prompt)': {
+    procedure: 'progress.saveResponse',
+    input: () => ({ cohort: 'a', promptId: 'no-such-prompt', text: 'An answer' }),
     expect: fellowsOfA({ fellowA: 'NOT_FOUND' }),
   },
 };

@@ -189,8 +189,8 @@ describe('fellowship syllabus', () => {
       goals: [{ category: 'GENERAL' }, { category: 'GENERAL' }],
     });
     expect(output.warnings).toEqual([
-      { line: 86, message: expect.stringContaining('Week 4') },
-      { line: 105, message: expect.stringContaining('Week 5') },
+      { line: 91, message: expect.stringContaining('Week 4') },
+      { line: 115, message: expect.stringContaining('Week 5') },
     ]);
     expect(output.coverage.totalLines).toBe(diffusionText.split('\n').length);
     expect(await rowCounts()).toEqual(before);
@@ -201,7 +201,7 @@ describe('fellowship syllabus', () => {
     const imported = await runCli(['syllabus', 'import', diffusionFile, '--slug', 'cli-diffusion']);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('Imported "AI Safety at UCLA Intro Fellowship: Diffusion Track" as cli-diffusion: 6 week(s)');
-    expect(imported.stdout).toContain('line 86: Week 4');
+    expect(imported.stdout).toContain('line 91: Week 4');
 
     const again = await runCli(['syllabus', 'import', diffusionFile, '--slug', 'cli-diffusion']);
     expect(again.code).toBe(1);

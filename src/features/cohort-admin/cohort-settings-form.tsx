@@ -45,6 +45,8 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [reminderHours, setReminderHours] = useState(String(settings.reminderHoursBefore));
   const [nudges, setNudges] = useState(settings.atRiskNudges);
   const [autoSwitch, setAutoSwitch] = useState(settings.autoApproveSwitches);
+  const [promptsRequired, setPromptsRequired] = useState(settings.promptsRequired);
+  const [shareResponses, setShareResponses] = useState(settings.shareResponsesInGroup);
   const [rules, setRules] = useState(
     Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<RuleKey, string>,
   );
@@ -92,6 +94,8 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       reminderHoursBefore: ruleNumber(reminderHours),
       atRiskNudges: nudges,
       autoApproveSwitches: autoSwitch,
+      promptsRequired,
+      shareResponsesInGroup: shareResponses,
       ...(Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, ruleNumber(rules[key])])) as Record<RuleKey, number>),
       status,
     });
@@ -250,6 +254,24 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
               </label>
               <p id={`${id}-switch-hint`} className="text-[0.9rem] text-muted">
                 Otherwise the receiving group’s facilitator or an admin decides each request.
+              </p>
+            </div>
+            <div className="sm:col-span-2">
+              <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+                <input type="checkbox" checked={promptsRequired} onChange={(event) => setPromptsRequired(event.target.checked)} aria-describedby={`${id}-prompts-hint`} className="size-4" />
+                Completion needs an answer to every discussion prompt
+              </label>
+              <p id={`${id}-prompts-hint`} className="text-[0.9rem] text-muted">
+                On top of the readings and attendance above. Answers always count as activity.
+              </p>
+            </div>
+            <div className="sm:col-span-2">
+              <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+                <input type="checkbox" checked={shareResponses} onChange={(event) => setShareResponses(event.target.checked)} aria-describedby={`${id}-share-hint`} className="size-4" />
+                Show fellows their group’s answers once they have answered
+              </label>
+              <p id={`${id}-share-hint`} className="text-[0.9rem] text-muted">
+                Otherwise only the fellow and their group’s facilitators read an answer.
               </p>
             </div>
           </div>

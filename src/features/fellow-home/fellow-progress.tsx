@@ -11,16 +11,19 @@ import { ProgressSummary } from './progress-summary';
 import { ReadingChecklist } from './reading-checklist';
 import { TickNotice } from './tick-notice';
 import { useReadingTicks } from './use-reading-ticks';
+import { WeekPrompts } from './week-prompts';
 import { WeekReflection } from './week-reflection';
 
 export function FellowProgress({
   cohortSlug,
   fellow,
+  timeZone,
   running,
   readOnly,
 }: {
   cohortSlug: string;
   fellow: FellowHome;
+  timeZone: string;
   /** The week shown is the one running now (not the first before the start, or the next after a break). */
   running: boolean;
   readOnly: boolean;
@@ -41,6 +44,24 @@ export function FellowProgress({
             weekBarLabel={running ? 'This week' : weekName(week)}
           />
           <ReadingChecklist week={week} {...tick} />
+          <WeekPrompts
+            cohortSlug={cohortSlug}
+            title="Before your meeting"
+            prompts={week.prompts}
+            closesAt={fellow.answersCloseAt}
+            timeZone={timeZone}
+            readOnly={readOnly}
+          />
+          {fellow.closing ? (
+            <WeekPrompts
+              cohortSlug={cohortSlug}
+              title={fellow.closing.title}
+              prompts={fellow.closing.prompts}
+              closesAt={null}
+              timeZone={timeZone}
+              readOnly={readOnly}
+            />
+          ) : null}
           <WeekReflection
             cohortSlug={cohortSlug}
             weekId={week.id}

@@ -11,6 +11,7 @@ import { formatCalendarDate, formatTimeZone, pluralize } from '@/lib/format';
 import { sumReadingTime } from '@/lib/reading-time';
 import { buildCohortSchedule, formatDateRange, type CohortSchedule } from './cohort-schedule';
 import { MarkdownNotes } from './markdown-notes';
+import { SyllabusPrompts } from './syllabus-prompts';
 import { describeReadingTime } from './reading-time-summary';
 import { SyllabusContents, type ContentsEntry } from './syllabus-contents';
 import { SyllabusWeek, weekLabelOf } from './syllabus-week';
@@ -75,7 +76,17 @@ export function SyllabusDocument({
           <aside className="mb-10 lg:sticky lg:top-6 lg:-mx-2 lg:mb-0 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto lg:px-2 print:hidden">
             <SyllabusContents entries={entries} weekCount={weekCount} />
           </aside>
-          <div className="space-y-12">{renderEntries(entries, curriculum, viewer)}</div>
+          <div className="space-y-12">
+            {renderEntries(entries, curriculum, viewer)}
+            {curriculum.closing ? (
+              <section id="closing" className="syl-week">
+                <h2 className="syl-week-title">{curriculum.closing.title}</h2>
+                <p className="mt-1 text-muted">After the last week</p>
+                {curriculum.closing.notesHtml ? <MarkdownNotes html={curriculum.closing.notesHtml} className="mt-4" /> : null}
+                <SyllabusPrompts title={curriculum.closing.promptsTitle} prompts={curriculum.closing.prompts} headingLevel={3} />
+              </section>
+            ) : null}
+          </div>
         </div>
       )}
     </Container>

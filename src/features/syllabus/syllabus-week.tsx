@@ -5,6 +5,7 @@ import { groupSections, totalSection } from '@/lib/syllabus-totals';
 import { formatDateRange } from './cohort-schedule';
 import { Heading } from './heading';
 import { LearningGoals } from './learning-goals';
+import { SyllabusPrompts } from './syllabus-prompts';
 import { MarkdownNotes } from './markdown-notes';
 import { ReadingSection } from './reading-section';
 import { describeReadingTime } from './reading-time-summary';
@@ -83,6 +84,8 @@ export function SyllabusWeek({
           </div>
         ),
       )}
+
+      <SyllabusPrompts title={week.promptsTitle} prompts={week.prompts} headingLevel={headingLevel + 1} />
 
       {week.notesHtml ? (
         <div className="mt-8">

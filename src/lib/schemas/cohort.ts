@@ -95,6 +95,10 @@ export const updateCohortInput = z.object({
   /** A kind note to fellows who fall behind (their facilitators are told either way). */
   atRiskNudges: z.boolean().optional(),
   autoApproveSwitches: z.boolean().optional(),
+  /** Completion also needs an answer to every prompt. */
+  promptsRequired: z.boolean().optional(),
+  /** A fellow who answered a prompt sees their group's answers to it. */
+  shareResponsesInGroup: z.boolean().optional(),
   status: cohortStatusSchema.optional(),
 });
 

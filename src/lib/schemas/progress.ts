@@ -19,3 +19,13 @@ export const saveReflectionInput = z.object({
 
 export type SetReadingDoneInput = z.infer<typeof setReadingDoneInput>;
 export type SaveReflectionInput = z.infer<typeof saveReflectionInput>;
+
+export const RESPONSE_MAX_LENGTH = 10_000;
+
+export const savePromptResponseInput = z.object({
+  promptId: idSchema('prompt'),
+  // Markdown. Trimmed, so an answer of only spaces counts as empty and is deleted.
+  text: z.string().trim().max(RESPONSE_MAX_LENGTH, `Keep your answer under ${RESPONSE_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+});
+
+export type SavePromptResponseInput = z.infer<typeof savePromptResponseInput>;

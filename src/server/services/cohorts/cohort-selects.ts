@@ -33,6 +33,8 @@ export const cohortSettingsSelect = {
   reminderHoursBefore: true,
   atRiskNudges: true,
   autoApproveSwitches: true,
+  promptsRequired: true,
+  shareResponsesInGroup: true,
   clonedFromId: true,
   updatedAt: true,
 } as const satisfies Prisma.CohortSelect;

@@ -2,7 +2,7 @@
 // copy) never changes what a running cohort reads. The copy takes every column of every
 // week, section, item and goal: rows are read whole and written back without their ids, so a
 // field added to the schema later is copied without anyone remembering to list it here.
-import type { Prisma } from '@/generated/prisma/client';
+import type { CurriculumPrompt as Prompt, Prisma } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 
 export type CurriculumCopyTarget = {
@@ -28,10 +28,18 @@ export async function copyCurriculum(tx: Prisma.TransactionClient, fromId: strin
   const weeks = await tx.curriculumWeek.findMany({
     where: { curriculumId: fromId },
     orderBy: { position: 'asc' },
-    include: { sections: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } }, goals: { orderBy: { position: 'asc' } } },
+    include: {
+      sections: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
+      goals: { orderBy: { position: 'asc' } },
+      prompts: { orderBy: { position: 'asc' } },
+    },
+  });
+  const promptFields = ({ id: _promptId, curriculumId: _promptCurriculum, weekId: _promptWeek, ...fields }: Prompt) => ({
+    ...fields,
+    curriculumId: copy.id,
   });
   for (const week of weeks) {
-    const { id: _weekId, curriculumId: _curriculumId, sections, goals, ...weekFields } = week;
+    const { id: _weekId, curriculumId: _curriculumId, sections, goals, prompts, ...weekFields } = week;
     await tx.curriculumWeek.create({
       data: {
         ...weekFields,
@@ -43,9 +51,13 @@ export async function copyCurriculum(tx: Prisma.TransactionClient, fromId: strin
           })),
         },
         goals: { createMany: { data: goals.map(({ id: _goalId, weekId: _goalWeek, ...goalFields }) => goalFields) } },
+        prompts: { createMany: { data: prompts.map(promptFields) } },
       },
       select: { id: true },
     });
   }
+  // The closing prompts, which belong to no week.
+  const closing = await tx.curriculumPrompt.findMany({ where: { curriculumId: fromId, weekId: null }, orderBy: { position: 'asc' } });
+  if (closing.length > 0) await tx.curriculumPrompt.createMany({ data: closing.map(promptFields) });
   return copy.id;
 }

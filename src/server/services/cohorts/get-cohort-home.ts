@@ -9,6 +9,10 @@ import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
+import { listGroupAnswers } from '@/server/services/prompts/group-answers';
+import { findAnswersCloseAt } from '@/server/services/prompts/prompt-window';
+
+const promptSelect = { id: true, kind: true, text: true } as const;
 
 
 export async function getCohortHome(ctx: CohortContext) {
@@ -25,16 +29,20 @@ export async function getCohortHome(ctx: CohortContext) {
       timeZone: true,
       skippedWeeks: true,
       meetingCadenceWeeks: true,
+      shareResponsesInGroup: true,
       curriculum: {
         select: {
           slug: true,
           title: true,
+          closingTitle: true,
+          prompts: { where: { weekId: null }, ...byPosition, select: promptSelect },
           weeks: {
             ...byPosition,
             select: {
               id: true,
               position: true,
               ...weekFields,
+              prompts: { ...byPosition, select: promptSelect },
               sections: {
                 ...byPosition,
                 select: {
@@ -67,15 +75,35 @@ export async function getCohortHome(ctx: CohortContext) {
         // A fellow's ticks and notes come along (facilitators have none), so the page costs no extra queries.
         select: {
           role: true,
+          groupId: true,
           readings: { select: { itemId: true, completedAt: true } },
           reflections: { select: { weekId: true, text: true, updatedAt: true } },
+          responses: { select: { promptId: true, text: true, updatedAt: true } },
         },
       })
     : null;
 
-  const { weeks, ...curriculum } = cohort.curriculum;
+  const { weeks, prompts: closingPrompts, closingTitle, ...curriculum } = cohort.curriculum;
   const located = locateCurrentUnit(cohort, weeks, now);
   const unit = located ? weeks[located.unitIndex]! : null;
+  const isFellow = membership?.role === 'FELLOW';
+  // The shown week's answers close when the fellow's group meets on it; the group's answers
+  // are shown for the prompts the fellow has answered, where the cohort shares them.
+  const shownPrompts = unit?.prompts ?? [];
+  const answered = new Set((membership?.responses ?? []).map((response) => response.promptId));
+  const [answersCloseAt, groupAnswers] =
+    isFellow && unit
+      ? await Promise.all([
+          findAnswersCloseAt(db, membership.groupId, unit.position),
+          cohort.shareResponsesInGroup && membership.groupId && shownPrompts.some((prompt) => answered.has(prompt.id))
+            ? listGroupAnswers(db, {
+                groupId: membership.groupId,
+                exceptMembershipId: access.membershipId!,
+                promptIds: shownPrompts.filter((prompt) => answered.has(prompt.id)).map((prompt) => prompt.id),
+              })
+            : Promise.resolve(new Map()),
+        ])
+      : [null, new Map()];
   const calendar = buildCohortCalendar(cohort, weeks);
   // The next meeting as the group's meeting rows have it (a facilitator may have moved or
   // cancelled one); from the schedule for a group whose meetings were never made.
@@ -128,7 +156,7 @@ export async function getCohortHome(ctx: CohortContext) {
     groups: withMeetings,
     /** The fellow's ticks, notes and progress; null for anyone who is not a fellow here. */
     fellow:
-      membership?.role === 'FELLOW'
+      isFellow
         ? buildFellowHome({
             weeks,
             calendar,
@@ -137,6 +165,14 @@ export async function getCohortHome(ctx: CohortContext) {
             now,
             ticks: membership.readings,
             reflections: membership.reflections,
+            responses: membership.responses,
+            answersCloseAt,
+            groupAnswers,
+            sharesAnswers: cohort.shareResponsesInGroup,
+            closing:
+              closingTitle !== null && closingPrompts.length > 0 && located !== null && located.unitIndex === weeks.length - 1
+                ? { title: closingTitle, prompts: closingPrompts }
+                : null,
           })
         : null,
     currentWeek:

@@ -72,6 +72,8 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
         reminderHoursBefore: fields.reminderHoursBefore,
         atRiskNudges: fields.atRiskNudges,
         autoApproveSwitches: fields.autoApproveSwitches,
+        promptsRequired: fields.promptsRequired,
+        shareResponsesInGroup: fields.shareResponsesInGroup,
         status,
       },
       select: settingsSelect,

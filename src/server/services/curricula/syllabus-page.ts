@@ -2,13 +2,13 @@
 // or a cohort's own copy with its calendar for /cohorts/<slug>/syllabus. The result is plain
 // JSON (notes already rendered to sanitised HTML, dates as "YYYY-MM-DD") so that the page
 // cache can keep it as it is: see syllabus-cache.ts.
-import type { GoalCategory, ItemKind, SectionKind } from '@/generated/prisma/enums';
+import type { GoalCategory, ItemKind, PromptKind, SectionKind } from '@/generated/prisma/enums';
 import type { CohortStatus, SyllabusVisibility } from '@/generated/prisma/enums';
 import { renderMarkdown } from '@/lib/render-markdown';
 import type { CohortSyllabusInput, CurriculumSlugInput } from '@/lib/schemas/curricula';
 import type { Db, ServiceContext } from '@/server/services/context';
 import { cohortSummarySelect } from '@/server/services/cohorts/cohort-selects';
-import { byPosition, goalFields, itemFields, sectionFields, weekFields } from './curriculum-tree-select';
+import { byPosition, goalFields, itemFields, promptFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 export type SyllabusPageItem = {
   id: string;
@@ -33,6 +33,8 @@ export type SyllabusPageSection = {
 
 export type SyllabusPageGoal = { id: string; category: GoalCategory; text: string };
 
+export type SyllabusPagePrompt = { id: string; kind: PromptKind; /** Sanitised HTML. */ html: string };
+
 export type SyllabusPageWeek = {
   id: string;
   position: number;
@@ -46,6 +48,8 @@ export type SyllabusPageWeek = {
   /** Sanitised HTML of the week's notes, '' when none. */
   notesHtml: string;
   goals: SyllabusPageGoal[];
+  promptsTitle: string | null;
+  prompts: SyllabusPagePrompt[];
   sections: SyllabusPageSection[];
 };
 
@@ -61,6 +65,8 @@ export type SyllabusPageCurriculum = {
   /** The heading level of a week: 3 under part headings, else 2. */
   weekHeadingLevel: 2 | 3;
   weeks: SyllabusPageWeek[];
+  /** The section after the last week ("Final Reflection"), which is no week; null when none. */
+  closing: { title: string; notesHtml: string; promptsTitle: string | null; prompts: SyllabusPagePrompt[] } | null;
 };
 
 export type CohortSyllabusPage = {
@@ -86,6 +92,10 @@ const curriculumSelect = {
   description: true,
   notes: true,
   sourceId: true,
+  closingTitle: true,
+  closingNotes: true,
+  closingPromptsTitle: true,
+  prompts: { where: { weekId: null }, ...byPosition, select: { id: true, ...promptFields } },
   weeks: {
     ...byPosition,
     select: {
@@ -97,6 +107,8 @@ const curriculumSelect = {
       partNotes: true,
       notes: true,
       goals: { ...byPosition, select: { id: true, ...goalFields } },
+      promptsTitle: true,
+      prompts: { ...byPosition, select: { id: true, ...promptFields } },
       sections: {
         ...byPosition,
         select: {
@@ -129,13 +141,27 @@ function toSyllabusPageCurriculum(row: CurriculumRow): SyllabusPageCurriculum {
     isTemplate: row.sourceId === null,
     notesHtml: renderMarkdown(row.notes, { headingLevel: 2, idPrefix: 'introduction' }),
     weekHeadingLevel,
-    weeks: row.weeks.map(({ partNotes, notes, ...week }) => ({
+    weeks: row.weeks.map(({ partNotes, notes, prompts, ...week }) => ({
       ...week,
       // Part notes sit under the part's heading (h2); week notes under the week's "Notes".
       partNotesHtml: renderMarkdown(partNotes, { headingLevel: 3, idPrefix: `part-${week.position}` }),
       notesHtml: renderMarkdown(notes, { headingLevel: weekHeadingLevel + 2, idPrefix: `week-${week.position}-notes` }),
+      prompts: prompts.map(toPagePrompt),
     })),
+    closing:
+      row.closingTitle === null
+        ? null
+        : {
+            title: row.closingTitle,
+            notesHtml: renderMarkdown(row.closingNotes, { headingLevel: 3, idPrefix: 'closing' }),
+            promptsTitle: row.closingPromptsTitle,
+            prompts: row.prompts.map(toPagePrompt),
+          },
   };
+}
+
+function toPagePrompt(prompt: { id: string; kind: PromptKind; text: string }): SyllabusPagePrompt {
+  return { id: prompt.id, kind: prompt.kind, html: renderMarkdown(prompt.text) };
 }
 
 /** A template's syllabus, or null: cohorts' copies are not served at /syllabus/<slug>. */

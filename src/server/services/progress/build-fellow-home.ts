@@ -5,6 +5,20 @@
 import { isUnitOver, type CohortCalendar } from '@/lib/cohort-calendar';
 import { isOptionalReading } from '@/lib/reading-time';
 import { countReadings, type ProgressReading, type ReadingCounts } from '@/lib/reading-progress';
+import { renderMarkdown } from '@/lib/render-markdown';
+import type { GroupAnswer } from '@/server/services/prompts/group-answers';
+
+type LoadedPrompt = { id: string; kind: 'DISCUSSION' | 'REFLECTION'; text: string };
+
+export type FellowPrompt = LoadedPrompt & {
+  /** The prompt as sanitised HTML. */
+  html: string;
+  /** The fellow's answer (markdown), '' when none. */
+  answer: string;
+  answeredAt: Date | null;
+  /** The group's answers, shown once the fellow has answered (cohorts that share them); null otherwise. */
+  groupAnswers: GroupAnswer[] | null;
+};
 
 type LoadedItem = {
   id: string;
@@ -23,6 +37,7 @@ type LoadedWeek = {
   number: number | null;
   span: number;
   title: string;
+  prompts: LoadedPrompt[];
   sections: { id: string; title: string; kind: string; items: LoadedItem[] }[];
 };
 
@@ -44,6 +59,8 @@ export type FellowWeek = {
   counts: ReadingCounts;
   /** The fellow's private note on this week; null when none. */
   reflection: { text: string; updatedAt: Date } | null;
+  /** The week's discussion prompts and reflection tasks with the fellow's answers. */
+  prompts: FellowPrompt[];
 };
 
 export type FellowHome = {
@@ -51,6 +68,12 @@ export type FellowHome = {
   thisWeek: FellowWeek | null;
   /** Weeks that are over, oldest first, without the one shown as this week. */
   pastWeeks: FellowWeek[];
+  /** When the answers to this week's prompts close (the group's meeting starts); null: open. */
+  answersCloseAt: Date | null;
+  /** The cohort shows a fellow their group's answers once they have answered. */
+  sharesAnswers: boolean;
+  /** The closing prompts, in the last week. */
+  closing: { title: string; prompts: FellowPrompt[] } | null;
   /** The whole cohort's readings, for the cohort bar. */
   cohort: ReadingCounts;
   /** Every reading of the cohort, so the browser can recount after a tick. */
@@ -67,9 +90,27 @@ export function buildFellowHome(input: {
   now: Date;
   ticks: { itemId: string; completedAt: Date }[];
   reflections: { weekId: string; text: string; updatedAt: Date }[];
+  responses: { promptId: string; text: string; updatedAt: Date }[];
+  answersCloseAt: Date | null;
+  groupAnswers: Map<string, GroupAnswer[]>;
+  sharesAnswers: boolean;
+  closing: { title: string; prompts: LoadedPrompt[] } | null;
 }): FellowHome {
   const done = new Set(input.ticks.map((tick) => tick.itemId));
   const reflections = new Map(input.reflections.map((reflection) => [reflection.weekId, reflection]));
+  const responses = new Map(input.responses.map((response) => [response.promptId, response]));
+  // Rendered only where shown (this week, the closing): markdown costs CPU per page.
+  const withAnswers = (prompts: LoadedPrompt[], shown: boolean): FellowPrompt[] =>
+    prompts.map((prompt) => {
+      const response = responses.get(prompt.id);
+      return {
+        ...prompt,
+        html: shown ? renderMarkdown(prompt.text) : '',
+        answer: response?.text ?? '',
+        answeredAt: response?.updatedAt ?? null,
+        groupAnswers: input.sharesAnswers && response ? (input.groupAnswers.get(prompt.id) ?? []) : null,
+      };
+    });
 
   const fellowWeeks = input.weeks.map((week, index): FellowWeek => {
     const unit = input.calendar.units[index]!;
@@ -94,6 +135,7 @@ export function buildFellowHome(input: {
         (id) => done.has(id),
       ),
       reflection: reflection ? { text: reflection.text, updatedAt: reflection.updatedAt } : null,
+      prompts: withAnswers(week.prompts, index === input.shownUnitIndex),
     };
   });
 
@@ -105,6 +147,9 @@ export function buildFellowHome(input: {
     pastWeeks: fellowWeeks.filter(
       (_week, index) => index !== input.shownUnitIndex && isUnitOver(input.calendar.units[index]!, input.timeZone, input.now),
     ),
+    answersCloseAt: input.answersCloseAt,
+    sharesAnswers: input.sharesAnswers,
+    closing: input.closing ? { title: input.closing.title, prompts: withAnswers(input.closing.prompts, true) } : null,
     cohort: countReadings(readings, (id) => done.has(id)),
     readings,
     // Only ticks of this cohort's readings (a reading deleted since is gone with its tick).

@@ -31,6 +31,8 @@ export type ProgressUnit = {
   /** The unit has ended: its core readings are due. */
   due: boolean;
   items: ProgressItem[];
+  /** The unit's discussion prompts. */
+  promptIds: string[];
 };
 
 export type ProgressMeeting = { id: string; groupId: string; startsAt: Date; weekPosition: number | null; cancelled: boolean; /** Not cancelled, and begun. */ held: boolean };
@@ -48,6 +50,8 @@ export type FellowProgress = {
   marks: Map<string, { status: AttendanceMark; note: string | null }>;
   coreDone: number;
   coreDoneOfDue: number;
+  /** The prompts the fellow has answered. */
+  answered: Set<string>;
   standing: Standing;
 };
 
@@ -72,7 +76,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
   const fellowFilter = { cohortId, role: 'FELLOW' as const, leftAt: null, ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) };
   const countsOnly = options.detail === 'counts';
 
-  const [cohort, groups, memberships, ticks, meetings, marks] = await Promise.all([
+  const [cohort, groups, memberships, ticks, meetings, marks, responses] = await Promise.all([
     db.cohort.findUnique({
       where: { id: cohortId },
       select: {
@@ -87,6 +91,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
         atRiskReadingPercent: true,
         completionMaxUnexcusedAbsences: true,
         completionReadingPercent: true,
+        promptsRequired: true,
         curriculum: {
           select: {
             weeks: {
@@ -96,6 +101,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
                 position: true,
                 ...weekFields,
                 label: true,
+                prompts: { ...byPosition, select: { id: true } },
                 sections: {
                   ...byPosition,
                   select: { ...sectionFields, items: { ...byPosition, select: { id: true, ...itemFields } } },
@@ -129,6 +135,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
           where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW', leftAt: null } },
           select: { meetingId: true, membershipId: true, status: true, note: true },
         }),
+    db.promptResponse.findMany({ where: { membership: fellowFilter, prompt: { weekId: { not: null } } }, select: { membershipId: true, promptId: true } }),
   ]);
   if (!cohort) throw cohortNotFound();
 
@@ -156,8 +163,17 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
           sectionTitle: section.title,
         })),
       ),
+      promptIds: week.prompts.map((prompt) => prompt.id),
     };
   });
+  const allPrompts = new Set(units.flatMap((unit) => unit.promptIds));
+  const duePrompts = new Set(units.filter((unit) => unit.due).flatMap((unit) => unit.promptIds));
+  const answeredByFellow = new Map<string, Set<string>>();
+  for (const response of responses) {
+    if (!allPrompts.has(response.promptId)) continue;
+    if (!answeredByFellow.has(response.membershipId)) answeredByFellow.set(response.membershipId, new Set());
+    answeredByFellow.get(response.membershipId)!.add(response.promptId);
+  }
   const coreItems = new Set(units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
   const dueCoreItems = new Set(units.filter((unit) => unit.due).flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id)));
   const cohortEnded = calendar.endDate !== null && calendar.endDate.getTime() < today.getTime();
@@ -200,6 +216,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       const heldMarks = counted
         ? (counted.marks.get(membership.id) ?? [])
         : [...fellowMarks.entries()].filter(([meetingId]) => heldMeetings.has(meetingId)).map(([, mark]) => mark.status);
+      const answered = answeredByFellow.get(membership.id) ?? new Set<string>();
       const standing = computeStanding(
         {
           coreDone,
@@ -208,6 +225,10 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
           coreDue: dueCoreItems.size,
           marks: heldMarks,
           meetingsHeld: membership.groupId ? (heldPerGroup.get(membership.groupId) ?? 0) : 0,
+          promptsAnswered: answered.size,
+          promptsTotal: allPrompts.size,
+          promptsAnsweredOfDue: [...answered].filter((id) => duePrompts.has(id)).length,
+          promptsDue: duePrompts.size,
         },
         rules,
         cohortEnded,
@@ -223,6 +244,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
         marks: fellowMarks,
         coreDone,
         coreDoneOfDue,
+        answered,
         standing,
       };
     })
@@ -242,6 +264,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     units,
     coreTotal: coreItems.size,
     coreDue: dueCoreItems.size,
+    promptsTotal: allPrompts.size,
     groups: groups.map((group) => ({
       id: group.id,
       name: group.name,

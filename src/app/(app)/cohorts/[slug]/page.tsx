@@ -128,6 +128,7 @@ export default async function CohortPage({ params }: CohortPageProps) {
               <FellowProgress
                 cohortSlug={home.slug}
                 fellow={home.fellow}
+                timeZone={home.timeZone}
                 running={home.currentWeek?.phase === 'running'}
                 readOnly={home.status === 'ARCHIVED'}
               />
