@@ -49,6 +49,7 @@ export function FellowProgress({
             title="Before your meeting"
             prompts={week.prompts}
             closesAt={fellow.answersCloseAt}
+            closed={fellow.answersClosed}
             timeZone={timeZone}
             readOnly={readOnly}
           />
@@ -58,6 +59,7 @@ export function FellowProgress({
               title={fellow.closing.title}
               prompts={fellow.closing.prompts}
               closesAt={null}
+              closed={false}
               timeZone={timeZone}
               readOnly={readOnly}
             />

@@ -22,6 +22,7 @@ export function WeekPrompts({
   title,
   prompts,
   closesAt,
+  closed,
   timeZone,
   readOnly,
 }: {
@@ -30,12 +31,13 @@ export function WeekPrompts({
   title: string;
   prompts: FellowPrompt[];
   closesAt: Date | null;
+  /** The meeting has begun (decided on the server, with the page's clock). */
+  closed: boolean;
   timeZone: string;
   readOnly: boolean;
 }) {
   const headingId = useId();
   if (prompts.length === 0) return null;
-  const closed = closesAt !== null && closesAt.getTime() <= Date.now();
   const answered = prompts.filter((prompt) => prompt.answer.trim() !== '').length;
   return (
     <section aria-labelledby={headingId} className="mt-10">

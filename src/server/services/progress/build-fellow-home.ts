@@ -70,6 +70,8 @@ export type FellowHome = {
   pastWeeks: FellowWeek[];
   /** When the answers to this week's prompts close (the group's meeting starts); null: open. */
   answersCloseAt: Date | null;
+  /** The group's meeting on this week has begun: its answers are closed. */
+  answersClosed: boolean;
   /** The cohort shows a fellow their group's answers once they have answered. */
   sharesAnswers: boolean;
   /** The closing prompts, in the last week. */
@@ -148,6 +150,7 @@ export function buildFellowHome(input: {
       (_week, index) => index !== input.shownUnitIndex && isUnitOver(input.calendar.units[index]!, input.timeZone, input.now),
     ),
     answersCloseAt: input.answersCloseAt,
+    answersClosed: input.answersCloseAt !== null && input.answersCloseAt.getTime() <= input.now.getTime(),
     sharesAnswers: input.sharesAnswers,
     closing: input.closing ? { title: input.closing.title, prompts: withAnswers(input.closing.prompts, true) } : null,
     cohort: countReadings(readings, (id) => done.has(id)),
