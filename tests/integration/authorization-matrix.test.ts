@@ -617,6 +617,12 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id }),
     expect: outOfReachThroughA(),
   },
+  'attendance.prep': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.prep (meeting of cohort B)': {
+    procedure: 'attendance.prep',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id }),
+    expect: outOfReachThroughA(),
+  },
   'attendance.changes': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
   'attendance.mark': {
     input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, membershipId: w.peerA1.membership.id, status: 'LATE', note: 'Bus' }),

@@ -7,6 +7,7 @@ import { db } from '@/server/db/client';
 import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
 import { createCohort as createCohortFromTemplate } from '@/server/services/cohorts/create-cohort';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
+import { getMeetingPrep } from '@/server/services/meetings/meeting-prep';
 import { savePromptResponse } from '@/server/services/prompts/save-prompt-response';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { importSyllabus } from '@/server/services/syllabus/import-syllabus';
@@ -168,5 +169,24 @@ describe('imported prompts', () => {
       ]),
     );
     expect(prompts).toHaveLength(3);
+  });
+});
+
+describe('the prep sheet', () => {
+  it('shows the facilitator each fellow’s answers and the prompts’ counts, and nobody outside the group', async () => {
+    const meeting = await db.meeting.findFirstOrThrow({ where: { group: { name: 'A', cohortId: world.cohort.id }, weekPosition: 1 }, select: { id: true } });
+    const prep = await getMeetingPrep(await world.as(world.facilitator), { meetingId: meeting.id });
+    expect(prep.week?.title).toBe('One');
+    expect(prep.fellows.map((fellow) => fellow.name)).toEqual(['Ada', 'Ben']);
+    const ada = prep.fellows.find((fellow) => fellow.name === 'Ada')!;
+    expect(ada.answers.map((answer) => answer?.text ?? null)).toEqual(['Ada again', 'Written in time']);
+    expect(prep.prompts.map((prompt) => [prompt.text, prompt.answered])).toEqual([
+      ['What surprised you?', 2],
+      ['What would you ask the author?', 1],
+    ]);
+    // Cleo (group B) answered too, but is not on group A's sheet.
+    expect(JSON.stringify(prep)).not.toContain('Cleo');
+    const refused = await caughtAppOrTRPCError(getMeetingPrep(await world.as(world.ada), { meetingId: meeting.id }));
+    expect(refused.code).toBe('NOT_FOUND');
   });
 });

@@ -66,7 +66,7 @@ function compose<K extends NotificationKind>(kind: K, payload: NotificationPaylo
     }
     case 'PREP_NOTE': {
       const data = payload as NotificationPayloads['PREP_NOTE'];
-      return { subject: prepNoteSubject(data), preview: `${data.fellows.filter((f) => f.atRisk).length} at risk, ${data.fellows.filter((f) => f.missedLast).length} missed last time.`, element: (frame) => <PrepNoteEmail frame={frame} payload={p} timeZone={tz} />, path: `/cohorts/${data.cohortSlug}/progress?group=${data.groupId}` };
+      return { subject: prepNoteSubject(data), preview: `${data.fellows.filter((f) => f.atRisk).length} at risk, ${data.fellows.filter((f) => f.missedLast).length} missed last time.`, element: (frame) => <PrepNoteEmail frame={frame} payload={p} timeZone={tz} />, path: `/cohorts/${data.cohortSlug}/meetings/${data.meeting.id}/prep` };
     }
     case 'AT_RISK_ALERT': {
       const data = payload as NotificationPayloads['AT_RISK_ALERT'];

@@ -6,6 +6,7 @@ import { cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
 import { getAttendanceSheet, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
 import { markAllPresent, markAttendance } from '@/server/services/attendance/mark-attendance';
 import { getMyAttendance } from '@/server/services/attendance/my-attendance';
+import { getMeetingPrep } from '@/server/services/meetings/meeting-prep';
 import {
   addExtraMeeting,
   cancelMeeting,
@@ -37,4 +38,7 @@ export const attendanceRouter = createTRPCRouter({
   markAllPresent: cohortProcedure('attendance.mark').input(meetingInput).mutation(({ ctx, input }) => markAllPresent(ctx, input)),
 
   mine: cohortProcedure('cohort.view').query(({ ctx }) => getMyAttendance(ctx)),
+
+  /** The prep sheet of a meeting: each fellow's readings, answers, attendance, runs and standing. */
+  prep: cohortProcedure('attendance.mark').input(meetingInput).query(({ ctx, input }) => getMeetingPrep(ctx, input)),
 });

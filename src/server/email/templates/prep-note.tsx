@@ -44,8 +44,8 @@ export function PrepNoteEmail({ frame, payload, timeZone }: Props) {
       </Section>
       {payload.fellows.length === 0 ? <Text style={mutedText}>No fellows in this group yet.</Text> : null}
       <Section style={{ margin: '20px 0 14px' }}>
-        <Button href={`${frame.siteUrl}/cohorts/${payload.cohortSlug}/progress?group=${payload.groupId}`} style={button}>
-          Open the group&apos;s grid
+        <Button href={`${frame.siteUrl}/cohorts/${payload.cohortSlug}/meetings/${payload.meeting.id}/prep`} style={button}>
+          Open the prep sheet
         </Button>
       </Section>
     </EmailLayout>

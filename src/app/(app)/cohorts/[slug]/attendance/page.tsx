@@ -136,6 +136,8 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
                 <p className="mt-2 text-[0.95rem] text-muted">
                   {current.when}
                   {current.location ? ` · ${current.location}` : ''}
+                  {' · '}
+                  <Link href={`/cohorts/${slug}/meetings/${meeting.id}/prep`}>Prep sheet</Link>
                 </p>
               </div>
               <div className="mt-6">
