@@ -5,6 +5,7 @@ import { Container } from '@/components/ui/container';
 import { describePrepMeeting, PrepSheet } from '@/features/meeting-prep/prep-sheet';
 import { PrintButton } from '@/features/meeting-prep/print-button';
 import { formatTimeZone } from '@/lib/format';
+import { can } from '@/lib/permissions';
 import { api, isNotFoundError } from '@/trpc/server';
 import { loadCohort } from '../../../load-cohort';
 
@@ -14,6 +15,8 @@ type PrepPageProps = { params: Promise<{ slug: string; meetingId: string }> };
 
 async function loadPrep(slug: string, meetingId: string) {
   const home = await loadCohort(slug, `/cohorts/${slug}/meetings/${meetingId}/prep`);
+  // Fellows have no prep sheets: the same answer as for a meeting of another group.
+  if (!can(home, 'attendance.mark')) notFound();
   try {
     return { home, prep: await api.attendance.prep({ cohort: slug, meetingId }) };
   } catch (error) {
