@@ -83,12 +83,15 @@ async function main() {
     log('generating 500 fellows in 10 groups, and a 50-fellow cohort to compare query counts…');
     const big = await generateCohort(prisma, 'big', 500, 10);
     const small = await generateCohort(prisma, 'small', 50, 10);
+    // Groups of twelve, the prep sheet's case.
+    const twelve = await generateCohort(prisma, 'twelve', 120, 10);
     log(`big cohort: ${big.ticks} readings ticked, ${big.marks} attendance marks`);
     const admin = await prisma.user.create({ data: { email: 'admin@bench.bench', name: 'Admin', isAdmin: true } });
     const cookie = async (userId: string) => `next-auth.session-token=${(await createSession(prisma, userId, { maxAgeMs: DAY, idleMs: DAY })).sessionToken}`;
     const facilitatorCookie = await cookie(big.facilitator.id);
     const smallFacilitatorCookie = await cookie(small.facilitator.id);
     const adminCookie = await cookie(admin.id);
+    const twelveFacilitatorCookie = await cookie(twelve.facilitator.id);
     // Fresh statistics, as autovacuum would have them on a real server: without them PostgreSQL
     // plans the hand-written query (and the app's) for empty tables.
     await prisma.$executeRawUnsafe('ANALYZE');
@@ -116,6 +119,9 @@ async function main() {
       { name: 'admin overview (500)', url: trpc('standing.cohortOverview', { cohort: 'big' }), cookie: adminCookie },
       { name: 'facilitator grid, this week (50-fellow cohort)', url: trpc('standing.groupProgress', { cohort: 'small', groupId: small.groups[0]!.id }), cookie: smallFacilitatorCookie },
       { name: 'admin overview (50)', url: trpc('standing.cohortOverview', { cohort: 'small' }), cookie: adminCookie },
+      { name: 'prep sheet, group of 12 (60 readings, 18 prompts)', url: trpc('attendance.prep', { cohort: 'twelve', meetingId: twelve.prepMeetingId }), cookie: twelveFacilitatorCookie },
+      { name: 'prep sheet, group of 5', url: trpc('attendance.prep', { cohort: 'small', meetingId: small.prepMeetingId }), cookie: smallFacilitatorCookie },
+      { name: 'prep sheet, group of 50', url: trpc('attendance.prep', { cohort: 'big', meetingId: big.prepMeetingId }), cookie: facilitatorCookie },
     ];
 
     const results: { name: string; statements: number; p50: number; p95: number; bytes: number }[] = [];
@@ -167,6 +173,7 @@ async function main() {
     console.log(`  p50 ${ms(sql.p50)}, p95 ${ms(sql.p95)}`);
     const grid = results[1]!;
     console.log(`Ratio whole-cohort grid p95 / SQL p95: ${(grid.p95 / sql.p95).toFixed(2)}  (goals: p95 < 100 ms and ≤ 2× the hand-written query)`);
+    console.log(`Prep sheet statements per request by group size: 5 → ${results[6]!.statements}, 12 → ${results[5]!.statements}, 50 → ${results[7]!.statements} (goal: p95 < 100 ms for 12, not growing).`);
     console.log(`Statements per request do not grow with fellows: grid ${results[0]!.statements} (500) vs ${results[3]!.statements} (50); overview ${results[2]!.statements} vs ${results[4]!.statements}. They include the session and cohort-access lookups.`);
   } finally {
     await cleanup();

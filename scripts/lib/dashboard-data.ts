@@ -54,10 +54,20 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
     data: { slug: `${slug}-syllabus`, title: `Bench syllabus ${slug}`, weeks: { create: Array.from({ length: WEEKS }, (_, w) => week(w)) } },
     select: {
       id: true,
-      weeks: { orderBy: { position: 'asc' }, select: { sections: { orderBy: { position: 'asc' }, select: { items: { orderBy: { position: 'asc' }, select: { id: true } } } } } },
+      weeks: { orderBy: { position: 'asc' }, select: { id: true, sections: { orderBy: { position: 'asc' }, select: { items: { orderBy: { position: 'asc' }, select: { id: true } } } } } },
     },
   });
   const itemsByWeek = curriculum.weeks.map((week) => week.sections.flatMap((section) => section.items.map((item) => item.id)));
+  // Three discussion prompts a week, which most fellows answer.
+  await prisma.curriculumPrompt.createMany({
+    data: curriculum.weeks.flatMap((week, w) =>
+      [1, 2, 3].map((position) => ({ curriculumId: curriculum.id, weekId: week.id, position, text: `Week ${w + 1}, question ${position}: what would change your mind?` })),
+    ),
+  });
+  const promptsByWeek = (await prisma.curriculumPrompt.findMany({ where: { curriculumId: curriculum.id }, orderBy: [{ weekId: 'asc' }], select: { id: true, weekId: true } })).reduce(
+    (byWeek, prompt) => byWeek.set(prompt.weekId!, [...(byWeek.get(prompt.weekId!) ?? []), prompt.id]),
+    new Map<string, string[]>(),
+  );
   const cohort = await prisma.cohort.create({
     data: { slug, name: `Bench ${slug}`, curriculumId: curriculum.id, startDate, timeZone: 'Europe/London', status: 'ACTIVE' },
   });
@@ -95,6 +105,7 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
 
   const ticks: { membershipId: string; itemId: string; completedAt: Date }[] = [];
   const marks: { meetingId: string; membershipId: string; status: 'PRESENT' | 'LATE' | 'EXCUSED' | 'ABSENT' }[] = [];
+  const responses: { membershipId: string; promptId: string; text: string }[] = [];
   for (const membership of memberships) {
     // Most fellows keep up; about one in seven falls behind.
     const diligence = rand() < 0.15 ? 0.3 + rand() * 0.3 : 0.75 + rand() * 0.25;
@@ -103,6 +114,9 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
       const chance = w < 4 ? diligence : w === 4 ? diligence / 2 : 0;
       for (const itemId of items) {
         if (rand() < chance) ticks.push({ membershipId: membership.id, itemId, completedAt: new Date(startDate.getTime() + (w * 7 + Math.floor(rand() * 7)) * DAY) });
+      }
+      for (const promptId of promptsByWeek.get(curriculum.weeks[w]!.id) ?? []) {
+        if (rand() < chance) responses.push({ membershipId: membership.id, promptId, text: 'A few sentences of an answer, as a fellow would write before the meeting. '.repeat(3) });
       }
     }
     for (const meeting of meetings.get(membership.groupId!)!) {
@@ -115,6 +129,9 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
   }
   await prisma.readingProgress.createMany({ data: ticks });
   await prisma.attendance.createMany({ data: marks });
-  return { cohort, groups: groupRows, facilitator: facilitators[0]!, ticks: ticks.length, marks: marks.length };
+  await prisma.promptResponse.createMany({ data: responses });
+  // The first group's meeting on the running week (5): the one a prep sheet is opened for.
+  const prepMeeting = await prisma.meeting.findFirstOrThrow({ where: { groupId: groupRows[0]!.id, weekPosition: 5 }, orderBy: { startsAt: 'asc' }, select: { id: true } });
+  return { cohort, groups: groupRows, facilitator: facilitators[0]!, ticks: ticks.length, marks: marks.length, responses: responses.length, prepMeetingId: prepMeeting.id };
 }
 
