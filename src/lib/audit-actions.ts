@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   'membership.left': 'Left the cohort',
   'membership.deferred': 'Deferred to a later cohort',
   'switch.decided': 'Group switch decided',
+  'certificates.issued': 'Certificates issued',
+  'certificate.revoked': 'Certificate revoked',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'AVAILABILITY_REQUEST',
   'GROUP_ASSIGNED',
   'GROUP_SWITCH',
+  'CERTIFICATE_ISSUED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,10 +38,14 @@ export const KIND_TOPIC: Record<NotificationKind, EmailTopic | null> = {
   AVAILABILITY_REQUEST: null,
   GROUP_ASSIGNED: null,
   GROUP_SWITCH: null,
+  CERTIFICATE_ISSUED: null,
 };
 
 /** Kinds that go to people who are not (or not yet) in the cohort: the rest stop when someone leaves. */
 export const KINDS_FOR_NON_MEMBERS: readonly NotificationKind[] = ['INVITATION', 'APPLICATION_DECISION'];
+
+/** Kinds that still go out once a cohort is archived: certificates are often issued after the close. */
+export const KINDS_AFTER_ARCHIVE: readonly NotificationKind[] = ['CERTIFICATE_ISSUED'];
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
   INVITATION: 'Invitation',
@@ -56,6 +61,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   AVAILABILITY_REQUEST: 'Availability request',
   GROUP_ASSIGNED: 'Group assigned',
   GROUP_SWITCH: 'Group switch',
+  CERTIFICATE_ISSUED: 'Certificate issued',
 };
 
 export const TOPICS: Record<EmailTopic, { label: string; description: string; defaultOn: boolean }> = {

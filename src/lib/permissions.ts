@@ -60,6 +60,8 @@ export const COHORT_PERMISSIONS = {
   'grouping.manage': adminsOnly,
   /** Asking to switch group, dropping out, deferring. */
   'membership.self': { FELLOW: 'self' },
+  /** Issuing and revoking the cohort's certificates. */
+  'certificates.manage': adminsOnly,
   /** Deciding switch requests into the groups one leads (facilitators) or any (admins). */
   'switches.decide': leadersAndAdmins,
 } as const satisfies Record<string, Grants>;

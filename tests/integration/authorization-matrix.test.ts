@@ -304,6 +304,7 @@ const MATRIX: Record<string, Row> = {
   // One's own account.
   'account.me': { input: () => undefined, expect: signedIn() },
   'account.updateName': { input: () => ({ name: 'Renamed' }), expect: signedIn() },
+  'account.updateCertificateName': { input: () => ({ certificateName: 'Full Name' }), expect: signedIn() },
   'account.sessions': { input: () => undefined, expect: signedIn() },
   'account.signOutEverywhere': { input: () => undefined, expect: signedIn() },
   'account.emailPreferences': { input: () => undefined, expect: signedIn() },
@@ -459,6 +460,13 @@ const MATRIX: Record<string, Row> = {
   'availability.mine': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
   'availability.save': { input: () => ({ cohort: 'a', timeZone: 'Europe/London', localSlots: [36, 37, 38] }), expect: cohortA('FELLOW') },
   'availability.summary': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'certificates.list': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
+  'certificates.issue': { input: () => ({ cohort: 'a', membershipIds: [], notify: false }), expect: cohortAdminOnly() },
+  'certificates.revoke': {
+    input: () => ({ cohort: 'a', certificateId: 'no-such-certificate', reason: 'Matrix' }),
+    expect: cohortA('ADMIN', { admin: 'NOT_FOUND' }),
+  },
+  'certificates.mine': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
   'grouping.propose': { input: () => ({ cohort: 'a', minSize: 2, maxSize: 4 }), expect: cohortAdminOnly() },
   'grouping.latest': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'grouping.move': { input: () => ({ cohort: 'a', proposalId: 'no-such-proposal', groups: [] }), expect: cohortA('ADMIN', { admin: 'NOT_FOUND' }) },

@@ -19,6 +19,7 @@ import { applicationsRouter } from '@/server/api/routers/applications-router';
 import { availabilityRouter } from '@/server/api/routers/availability-router';
 import { groupingRouter } from '@/server/api/routers/grouping-router';
 import { switchesRouter } from '@/server/api/routers/switches-router';
+import { certificatesRouter } from '@/server/api/routers/certificates-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   availability: availabilityRouter,
   grouping: groupingRouter,
   switches: switchesRouter,
+  certificates: certificatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -52,6 +52,8 @@ export type NotificationPayloads = {
   ANNOUNCEMENT: CohortPart & { announcementId: string; subject: string; body: string; authorName: string; groupName: string | null };
   RUN_ALERT: CohortPart & { runId: string; runName: string; exerciseTitle: string; problem: 'failed' | 'nan' | 'stale'; detail: string };
   /** The admin's decision on an application, in the cohort's words (its template, with {name} filled in). */
+  /** A certificate of completion or facilitation is ready: its public page and PDF. */
+  CERTIFICATE_ISSUED: CohortPart & { certificateId: string; kind: 'COMPLETION' | 'FACILITATION'; holderName: string; programme: string };
   APPLICATION_DECISION: CohortPart & { decision: 'ACCEPTED' | 'WAITLISTED' | 'REJECTED'; subject: string; body: string; role: 'FELLOW' | 'FACILITATOR' };
   /** Paint your availability (at acceptance), or a reminder the day before the deadline. */
   AVAILABILITY_REQUEST: CohortPart & { deadline: string | null; reminder: boolean };

@@ -12,6 +12,8 @@ import {
   applicationDecisionSubject,
   AvailabilityRequestEmail,
   availabilityRequestSubject,
+  CertificateIssuedEmail,
+  certificateIssuedSubject,
   GroupAssignedEmail,
   groupAssignedSubject,
   GroupSwitchEmail,
@@ -102,6 +104,15 @@ function compose<K extends NotificationKind>(kind: K, payload: NotificationPaylo
         path: `/cohorts/${data.cohortSlug}`,
       };
     }
+    case 'CERTIFICATE_ISSUED': {
+      const data = payload as NotificationPayloads['CERTIFICATE_ISSUED'];
+      return {
+        subject: certificateIssuedSubject(data),
+        preview: `${data.programme}, in the name ${data.holderName}.`,
+        element: (frame) => <CertificateIssuedEmail frame={frame} payload={p} />,
+        path: `/certificates/${data.certificateId}`,
+      };
+    }
     case 'GROUP_SWITCH': {
       const data = payload as NotificationPayloads['GROUP_SWITCH'];
       return {
@@ -130,6 +141,7 @@ const REASONS: Record<NotificationKind, string> = {
   AVAILABILITY_REQUEST: 'You get this email because you were accepted into this cohort.',
   GROUP_ASSIGNED: 'You get this email as a member of this cohort.',
   GROUP_SWITCH: 'You get this email about a request to switch groups.',
+  CERTIFICATE_ISSUED: 'You get this email because a certificate was issued to you.',
 };
 
 export async function renderNotificationEmail<K extends NotificationKind>(

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { EmailPreferencesForm } from '@/features/account/email-preferences-form';
+import { CertificateNameForm } from '@/features/account/certificate-name-form';
 import { NameForm } from '@/features/account/name-form';
 import { SessionsPanel } from '@/features/account/sessions-panel';
 import { ApiTokensSection } from '@/features/api-tokens/api-tokens-section';
@@ -31,6 +32,9 @@ export default async function AccountPage() {
           </h2>
           <div className="mt-4">
             <NameForm initialName={me.name} />
+          </div>
+          <div className="mt-4">
+            <CertificateNameForm initialName={me.certificateName} />
           </div>
           <dl className="mt-5 grid gap-1 sm:grid-cols-[8rem_1fr]">
             <dt className="font-medium">Email</dt>

@@ -5,12 +5,15 @@ import { getEmailPreferences, setEmailPreferences } from '@/server/services/noti
 import { createTRPCRouter, protectedProcedure } from '@/server/api/trpc';
 import { readSessionToken } from '@/server/auth/session';
 import { listAccountSessions, signOutEverywhere } from '@/server/services/account/account-sessions';
-import { getAccount, updateName } from '@/server/services/account/get-account';
+import { getAccount, updateCertificateName, updateName } from '@/server/services/account/get-account';
+import { certificateNameInput } from '@/lib/schemas/certificates';
 
 export const accountRouter = createTRPCRouter({
   me: protectedProcedure.input(z.void()).query(({ ctx }) => getAccount(ctx)),
 
   updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(ctx, input)),
+
+  updateCertificateName: protectedProcedure.input(certificateNameInput).mutation(({ ctx, input }) => updateCertificateName(ctx, input)),
 
   sessions: protectedProcedure.input(z.void()).query(({ ctx }) => listAccountSessions(ctx, { currentToken: readSessionToken(ctx.headers) })),
 

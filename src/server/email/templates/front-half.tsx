@@ -129,3 +129,28 @@ export function GroupSwitchEmail({ frame, payload, timeZone }: { frame: EmailFra
     </EmailLayout>
   );
 }
+
+export function certificateIssuedSubject(payload: PayloadOf<'CERTIFICATE_ISSUED'>): string {
+  return payload.kind === 'FACILITATION' ? `Your certificate of facilitation for ${payload.cohortName}` : `Your certificate for ${payload.cohortName}`;
+}
+
+export function CertificateIssuedEmail({ frame, payload }: { frame: EmailFrame; payload: PayloadOf<'CERTIFICATE_ISSUED'> }) {
+  const page = `${frame.siteUrl}/certificates/${payload.certificateId}`;
+  return (
+    <EmailLayout frame={frame}>
+      <Text style={heading}>{payload.kind === 'FACILITATION' ? 'Thank you for leading a group' : 'Congratulations, you completed the fellowship'}</Text>
+      <Text style={text}>
+        Your certificate of {payload.kind === 'FACILITATION' ? 'facilitation' : 'completion'} of {payload.programme} ({payload.cohortName}) is ready, in the name{' '}
+        {payload.holderName}.
+      </Text>
+      <Text style={text}>
+        <Link href={`${page}/pdf`} style={button}>
+          Download the PDF
+        </Link>
+      </Text>
+      <Text style={mutedText}>
+        Anyone you share it with can check it at <Link href={page} style={link}>{page}</Link>.
+      </Text>
+    </EmailLayout>
+  );
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@/server/errors';
 import type { UserContext } from '@/server/services/context';
 import { updateNameInput } from '@/lib/schemas/account';
+import type { certificateNameInput } from '@/lib/schemas/certificates';
 
 /** The signed-in person and the cohorts they belong to, for the account page and the header. */
 export async function getAccount(ctx: UserContext) {
@@ -13,6 +14,7 @@ export async function getAccount(ctx: UserContext) {
       id: true,
       email: true,
       name: true,
+      certificateName: true,
       isAdmin: true,
       memberships: {
         orderBy: { cohort: { startDate: 'desc' } },
@@ -43,4 +45,12 @@ export async function updateName(ctx: UserContext, input: z.infer<typeof updateN
   const { db } = ctx;
   const userId = ctx.user.id;
   return db.user.update({ where: { id: userId }, data: { name: input.name }, select: { id: true, name: true } });
+}
+
+export async function updateCertificateName(ctx: UserContext, input: z.infer<typeof certificateNameInput>) {
+  return ctx.db.user.update({
+    where: { id: ctx.user.id },
+    data: { certificateName: input.certificateName === '' ? null : input.certificateName },
+    select: { id: true, certificateName: true },
+  });
 }

@@ -10,7 +10,7 @@ export type AuditEventInput = {
   cohortId?: string | null;
   /** What happened, in words, with the names as they are now. */
   summary: string;
-  subjectType?: 'cohort' | 'membership' | 'group' | 'invitation' | 'user' | 'curriculum' | 'api_token' | 'announcement' | 'notification';
+  subjectType?: 'cohort' | 'membership' | 'group' | 'invitation' | 'user' | 'curriculum' | 'api_token' | 'announcement' | 'notification' | 'certificate';
   subjectId?: string | null;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;

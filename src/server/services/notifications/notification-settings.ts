@@ -2,8 +2,13 @@
 // secret that signs unsubscribe links, and the domain of Message-IDs.
 export type NotificationSettings = { siteUrl: string; secret: string; messageIdDomain: string };
 
+/** The site's address (NEXTAUTH_URL), for links in emails and on certificates. */
+export function siteUrlOf(source: Record<string, string | undefined> = process.env): string {
+  return (source.NEXTAUTH_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/+$/, '');
+}
+
 export function notificationSettings(source: Record<string, string | undefined> = process.env): NotificationSettings {
-  const siteUrl = (source.NEXTAUTH_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/+$/, '');
+  const siteUrl = siteUrlOf(source);
   const secret = source.NEXTAUTH_SECRET;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set: it signs the unsubscribe links in emails.');
   return { siteUrl, secret, messageIdDomain: new URL(siteUrl).hostname };

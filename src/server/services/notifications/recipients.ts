@@ -1,7 +1,7 @@
 // Who must not get a notification, checked when it is queued (so counts are honest) and again
 // when it is sent (people opt out, are disabled or leave in between): a disabled account, a
 // topic turned off, someone no longer in the cohort, an archived cohort, a bouncing address.
-import { KIND_TOPIC, KINDS_FOR_NON_MEMBERS, TOPICS, type NotificationKind } from '@/lib/notification-kinds';
+import { KIND_TOPIC, KINDS_AFTER_ARCHIVE, KINDS_FOR_NON_MEMBERS, TOPICS, type NotificationKind } from '@/lib/notification-kinds';
 import type { Db } from '@/server/services/context';
 
 export type SkipReason = 'disabled' | 'opted-out' | 'not-in-cohort' | 'cohort-archived' | 'bouncing';
@@ -79,7 +79,7 @@ export type RecipientFacts = {
 /** The one rule of who gets what, for queueing (many at once) and sending (one, from one query). */
 export function skipReasonOf(facts: RecipientFacts): SkipReason | null {
   const topic = KIND_TOPIC[facts.kind];
-  if (facts.cohortArchived) return 'cohort-archived';
+  if (facts.cohortArchived && !KINDS_AFTER_ARCHIVE.includes(facts.kind)) return 'cohort-archived';
   if (facts.userId && facts.disabled) return 'disabled';
   if (facts.userId && topic && !(facts.topicChoice ?? TOPICS[topic].defaultOn)) return 'opted-out';
   if (facts.inCohort && !KINDS_FOR_NON_MEMBERS.includes(facts.kind) && (!facts.userId || !facts.member)) return 'not-in-cohort';

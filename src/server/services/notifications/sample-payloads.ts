@@ -151,6 +151,11 @@ export async function buildSampleEmails(ctx: ServiceContext, input: { cohort?: s
       recipient: facilitatorRecipient,
       payload: { ...base, event: 'requested', fellowName: fellow?.name ?? 'A fellow', fromGroupName: 'Group B', toGroupName: group?.name ?? 'Group A', scope: 'ONE_WEEK', meeting },
     },
+    CERTIFICATE_ISSUED: {
+      kind: 'CERTIFICATE_ISSUED',
+      recipient: fellowRecipient,
+      payload: { ...base, certificateId: 'sample-certificate', kind: 'COMPLETION', holderName: fellow?.name ?? 'A fellow', programme: 'Intro Fellowship' },
+    },
   };
   return { cohortSlug: cohort.slug, emails: NOTIFICATION_KINDS.map((kind) => samples[kind]) };
 }

@@ -35,9 +35,10 @@ export default async function CohortPage({ params }: CohortPageProps) {
   const home = await loadCohort(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
   // A fellow's exercises and their best results (exercise status on the home page).
-  const [exercises, announcements] = await Promise.all([
+  const [exercises, announcements, certificates] = await Promise.all([
     home.fellow ? api.runs.exercises({ cohort: slug }) : Promise.resolve([]),
     api.announcements.list({ cohort: slug, limit: 3 }),
+    home.membershipRole ? api.certificates.mine({ cohort: slug }) : Promise.resolve([]),
   ]);
   // Admins reach the members page from the cohort's admin links below the header.
   const canSeeMembers = reachOf(home, 'members.view') === 'groups';
@@ -83,6 +84,26 @@ export default async function CohortPage({ params }: CohortPageProps) {
       {can(home, 'cohort.manage') ? <CohortAdminNav slug={home.slug} current="home" /> : null}
       {home.status === 'ARCHIVED' ? (
         <p className="mt-4 max-w-[65ch] text-muted">This cohort is archived: it stays here to read, and nothing in it changes any more.</p>
+      ) : null}
+
+      {certificates.length ? (
+        <section aria-labelledby="certificate-heading" className="mt-8 max-w-3xl rounded-xl border border-accent/40 bg-accent-soft p-5">
+          <h2 id="certificate-heading" className="text-xl font-semibold">
+            {certificates[0]!.kind === 'FACILITATION' ? 'Your certificate of facilitation' : 'Your certificate'}
+          </h2>
+          <p className="mt-1">Well done. Download it, or share its page: anyone can check that it is valid there.</p>
+          <p className="mt-3 flex flex-wrap gap-2">
+            <a href={`/certificates/${certificates[0]!.id}/pdf`} className={buttonClasses('primary')} download>
+              Download the PDF
+            </a>
+            <Link href={`/certificates/${certificates[0]!.id}`} className={buttonClasses('secondary')}>
+              Its public page
+            </Link>
+          </p>
+          <p className="mt-2 text-[0.9rem] text-muted">
+            The name on it comes from <Link href="/account">your account</Link> (Name on certificates).
+          </p>
+        </section>
       ) : null}
 
       {announcements.length ? (
