@@ -4,7 +4,7 @@
 // certificate from a valid one.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { issueCertificates, listCohortCertificates, listMyCertificates, revokeCertificate, findPublicCertificate } from '@/server/services/certificates/certificates';
+import { findPublicCertificate, issueCertificates, listCohortCertificates, listMyCertificates, queueCertificateEmails, revokeCertificate } from '@/server/services/certificates/certificates';
 import { GET as getCertificatePdf } from '@/app/certificates/[id]/pdf/route';
 import { asCohortAdmin, asSystem, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
 import { caughtAppOrTRPCError } from '../support/app-errors';
@@ -87,8 +87,16 @@ describe('certificates', () => {
     ]);
     expect(rows.every((row) => /^[A-Za-z0-9_-]{22}$/.test(row.id))).toBe(true);
     expect(Buffer.from(rows[0]!.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // The emails come from one job, after the certificates committed; running it twice adds none twice.
+    const jobs = await db.$queryRaw<{ payload: { cohortId: string; ids: string[] } }[]>`
+      SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+       WHERE t.identifier = 'certificate-emails'`;
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.payload.ids).toHaveLength(2);
+    expect(await queueCertificateEmails(asSystem(), jobs[0]!.payload)).toBe(2);
+    expect(await queueCertificateEmails(asSystem(), jobs[0]!.payload)).toBe(0);
     const emails = await db.notification.findMany({ where: { kind: 'CERTIFICATE_ISSUED', cohortId: world.cohort.id }, select: { toEmail: true, payload: true } });
-    expect(emails).toHaveLength(2);
+    expect(emails.map((email) => (email.payload as { holderName: string }).holderName).sort()).toEqual(['Ada Łovelace-Żółć', 'Fay']);
     expect(await db.auditEvent.count({ where: { action: 'certificates.issued', cohortId: world.cohort.id } })).toBe(1);
   });
 

@@ -14,6 +14,7 @@ import type { NotificationSettings } from '@/server/services/notifications/notif
 import { planDueNotifications } from '@/server/services/notifications/plan-notifications';
 import { SEND_TASK } from '@/server/services/notifications/queue-notifications';
 import { PROPOSE_TASK, runGroupingProposal } from '@/server/services/grouping/group-formation';
+import { EMAIL_TASK as CERTIFICATE_EMAIL_TASK, queueCertificateEmails } from '@/server/services/certificates/certificates';
 import { heartbeat, registerWorkerProcess, sweepDeadWorkers, unregisterWorkerProcess } from '@/server/services/jobs/worker-registry';
 
 export const PLAN_TASK = 'plan-notifications';
@@ -67,6 +68,11 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       const { id } = payload as { id: string };
       const result = await runGroupingProposal(ctx, id);
       if (result) log(`Group proposal ${id}: ${result.stats.placed} of ${result.stats.fellows} fellows placed in ${result.stats.groups} groups (${result.stats.status}, ${result.stats.seconds} s).`);
+    },
+    // A bulk issue of certificates: their emails, queued after the certificates committed.
+    [CERTIFICATE_EMAIL_TASK]: async (payload) => {
+      const queued = await queueCertificateEmails(ctx, payload as { cohortId: string; ids: string[] });
+      if (queued) log(`Queued ${queued} certificate emails.`);
     },
     [PLAN_TASK]: async () => {
       const now = new Date();

@@ -4,6 +4,7 @@
 // for its public verification page. Admins of the cohort issue and revoke (the procedures check
 // 'certificates.manage'); a member reads their own.
 import { randomBytes } from 'node:crypto';
+import { Prisma } from '@/generated/prisma/client';
 import { displayName } from '@/lib/format';
 import type { IssueCertificatesInput, RevokeCertificateInput } from '@/lib/schemas/certificates';
 import { issueCertificatesInput } from '@/lib/schemas/certificates';
@@ -15,6 +16,12 @@ import { siteUrlOf } from '@/server/services/notifications/notification-settings
 import { queueDeliverable, type NotificationDraft } from '@/server/services/notifications/queue-notifications';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { renderCertificatePdf, type CertificateContent } from './certificate-pdf';
+
+/** The job that emails a batch of newly issued certificates to their holders. */
+export const EMAIL_TASK = 'certificate-emails';
+
+/** Certificates drawn and written per statement. */
+const CHUNK = 100;
 
 /** 128 random bits, URL-safe: the certificate's public id. */
 export function newCertificateId(): string {
@@ -39,7 +46,8 @@ type Candidate = {
 /** Everyone who could hold a certificate of the cohort, with whether they qualify and what theirs would say. */
 async function loadCandidates(db: Db, cohortId: string, now: Date) {
   const [progress, cohort, facilitators, certificates] = await Promise.all([
-    loadCohortProgress(db, cohortId, { now }),
+    // Counts, not each tick: 2,000 fellows' ticks are tens of thousands of rows.
+    loadCohortProgress(db, cohortId, { now, detail: 'counts' }),
     db.cohort.findUniqueOrThrow({
       where: { id: cohortId },
       select: {
@@ -59,14 +67,25 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
       select: { id: true, membershipId: true, issuedAt: true, revokedAt: true },
     }),
   ]);
-  const users = await db.user.findMany({
-    where: { id: { in: [...progress.fellows.map((fellow) => fellow.userId), ...facilitators.map((facilitator) => facilitator.userId)] } },
-    select: { id: true, name: true, email: true, certificateName: true },
-  });
+  const coreItemIds = progress.units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id));
+  const [users, minutes] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: [...progress.fellows.map((fellow) => fellow.userId), ...facilitators.map((facilitator) => facilitator.userId)] } },
+      select: { id: true, name: true, email: true, certificateName: true },
+    }),
+    // Minutes of the core readings each fellow ticked, added up by PostgreSQL.
+    db.$queryRaw<{ membershipId: string; minutes: number }[]>`
+      SELECT rp."membershipId", COALESCE(SUM(ci.minutes), 0)::int AS minutes
+      FROM "ReadingProgress" rp
+      JOIN "Membership" m ON m.id = rp."membershipId"
+      JOIN "CurriculumItem" ci ON ci.id = rp."itemId"
+      WHERE m."cohortId" = ${cohortId} AND m.role = 'FELLOW' AND rp."itemId" = ANY(${coreItemIds}::text[])
+      GROUP BY rp."membershipId"`,
+  ]);
+  const minutesOf = new Map(minutes.map((row) => [row.membershipId, row.minutes]));
   const userById = new Map(users.map((user) => [user.id, user]));
   const certificateOf = new Map(certificates.map((certificate) => [certificate.membershipId, certificate]));
   const calendar = buildCohortCalendar(cohort, cohort.curriculum.weeks);
-  const minutesOf = new Map(progress.units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => [item.id, item.minutes ?? 0] as const)));
   const holderName = (userId: string) => {
     const user = userById.get(userId)!;
     return user.certificateName?.trim() || displayName(user);
@@ -83,7 +102,7 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
         role: 'FELLOW',
         qualifies: standing.meetsCompletionRule,
         reason: standing.meetsCompletionRule ? null : completionGap(standing, progress.cohort.rules),
-        readingMinutes: [...fellow.done.keys()].reduce((sum, itemId) => sum + (minutesOf.get(itemId) ?? 0), 0),
+        readingMinutes: minutesOf.get(fellow.membershipId) ?? 0,
         meetings: standing.attendance.present + standing.attendance.late,
         certificate: certificateOf.get(fellow.membershipId) ?? null,
       };
@@ -143,6 +162,46 @@ export async function listCohortCertificates(ctx: CohortContext) {
   };
 }
 
+function contentFor(
+  candidate: Candidate,
+  cohort: { name: string; programme: string; startsOn: Date; endsOn: Date },
+  now: Date,
+  siteUrl: string,
+): CertificateContent {
+  const id = newCertificateId();
+  return {
+    id,
+    kind: candidate.role === 'FACILITATOR' ? 'FACILITATION' : 'COMPLETION',
+    holderName: candidate.holderName,
+    programme: cohort.programme,
+    cohortName: cohort.name,
+    startsOn: cohort.startsOn,
+    endsOn: cohort.endsOn,
+    readingMinutes: candidate.readingMinutes,
+    meetings: candidate.meetings,
+    issuedAt: now,
+    verifyUrl: `${siteUrl}/certificates/${id}`,
+  };
+}
+
+/** One INSERT for a chunk of certificates: PDFs go to PostgreSQL as bytea parameters, not through Prisma's JSON. */
+function insertCertificates(
+  tx: Prisma.TransactionClient,
+  chunk: { candidate: Candidate; content: CertificateContent; pdf: Uint8Array }[],
+  fields: { cohortId: string; issuedAt: Date; issuedById: string | null },
+) {
+  const rows = chunk.map(
+    ({ candidate, content, pdf }) =>
+      Prisma.sql`(${content.id}, ${fields.cohortId}, ${candidate.membershipId}, ${content.kind}::"CertificateKind", ${content.holderName}, ${content.programme},
+        ${content.cohortName}, ${content.startsOn}::date, ${content.endsOn}::date, ${content.readingMinutes}, ${content.meetings}, ${fields.issuedAt},
+        ${fields.issuedById}, ${Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)})`,
+  );
+  return tx.$executeRaw`
+    INSERT INTO "Certificate" (id, "cohortId", "membershipId", kind, "holderName", programme, "cohortName", "startsOn", "endsOn",
+      "readingMinutes", meetings, "issuedAt", "issuedById", pdf)
+    VALUES ${Prisma.join(rows)}`;
+}
+
 export type IssueResult = { issued: number; emailed: number; alreadyHeld: number; notQualified: number };
 
 /**
@@ -164,92 +223,55 @@ export async function issueCertificates(ctx: CohortContext, rawInput: IssueCerti
   const chosen = candidates.filter((candidate) => (named ? named.has(candidate.membershipId) : candidate.qualifies));
   const toIssue = chosen.filter((candidate) => candidate.certificate === null);
 
-  // The PDFs first, outside the transaction: it then only writes rows.
-  const rows: { candidate: Candidate; content: CertificateContent; pdf: Uint8Array }[] = [];
-  for (const candidate of toIssue) {
-    const content: CertificateContent = {
-      id: newCertificateId(),
-      kind: candidate.role === 'FACILITATOR' ? 'FACILITATION' : 'COMPLETION',
-      holderName: candidate.holderName,
-      programme: cohort.programme,
-      cohortName: cohort.name,
-      startsOn: cohort.startsOn,
-      endsOn: cohort.endsOn,
-      readingMinutes: candidate.readingMinutes,
-      meetings: candidate.meetings,
-      issuedAt: now,
-      verifyUrl: '',
-    };
-    content.verifyUrl = `${siteUrlOf()}/certificates/${content.id}`;
-    const pdf = await renderCertificatePdf(content);
-    rows.push({ candidate, content, pdf });
-  }
+  const issued: { candidate: Candidate; content: CertificateContent }[] = [];
 
   const emailed = await db.$transaction(
     async (tx) => {
       // Someone else issued meanwhile: nobody gets two.
       const held = await tx.certificate.count({
-        where: { cohortId: access.cohortId, revokedAt: null, membershipId: { in: rows.map((row) => row.candidate.membershipId) } },
+        where: { cohortId: access.cohortId, revokedAt: null, membershipId: { in: toIssue.map((candidate) => candidate.membershipId) } },
       });
       if (held > 0) throw new AppError('CONFLICT', 'Certificates were issued for some of these people meanwhile. Reload the page and try again.');
-      for (let start = 0; start < rows.length; start += 200) {
-        await tx.certificate.createMany({
-          data: rows.slice(start, start + 200).map(({ candidate, content, pdf }) => ({
-            id: content.id,
-            cohortId: access.cohortId,
-            membershipId: candidate.membershipId,
-            kind: content.kind,
-            holderName: content.holderName,
-            programme: content.programme,
-            cohortName: content.cohortName,
-            startsOn: content.startsOn,
-            endsOn: content.endsOn,
-            readingMinutes: content.readingMinutes,
-            meetings: content.meetings,
-            issuedAt: now,
-            issuedById: ctx.user?.id ?? null,
-            pdf: Buffer.from(pdf),
-          })),
-        });
+      // A chunk at a time: PDFs are drawn, written and let go, so memory stays flat however many.
+      // The next chunk is drawn while PostgreSQL writes the last one.
+      const siteUrl = siteUrlOf();
+      let writing: Promise<unknown> = Promise.resolve();
+      for (let start = 0; start < toIssue.length; start += CHUNK) {
+        const chunk: { candidate: Candidate; content: CertificateContent; pdf: Uint8Array }[] = [];
+        for (const candidate of toIssue.slice(start, start + CHUNK)) {
+          const content = contentFor(candidate, cohort, now, siteUrl);
+          chunk.push({ candidate, content, pdf: await renderCertificatePdf(content) });
+        }
+        await writing;
+        writing = insertCertificates(tx, chunk, { cohortId: access.cohortId, issuedAt: now, issuedById: ctx.user?.id ?? null });
+        // Awaited before the next write (or below); until then a failure must not count as unhandled.
+        writing.catch(() => {});
+        issued.push(...chunk.map(({ candidate, content }) => ({ candidate, content })));
       }
-      if (rows.length) {
+      await writing;
+      if (issued.length) {
         await recordAudit(tx, ctx, {
           action: 'certificates.issued',
           cohortId: access.cohortId,
-          summary: `Issued ${rows.length} ${rows.length === 1 ? 'certificate' : 'certificates'}${byHand ? ' by hand' : ''}: ${rows
+          summary: `Issued ${issued.length} ${issued.length === 1 ? 'certificate' : 'certificates'}${byHand ? ' by hand' : ''}: ${issued
             .slice(0, 5)
             .map((row) => row.content.holderName)
-            .join(', ')}${rows.length > 5 ? '…' : ''}`,
+            .join(', ')}${issued.length > 5 ? '…' : ''}`,
           subjectType: 'cohort',
           subjectId: access.cohortId,
-          after: { issued: rows.length, byHand },
+          after: { issued: issued.length, byHand },
         });
       }
-      if (!input.notify || !rows.length) return 0;
-      const slug = (await tx.cohort.findUniqueOrThrow({ where: { id: access.cohortId }, select: { slug: true, timeZone: true } }));
-      const drafts: NotificationDraft<'CERTIFICATE_ISSUED'>[] = rows.map(({ candidate, content }) => ({
-        kind: 'CERTIFICATE_ISSUED',
-        dedupeKey: `certificate:${content.id}`,
-        toEmail: candidate.email,
-        userId: candidate.userId,
-        cohortId: access.cohortId,
-        subjectId: content.id,
-        payload: {
-          cohortName: cohort.name,
-          cohortSlug: slug.slug,
-          cohortTimeZone: slug.timeZone,
-          certificateId: content.id,
-          kind: content.kind,
-          holderName: content.holderName,
-          programme: content.programme,
-        },
-      }));
-      return queueDeliverable(tx, 'CERTIFICATE_ISSUED', access.cohortId, drafts);
+      if (!input.notify || !issued.length) return 0;
+      // One job that queues the emails after this commits: the admin's click waits for the
+      // certificates, not for 2,000 emails' ledger rows (the job writes them, all or none).
+      await tx.$queryRaw`SELECT graphile_worker.add_job(${EMAIL_TASK}::text, json_build_object('cohortId', ${access.cohortId}::text, 'ids', ${issued.map((row) => row.content.id)}::text[]), max_attempts => 8)`;
+      return issued.length;
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
   return {
-    issued: rows.length,
+    issued: issued.length,
     emailed,
     alreadyHeld: chosen.length - toIssue.length,
     notQualified: byHand ? chosen.filter((candidate) => !candidate.qualifies).length : candidates.filter((candidate) => !candidate.qualifies).length,
@@ -322,3 +344,43 @@ export async function findCertificatePdf(ctx: ServiceContext, id: string): Promi
   return { pdf: row.pdf, holderName: row.holderName };
 }
 
+
+/**
+ * The job behind a bulk issue's emails: one CERTIFICATE_ISSUED notification per certificate still
+ * valid, through the ledger (so a retry adds none twice) and the one rule of who gets email.
+ */
+export async function queueCertificateEmails(ctx: ServiceContext, payload: { cohortId: string; ids: string[] }): Promise<number> {
+  const { db } = ctx;
+  const [cohort, certificates] = await Promise.all([
+    db.cohort.findUnique({ where: { id: payload.cohortId }, select: { name: true, slug: true, timeZone: true } }),
+    db.certificate.findMany({
+      where: { id: { in: payload.ids }, cohortId: payload.cohortId, revokedAt: null },
+      select: { id: true, kind: true, holderName: true, programme: true, membership: { select: { user: { select: { id: true, email: true } } } } },
+    }),
+  ]);
+  if (!cohort) return 0;
+  const drafts: NotificationDraft<'CERTIFICATE_ISSUED'>[] = certificates.flatMap((certificate) => {
+    const user = certificate.membership?.user;
+    if (!user) return [];
+    return [
+      {
+        kind: 'CERTIFICATE_ISSUED' as const,
+        dedupeKey: `certificate:${certificate.id}`,
+        toEmail: user.email,
+        userId: user.id,
+        cohortId: payload.cohortId,
+        subjectId: certificate.id,
+        payload: {
+          cohortName: cohort.name,
+          cohortSlug: cohort.slug,
+          cohortTimeZone: cohort.timeZone,
+          certificateId: certificate.id,
+          kind: certificate.kind,
+          holderName: certificate.holderName,
+          programme: certificate.programme,
+        },
+      },
+    ];
+  });
+  return db.$transaction((tx) => queueDeliverable(tx, 'CERTIFICATE_ISSUED', payload.cohortId, drafts));
+}
