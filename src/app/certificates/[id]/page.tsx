@@ -33,7 +33,7 @@ export default async function CertificatePage({ params }: Props) {
           {revoked ? (
             <Alert tone="error" role="alert" title="This certificate was revoked">
               Revoked on {day.format(certificate.revokedAt!)}
-              {certificate.revokedReason ? `: ${certificate.revokedReason}` : '.'} It no longer certifies anything.
+              {certificate.revokedReason ? `: ${certificate.revokedReason.replace(/[.!?]*$/, '.')}` : '.'} It no longer certifies anything.
             </Alert>
           ) : (
             <Alert tone="success" role="status" title="This certificate is valid">

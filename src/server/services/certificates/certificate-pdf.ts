@@ -62,8 +62,12 @@ export function certificateLines(content: Pick<CertificateContent, 'kind' | 'pro
       detail: `${content.meetings} ${content.meetings === 1 ? 'meeting' : 'meetings'} led · ${dates}`,
     };
   }
-  const parts = [`${describeHours(content.readingMinutes)} of readings`, `${content.meetings} discussion ${content.meetings === 1 ? 'meeting' : 'meetings'}`];
-  return { title: 'Certificate of Completion', lead: 'This certifies that', action: 'completed', detail: `${parts.join(' and ')} · ${dates}` };
+  // What was done, where there is something to say: nothing rather than "0 min".
+  const parts = [
+    content.readingMinutes > 0 ? `${describeHours(content.readingMinutes)} of readings` : null,
+    content.meetings > 0 ? `${content.meetings} discussion ${content.meetings === 1 ? 'meeting' : 'meetings'}` : null,
+  ].filter((part): part is string => part !== null);
+  return { title: 'Certificate of Completion', lead: 'This certifies that', action: 'completed', detail: parts.length ? `${parts.join(' and ')} · ${dates}` : dates };
 }
 
 function encodable(font: PDFFont, text: string): boolean {
