@@ -586,6 +586,14 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(),
   },
   'curriculumEditor.moveGoal': { input: (w) => ({ curriculum: w.curriculum.slug, goalId: w.editor.goalId, toPosition: 1 }), expect: adminOnly() },
+  'curriculumEditor.addPrompt': { input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, text: 'Why?' }), expect: adminOnly() },
+  'curriculumEditor.updatePrompt': { input: (w) => ({ curriculum: w.curriculum.slug, promptId: w.editor.promptId, text: 'Why not?' }), expect: adminOnly() },
+  'curriculumEditor.deletePrompt': { input: (w) => ({ curriculum: w.curriculum.slug, promptId: w.editor.promptId }), expect: adminOnly() },
+  'curriculumEditor.restorePrompt': {
+    input: (w) => ({ curriculum: w.curriculum.slug, weekId: w.editor.weekId, prompt: { id: 'matrix-prompt', position: 1, kind: 'DISCUSSION', text: 'Back?' } }),
+    expect: adminOnly(),
+  },
+  'curriculumEditor.movePrompt': { input: (w) => ({ curriculum: w.curriculum.slug, promptId: w.editor.promptId, toPosition: 1 }), expect: adminOnly() },
   'curriculumEditor.templateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
   'curriculumEditor.applyTemplateChanges': { input: () => ({ cohort: 'a' }), expect: adminOnly() },
 

@@ -7,6 +7,8 @@ import { db } from '@/server/db/client';
 import { resolveCohortAccess } from '@/server/services/cohorts/cohort-access';
 import { createCohort as createCohortFromTemplate } from '@/server/services/cohorts/create-cohort';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
+import { addPromptInput, movePromptInput, promptRefInput, restorePromptInput, updatePromptInput } from '@/lib/schemas/curriculum-editor';
+import { addPrompt, deletePrompt, movePrompt, restorePrompt, updatePrompt } from '@/server/services/curriculum-editor/edit-prompts';
 import { getMeetingPrep } from '@/server/services/meetings/meeting-prep';
 import { savePromptResponse } from '@/server/services/prompts/save-prompt-response';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
@@ -188,5 +190,33 @@ describe('the prep sheet', () => {
     expect(JSON.stringify(prep)).not.toContain('Cleo');
     const refused = await caughtAppOrTRPCError(getMeetingPrep(await world.as(world.ada), { meetingId: meeting.id }));
     expect(refused.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the curriculum editor', () => {
+  it('adds, changes, moves, deletes and restores a week’s prompts', async () => {
+    const curriculum = await createCurriculum({ slug: 'editable-prompts', weeks: { create: [{ position: 1, number: 1, title: 'One' }] } });
+    const week = await db.curriculumWeek.findFirstOrThrow({ where: { curriculumId: curriculum.id }, select: { id: true } });
+    const ctx = asSystem();
+    const first = (await addPrompt(ctx, addPromptInput.parse({ curriculum: 'editable-prompts', weekId: week.id, text: 'First?' }))).prompt;
+    const second = (await addPrompt(ctx, addPromptInput.parse({ curriculum: 'editable-prompts', weekId: week.id, text: 'Second?', kind: 'REFLECTION' }))).prompt;
+    await updatePrompt(ctx, updatePromptInput.parse({ curriculum: 'editable-prompts', promptId: first.id, text: 'First, reworded?' }));
+    await movePrompt(ctx, movePromptInput.parse({ curriculum: 'editable-prompts', promptId: second.id, toPosition: 1 }));
+    const listed = async () =>
+      (await db.curriculumPrompt.findMany({ where: { weekId: week.id }, orderBy: { position: 'asc' }, select: { text: true, kind: true } })).map((prompt) => [prompt.text, prompt.kind]);
+    expect(await listed()).toEqual([
+      ['Second?', 'REFLECTION'],
+      ['First, reworded?', 'DISCUSSION'],
+    ]);
+    const { deleted } = await deletePrompt(ctx, promptRefInput.parse({ curriculum: 'editable-prompts', promptId: second.id }));
+    expect(await listed()).toEqual([['First, reworded?', 'DISCUSSION']]);
+    await restorePrompt(ctx, restorePromptInput.parse({ curriculum: 'editable-prompts', weekId: deleted.weekId, prompt: deleted.prompt }));
+    expect(await listed()).toEqual([
+      ['Second?', 'REFLECTION'],
+      ['First, reworded?', 'DISCUSSION'],
+    ]);
+    // Another curriculum's prompt is not reachable through this one.
+    const missing = await caughtAppOrTRPCError(updatePrompt(ctx, updatePromptInput.parse({ curriculum: 'prompts-track', promptId: first.id, text: 'No' })));
+    expect(missing.code).toBe('NOT_FOUND');
   });
 });

@@ -40,10 +40,12 @@ export const domId = {
   itemTitle: (id: string) => `item-${id}-title`,
   itemUrl: (id: string) => `item-${id}-url`,
   goalText: (id: string) => `goal-${id}-text`,
+  promptText: (id: string) => `prompt-${id}-text`,
   moveUp: (id: string) => `${id}-move-up`,
   moveDown: (id: string) => `${id}-move-down`,
   addWeek: () => 'add-week',
   addSection: (weekId: string) => `week-${weekId}-add-section`,
   addItem: (sectionId: string) => `section-${sectionId}-add-item`,
   addGoal: (weekId: string) => `week-${weekId}-add-goal`,
+  addPrompt: (weekId: string) => `week-${weekId}-add-prompt`,
 };

@@ -8,6 +8,7 @@ export type EditorWeek = EditorData['weeks'][number];
 export type EditorSection = EditorWeek['sections'][number];
 export type EditorItem = EditorSection['items'][number];
 export type EditorGoal = EditorWeek['goals'][number];
+export type EditorPrompt = EditorWeek['prompts'][number];
 
 type Positioned = { id: string; position: number };
 
@@ -70,6 +71,17 @@ export function mapGoal(data: EditorData, goalId: string, change: (goal: EditorG
     weeks: data.weeks.map((week) =>
       week.goals.some((goal) => goal.id === goalId)
         ? { ...week, goals: week.goals.map((goal) => (goal.id === goalId ? change(goal) : goal)) }
+        : week,
+    ),
+  };
+}
+
+export function mapPrompt(data: EditorData, promptId: string, change: (prompt: EditorPrompt) => EditorPrompt): EditorData {
+  return {
+    ...data,
+    weeks: data.weeks.map((week) =>
+      week.prompts.some((prompt) => prompt.id === promptId)
+        ? { ...week, prompts: week.prompts.map((prompt) => (prompt.id === promptId ? change(prompt) : prompt)) }
         : week,
     ),
   };

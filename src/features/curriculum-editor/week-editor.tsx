@@ -10,6 +10,7 @@ import { domId, useEditor } from './editor-context';
 import { insertAt, mapWeek, moveTo, weekLabel, without, type EditorData, type EditorWeek } from './editor-tree';
 import { spanFormat, weekNumberFormat } from './field-formats';
 import { GoalsEditor } from './goal-editor';
+import { PromptsEditor } from './prompt-editor';
 import type { SectionChoice } from './item-editor';
 import { SectionEditor, sectionName, useSectionActions } from './section-editor';
 import { DeleteButton, DragHandle, MoveButtons, SortableList, SortableRow } from './sortable-list';
@@ -264,6 +265,8 @@ export function WeekEditor({
 
             <h3 className="mt-6 mb-2 text-base font-semibold">Learning goals</h3>
             <GoalsEditor week={week} weekName={name} />
+            <h3 className="mt-6 mb-2 text-base font-semibold">Discussion prompts</h3>
+            <PromptsEditor week={week} weekName={name} />
           </div>
         </section>
       )}

@@ -175,6 +175,28 @@ export const updateGoalInput = z.object({
 export const goalRefInput = z.object({ curriculum, goalId: id });
 export const moveGoalInput = z.object({ curriculum, goalId: id, toPosition: position });
 
+// --- Discussion prompts --------------------------------------------------------------------
+
+const PROMPT_KINDS = ['DISCUSSION', 'REFLECTION'] as const;
+
+export const addPromptInput = z.object({
+  curriculum,
+  weekId: id,
+  position: position.optional(),
+  text: required(4000).default('New discussion question?'),
+  kind: z.enum(PROMPT_KINDS).default('DISCUSSION'),
+});
+
+export const updatePromptInput = z.object({
+  curriculum,
+  promptId: id,
+  text: required(4000).optional(),
+  kind: z.enum(PROMPT_KINDS).optional(),
+});
+
+export const promptRefInput = z.object({ curriculum, promptId: id });
+export const movePromptInput = z.object({ curriculum, promptId: id, toPosition: position });
+
 // --- Snapshots: what a delete returns and a restore takes back -----------------------------
 // Lenient about text (an imported syllabus may hold an empty title) but not about links.
 
@@ -204,6 +226,7 @@ const sectionSnapshot = z.object({
 });
 
 const goalSnapshot = z.object({ id, position, category: z.enum(GOAL_CATEGORIES), text: text(4000) });
+const promptSnapshot = z.object({ id, position, kind: z.enum(PROMPT_KINDS), text: text(4000) });
 
 const weekSnapshot = z.object({
   id,
@@ -217,12 +240,15 @@ const weekSnapshot = z.object({
   notes,
   sections: z.array(sectionSnapshot).max(200),
   goals: z.array(goalSnapshot).max(500),
+  promptsTitle: optionalLine(500).default(null),
+  prompts: z.array(promptSnapshot).max(100).default([]),
 });
 
 export const restoreWeekInput = z.object({ curriculum, week: weekSnapshot });
 export const restoreSectionInput = z.object({ curriculum, weekId: id, section: sectionSnapshot });
 export const restoreItemInput = z.object({ curriculum, sectionId: id, item: itemSnapshot });
 export const restoreGoalInput = z.object({ curriculum, weekId: id, goal: goalSnapshot });
+export const restorePromptInput = z.object({ curriculum, weekId: id, prompt: promptSnapshot });
 
 export type ItemSnapshot = z.input<typeof itemSnapshot>;
 export type SectionSnapshot = z.input<typeof sectionSnapshot>;

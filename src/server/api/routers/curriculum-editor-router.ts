@@ -1,6 +1,11 @@
 import { createTRPCRouter, siteProcedure } from '@/server/api/trpc';
 import {
   addGoalInput,
+  addPromptInput,
+  movePromptInput,
+  promptRefInput,
+  restorePromptInput,
+  updatePromptInput,
   addItemInput,
   addSectionInput,
   addWeekInput,
@@ -27,6 +32,7 @@ import {
 } from '@/lib/schemas/curriculum-editor';
 import { checkReadingLinks } from '@/server/services/curricula/check-links';
 import { addGoal, deleteGoal, moveGoal, restoreGoal, updateGoal } from '@/server/services/curriculum-editor/edit-goals';
+import { addPrompt, deletePrompt, movePrompt, restorePrompt, updatePrompt } from '@/server/services/curriculum-editor/edit-prompts';
 import { addItem, deleteItem, moveItem, restoreItem, updateItem } from '@/server/services/curriculum-editor/edit-items';
 import {
   addSection,
@@ -77,6 +83,12 @@ export const curriculumEditorRouter = createTRPCRouter({
   deleteGoal: siteProcedure('curricula.manage').input(goalRefInput).mutation(({ ctx, input }) => deleteGoal(ctx, input)),
   restoreGoal: siteProcedure('curricula.manage').input(restoreGoalInput).mutation(({ ctx, input }) => restoreGoal(ctx, input)),
   moveGoal: siteProcedure('curricula.manage').input(moveGoalInput).mutation(({ ctx, input }) => moveGoal(ctx, input)),
+
+  addPrompt: siteProcedure('curricula.manage').input(addPromptInput).mutation(({ ctx, input }) => addPrompt(ctx, input)),
+  updatePrompt: siteProcedure('curricula.manage').input(updatePromptInput).mutation(({ ctx, input }) => updatePrompt(ctx, input)),
+  deletePrompt: siteProcedure('curricula.manage').input(promptRefInput).mutation(({ ctx, input }) => deletePrompt(ctx, input)),
+  restorePrompt: siteProcedure('curricula.manage').input(restorePromptInput).mutation(({ ctx, input }) => restorePrompt(ctx, input)),
+  movePrompt: siteProcedure('curricula.manage').input(movePromptInput).mutation(({ ctx, input }) => movePrompt(ctx, input)),
 
   /** Whether the readings' web links still answer (a mutation: it is an action, never cached). */
   checkLinks: siteProcedure('curricula.manage').input(checkLinksInput).mutation(({ ctx, input }) => checkReadingLinks(ctx, input)),

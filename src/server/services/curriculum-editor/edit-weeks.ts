@@ -16,7 +16,7 @@ import { clampPosition, moveInList, writeOrder } from './positions';
 import { weekSelect } from './selects';
 import type { ServiceContext } from '@/server/services/context';
 
-const { sections: _sections, goals: _goals, ...weekFields } = weekSelect;
+const { sections: _sections, goals: _goals, prompts: _prompts, ...weekFields } = weekSelect;
 
 type Numbered = { id: string; position: number; number: number | null; span: number };
 
@@ -118,7 +118,7 @@ export function restoreWeek(ctx: ServiceContext, input: z.output<typeof restoreW
     const start = sequenceStart(weeks);
     const position = clampPosition(input.week.position, weeks.length);
     await writeOrder(tx, 'CurriculumWeek', weeks, weeks.map((week) => week.id), position);
-    const { sections, goals, ...fields } = input.week;
+    const { sections, goals, prompts, ...fields } = input.week;
     await tx.curriculumWeek.create({
       data: {
         ...fields,
@@ -128,6 +128,7 @@ export function restoreWeek(ctx: ServiceContext, input: z.output<typeof restoreW
           create: sections.map(({ items, ...section }) => ({ ...section, items: { createMany: { data: items } } })),
         },
         goals: { createMany: { data: goals } },
+        prompts: { createMany: { data: prompts.map((prompt) => ({ ...prompt, curriculumId })) } },
       },
       select: { id: true },
     });

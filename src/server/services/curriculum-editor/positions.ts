@@ -6,7 +6,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from './edit-transaction';
 
-export type OrderedTable = 'CurriculumWeek' | 'CurriculumSection' | 'CurriculumItem' | 'LearningGoal';
+export type OrderedTable = 'CurriculumWeek' | 'CurriculumSection' | 'CurriculumItem' | 'LearningGoal' | 'CurriculumPrompt';
 
 export type Positioned = { id: string; position: number };
 
