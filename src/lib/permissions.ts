@@ -60,6 +60,8 @@ export const COHORT_PERMISSIONS = {
   'grouping.manage': adminsOnly,
   /** Asking to switch group, dropping out, deferring. */
   'membership.self': { FELLOW: 'self' },
+  /** What fellows said in their weekly check-ins, per week, group and facilitator. */
+  'feedback.view': adminsOnly,
   /** Issuing and revoking the cohort's certificates. */
   'certificates.manage': adminsOnly,
   /** Deciding switch requests into the groups one leads (facilitators) or any (admins). */

@@ -685,6 +685,8 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ cohort: 'a', weekId: 'no-such-week', text: 'A note' }),
     expect: fellowsOfA({ fellowA: 'NOT_FOUND' }),
   },
+  'progress.saveCheckIn': { input: (w) => ({ cohort: 'a', weekId: w.editor.weekId, rating: 4, comment: 'Good' }), expect: fellowsOfA() },
+  'feedback.results': { input: () => ({ cohort: 'a' }), expect: cohortAdminOnly() },
   'progress.saveResponse': { input: (w) => ({ cohort: 'a', promptId: w.editor.promptId, text: 'An answer' }), expect: fellowsOfA() },
   'progress.saveResponse (no such prompt)': {
     procedure: 'progress.saveResponse',

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type CohortAdminPage = 'home' | 'applications' | 'grouping' | 'switches' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'certificates' | 'settings';
+export type CohortAdminPage = 'home' | 'applications' | 'grouping' | 'switches' | 'overview' | 'progress' | 'members' | 'groups' | 'roster' | 'announcements' | 'feedback' | 'certificates' | 'settings';
 
 const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'home', label: 'This week', path: '' },
@@ -13,6 +13,7 @@ const PAGES: { page: CohortAdminPage; label: string; path: string }[] = [
   { page: 'switches', label: 'Switch requests', path: '/switches' },
   { page: 'roster', label: 'Roster import', path: '/roster' },
   { page: 'announcements', label: 'Announcements', path: '/announcements' },
+  { page: 'feedback', label: 'Feedback', path: '/feedback' },
   { page: 'certificates', label: 'Certificates', path: '/certificates' },
   { page: 'settings', label: 'Settings', path: '/settings' },
 ];

@@ -11,6 +11,7 @@ import { ProgressSummary } from './progress-summary';
 import { ReadingChecklist } from './reading-checklist';
 import { TickNotice } from './tick-notice';
 import { useReadingTicks } from './use-reading-ticks';
+import { WeekCheckIn } from './week-check-in';
 import { WeekPrompts } from './week-prompts';
 import { WeekReflection } from './week-reflection';
 
@@ -69,6 +70,14 @@ export function FellowProgress({
             weekId={week.id}
             weekName={running ? 'this week' : weekName(week)}
             initialText={week.reflection?.text ?? ''}
+            readOnly={readOnly}
+          />
+          <WeekCheckIn
+            key={week.id}
+            cohortSlug={cohortSlug}
+            weekId={week.id}
+            weekName={running ? 'this week' : weekName(week)}
+            initial={week.checkIn}
             readOnly={readOnly}
           />
         </>

@@ -29,3 +29,13 @@ export const savePromptResponseInput = z.object({
 });
 
 export type SavePromptResponseInput = z.infer<typeof savePromptResponseInput>;
+
+export const CHECK_IN_COMMENT_MAX = 2000;
+
+export const saveCheckInInput = z.object({
+  weekId: idSchema('week'),
+  rating: z.number({ message: 'Choose how useful the week was, from 1 to 5.' }).int().min(1, 'From 1 (not useful).').max(5, 'Up to 5 (very useful).'),
+  comment: z.string().trim().max(CHECK_IN_COMMENT_MAX, `Keep the comment under ${CHECK_IN_COMMENT_MAX.toLocaleString('en-US')} characters.`).default(''),
+});
+
+export type SaveCheckInInput = z.input<typeof saveCheckInInput>;

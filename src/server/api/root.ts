@@ -19,7 +19,7 @@ import { applicationsRouter } from '@/server/api/routers/applications-router';
 import { availabilityRouter } from '@/server/api/routers/availability-router';
 import { groupingRouter } from '@/server/api/routers/grouping-router';
 import { switchesRouter } from '@/server/api/routers/switches-router';
-import { certificatesRouter } from '@/server/api/routers/certificates-router';
+import { certificatesRouter, feedbackRouter } from '@/server/api/routers/closing-router';
 
 export const appRouter = createTRPCRouter({
   curricula: curriculaRouter,
@@ -43,6 +43,7 @@ export const appRouter = createTRPCRouter({
   grouping: groupingRouter,
   switches: switchesRouter,
   certificates: certificatesRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -79,6 +79,7 @@ export async function getCohortHome(ctx: CohortContext) {
           readings: { select: { itemId: true, completedAt: true } },
           reflections: { select: { weekId: true, text: true, updatedAt: true } },
           responses: { select: { promptId: true, text: true, updatedAt: true } },
+          checkIns: { select: { weekId: true, rating: true, comment: true } },
         },
       })
     : null;
@@ -166,6 +167,7 @@ export async function getCohortHome(ctx: CohortContext) {
             ticks: membership.readings,
             reflections: membership.reflections,
             responses: membership.responses,
+            checkIns: membership.checkIns,
             answersCloseAt,
             groupAnswers,
             sharesAnswers: cohort.shareResponsesInGroup,

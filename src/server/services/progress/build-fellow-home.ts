@@ -61,6 +61,8 @@ export type FellowWeek = {
   reflection: { text: string; updatedAt: Date } | null;
   /** The week's discussion prompts and reflection tasks with the fellow's answers. */
   prompts: FellowPrompt[];
+  /** The fellow's check-in on the week (how useful, 1–5); null when none yet. */
+  checkIn: { rating: number; comment: string } | null;
 };
 
 export type FellowHome = {
@@ -93,6 +95,7 @@ export function buildFellowHome(input: {
   ticks: { itemId: string; completedAt: Date }[];
   reflections: { weekId: string; text: string; updatedAt: Date }[];
   responses: { promptId: string; text: string; updatedAt: Date }[];
+  checkIns: { weekId: string; rating: number; comment: string }[];
   answersCloseAt: Date | null;
   groupAnswers: Map<string, GroupAnswer[]>;
   sharesAnswers: boolean;
@@ -101,6 +104,7 @@ export function buildFellowHome(input: {
   const done = new Set(input.ticks.map((tick) => tick.itemId));
   const reflections = new Map(input.reflections.map((reflection) => [reflection.weekId, reflection]));
   const responses = new Map(input.responses.map((response) => [response.promptId, response]));
+  const checkIns = new Map(input.checkIns.map((checkIn) => [checkIn.weekId, { rating: checkIn.rating, comment: checkIn.comment }]));
   // Rendered only where shown (this week, the closing): markdown costs CPU per page.
   const withAnswers = (prompts: LoadedPrompt[], shown: boolean): FellowPrompt[] =>
     prompts.map((prompt) => {
@@ -138,6 +142,7 @@ export function buildFellowHome(input: {
       ),
       reflection: reflection ? { text: reflection.text, updatedAt: reflection.updatedAt } : null,
       prompts: withAnswers(week.prompts, index === input.shownUnitIndex),
+      checkIn: checkIns.get(week.id) ?? null,
     };
   });
 

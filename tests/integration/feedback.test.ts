@@ -1,0 +1,83 @@
+// Weekly check-ins: a fellow rates a week (1–5) with a comment and can change it; admins see the
+// averages per week, group and facilitator, the comments, and a CSV whose cells a spreadsheet
+// will not run.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveCheckInInput } from '@/lib/schemas/progress';
+import { db } from '@/server/db/client';
+import { saveWeekCheckIn } from '@/server/services/feedback/check-ins';
+import { exportFeedbackCsv, getFeedbackResults } from '@/server/services/feedback/feedback-results';
+import { GET as getFeedbackCsv } from '@/app/(app)/cohorts/[slug]/feedback/export.csv/route';
+import { asCohortAdmin, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
+import { caughtAppOrTRPCError } from '../support/app-errors';
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+async function buildWorld() {
+  const curriculum = await createCurriculum({ slug: 'feedback-track', weeks: { create: [1, 2].map((position) => ({ position, number: position, title: `Topic ${position}` })) } });
+  const weeks = await db.curriculumWeek.findMany({ where: { curriculumId: curriculum.id }, orderBy: { position: 'asc' }, select: { id: true } });
+  const cohort = await createCohort({ slug: 'feedback', status: 'ACTIVE', curriculumId: curriculum.id });
+  const groupA = await createGroup(cohort.id, { name: 'A' });
+  const groupB = await createGroup(cohort.id, { name: 'B' });
+  const fay = await createPerson(cohort.id, 'FACILITATOR', { name: 'Fay', groupId: groupA.id });
+  const gil = await createPerson(cohort.id, 'FACILITATOR', { name: 'Gil', groupId: groupB.id });
+  const people = await Promise.all([
+    createPerson(cohort.id, 'FELLOW', { name: 'Ada', groupId: groupA.id }),
+    createPerson(cohort.id, 'FELLOW', { name: 'Ben', groupId: groupA.id }),
+    createPerson(cohort.id, 'FELLOW', { name: 'Cleo', groupId: groupB.id }),
+  ]);
+  const as = (person: (typeof people)[number]) =>
+    inCohort({ cohortId: cohort.id, cohortSlug: 'feedback', role: 'FELLOW', membershipId: person.membership.id, groupIds: [] }, person.user);
+  return { cohort, weeks, fay, gil, people, as, admin: asCohortAdmin(cohort) };
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+describe('weekly check-ins', () => {
+  it('saves a rating and comment, and replaces them', async () => {
+    const [ada, ben, cleo] = world.people;
+    const [week1, week2] = world.weeks;
+    await saveWeekCheckIn(world.as(ada!), { weekId: week1!.id, rating: 2, comment: 'Too long' });
+    await saveWeekCheckIn(world.as(ada!), { weekId: week1!.id, rating: 4, comment: '=HYPERLINK("x")' });
+    await saveWeekCheckIn(world.as(ben!), { weekId: week1!.id, rating: 5 });
+    await saveWeekCheckIn(world.as(cleo!), { weekId: week1!.id, rating: 3, comment: 'Fine' });
+    await saveWeekCheckIn(world.as(cleo!), { weekId: week2!.id, rating: 1 });
+    expect(await db.weekCheckIn.count()).toBe(4);
+    expect(saveCheckInInput.safeParse({ weekId: week1!.id, rating: 6 }).success).toBe(false);
+    const facilitator = await caughtAppOrTRPCError(
+      saveWeekCheckIn(inCohort({ cohortId: world.cohort.id, cohortSlug: 'feedback', role: 'FACILITATOR', membershipId: world.fay.membership.id, groupIds: [] }), {
+        weekId: week1!.id,
+        rating: 3,
+      }),
+    );
+    expect(facilitator.code).toBe('FORBIDDEN');
+  });
+
+  it('shows admins the averages per week, group and facilitator, with the comments', async () => {
+    const results = await getFeedbackResults(world.admin);
+    expect(results.overall).toMatchObject({ count: 4, average: 13 / 4 });
+    const [week1, week2] = results.weeks;
+    expect(week1).toMatchObject({ count: 3, average: 4, distribution: [0, 0, 1, 1, 1] });
+    expect(week1!.comments.map((comment) => [comment.name, comment.comment])).toEqual([
+      ['Ada', '=HYPERLINK("x")'],
+      ['Cleo', 'Fine'],
+    ]);
+    expect(week1!.byGroup.map((cell) => cell.average)).toEqual([4.5, 3]);
+    expect(week2).toMatchObject({ count: 1, average: 1 });
+    expect(results.facilitators.map((facilitator) => [facilitator.name, facilitator.count, facilitator.average])).toEqual([
+      ['Fay', 2, 4.5],
+      ['Gil', 2, 2],
+    ]);
+  });
+
+  it('exports every check-in as CSV with formulas defused, for admins only', async () => {
+    const csv = await exportFeedbackCsv(world.admin);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('Week,Title,Group,Facilitators,Fellow,Email,Rating (1–5),Comment,Updated');
+    expect(lines).toHaveLength(5);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const anonymous = await getFeedbackCsv(new Request('http://localhost/cohorts/feedback/feedback/export.csv'), { params: Promise.resolve({ slug: 'feedback' }) });
+    expect(anonymous.status).toBe(404);
+  });
+});
