@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveCheckInInput } from '@/lib/schemas/progress';
 import { db } from '@/server/db/client';
 import { saveWeekCheckIn } from '@/server/services/feedback/check-ins';
+import { getCohortOverview } from '@/server/services/standing/cohort-overview';
 import { exportFeedbackCsv, getFeedbackResults } from '@/server/services/feedback/feedback-results';
 import { GET as getFeedbackCsv } from '@/app/(app)/cohorts/[slug]/feedback/export.csv/route';
 import { asCohortAdmin, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
@@ -79,5 +80,18 @@ describe('weekly check-ins', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     const anonymous = await getFeedbackCsv(new Request('http://localhost/cohorts/feedback/feedback/export.csv'), { params: Promise.resolve({ slug: 'feedback' }) });
     expect(anonymous.status).toBe(404);
+  });
+});
+
+describe('the overview’s week-by-week trends', () => {
+  it('gives each group its weekly check-in average, and nothing for weeks without data', async () => {
+    const overview = await getCohortOverview(world.admin);
+    const byName = new Map(overview.groups.map((group) => [group.name, group.id]));
+    const trend = (name: string) => overview.trends.groups.find((group) => group.groupId === byName.get(name))!;
+    expect(trend('A').feedback.map((point) => point.value)).toEqual([4.5, null]);
+    expect(trend('B').feedback.map((point) => point.value)).toEqual([3, 1]);
+    // No meetings held, no readings or prompts in these weeks: no points.
+    expect(trend('A').attendance.every((point) => point.value === null)).toBe(true);
+    expect(trend('A').readings.every((point) => point.value === null)).toBe(true);
   });
 });

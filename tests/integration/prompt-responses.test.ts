@@ -14,7 +14,8 @@ import { savePromptResponse } from '@/server/services/prompts/save-prompt-respon
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { importSyllabus } from '@/server/services/syllabus/import-syllabus';
 import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
-import { asSystem, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
+import { asCohortAdmin, asSystem, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
+import { getCohortOverview } from '@/server/services/standing/cohort-overview';
 import { caughtAppOrTRPCError } from '../support/app-errors';
 
 const START = new Date('2027-03-01T00:00:00Z');
@@ -218,5 +219,16 @@ describe('the curriculum editor', () => {
     // Another curriculum's prompt is not reachable through this one.
     const missing = await caughtAppOrTRPCError(updatePrompt(ctx, updatePromptInput.parse({ curriculum: 'prompts-track', promptId: first.id, text: 'No' })));
     expect(missing.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the overview’s trends', () => {
+  it('count the prompts answered per group and week', async () => {
+    const overview = await getCohortOverview(asCohortAdmin(world.cohort, WEEK1));
+    const idOf = new Map(overview.groups.map((group) => [group.name, group.id]));
+    const prompts = (name: string) => overview.trends.groups.find((group) => group.groupId === idOf.get(name))!.prompts.map((point) => point.value);
+    // Group A (Ada, Ben): week 1 three answers of four, week 2 one of two. Group B (Cleo): one of two, none.
+    expect(prompts('A')).toEqual([0.75, 0.5]);
+    expect(prompts('B')).toEqual([0.5, 0]);
   });
 });

@@ -236,7 +236,7 @@ function NoteField({
         id={id}
         type="text"
         className={`${inputClasses} text-[0.95rem] disabled:opacity-70`}
-        placeholder={disabled && !note ? 'Mark first, then add a note' : `Note about ${row.name.split(' ')[0]} (optional)`}
+        placeholder={disabled && !note ? 'Mark first, then add a note' : `Note about ${row.name.split(' ')[0]} (facilitators and admins only)`}
         maxLength={500}
         value={draft ?? note ?? ''}
         disabled={disabled}

@@ -129,6 +129,20 @@ function FellowCard({ fellow, prep, coreCount }: { fellow: Fellow; prep: Meeting
         </div>
       </dl>
 
+      {fellow.notes.length ? (
+        <div className="mt-3">
+          <h4 className="text-[0.95rem] font-medium text-muted">Notes from earlier meetings (facilitators only)</h4>
+          <ul className="mt-1 space-y-1 text-[0.95rem]">
+            {fellow.notes.map((note, index) => (
+              <li key={index}>
+                <span className="text-muted">{new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: prep.cohort.timeZone }).format(note.at)}:</span>{' '}
+                {note.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {prep.prompts.length ? (
         <div className="mt-3">
           <h4 className="text-[0.95rem] font-medium text-muted">Answers</h4>

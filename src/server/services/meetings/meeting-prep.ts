@@ -107,6 +107,13 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
         answers: prompts.map((prompt) => answers.find((answer) => answer.promptId === prompt.id && answer.membershipId === fellow.membershipId) ?? null),
         attendance: fellow.standing.attendance,
         missedLast: previous ? fellow.marks.get(previous.id)?.status === 'ABSENT' : false,
+        // Facilitators' notes on the fellow at earlier meetings (the attendance sheet's note), newest first.
+        notes: held
+          .flatMap((earlier) => {
+            const note = fellow.marks.get(earlier.id)?.note;
+            return note ? [{ at: earlier.startsAt, text: note }] : [];
+          })
+          .reverse(),
         exercises: exerciseRuns(fellow.userId),
         standing: { status: fellow.standing.status, atRisk: fellow.standing.atRisk, reasons: fellow.standing.riskReasons },
         lastActivityAt: fellow.lastActivityAt,

@@ -3,6 +3,7 @@
 // as the facilitator's grid.
 import { loadCohortProgress, type FellowProgress } from './load-cohort-progress';
 import { nowOf, type CohortContext } from '@/server/services/context';
+import { listGroupTrends } from './group-trends';
 
 type Totals = { fellows: number; attended: number; judged: number; coreDoneOfDue: number; coreDue: number; atRisk: number; completed: number };
 
@@ -36,7 +37,7 @@ function rates(totals: Totals) {
 export async function getCohortOverview(ctx: CohortContext) {
   const { db, access } = ctx;
   const now = nowOf(ctx);
-  const progress = await loadCohortProgress(db, access.cohortId, { now, detail: 'counts' });
+  const [progress, trends] = await Promise.all([loadCohortProgress(db, access.cohortId, { now, detail: 'counts' }), listGroupTrends(ctx, { now })]);
   const groups = progress.groups.map((group) => {
     const fellows = progress.fellows.filter((fellow) => fellow.groupId === group.id);
     return {
@@ -55,6 +56,8 @@ export async function getCohortOverview(ctx: CohortContext) {
     coreDue: progress.coreDue,
     totals: rates(addUp(progress.fellows, progress.coreDue)),
     groups,
+    /** Week by week per group: attendance, core readings done, prompts answered, check-ins. */
+    trends,
     ungroupedFellows: ungrouped.length,
     /** How many fellows stand where: on track, at risk, (after the end) completed or not. */
     standingCounts: countStandings(progress.fellows),

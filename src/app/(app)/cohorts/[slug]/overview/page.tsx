@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
+import { GroupTrends } from '@/features/standing/group-trends';
 import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { describeAttendance, describeLastActivity, formatPercent } from '@/features/standing/format-progress';
 import { StandingBadge } from '@/features/standing/standing-badge';
@@ -102,6 +103,19 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
           </ul>
         )}
       </section>
+
+      {overview.groups.length ? (
+        <section aria-labelledby="trends-heading" className="mt-10">
+          <h2 id="trends-heading" className="text-xl font-semibold">
+            Week by week
+          </h2>
+          <p className="mt-1 mb-3 max-w-[65ch] text-muted">
+            Each group’s attendance at the week’s meetings, share of the week’s core readings done and prompts answered, and how useful fellows found the
+            week.
+          </p>
+          <GroupTrends trends={overview.trends} groupNames={new Map(overview.groups.map((group) => [group.id, group.name]))} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="fellows-heading" className="mt-10">
         <h2 id="fellows-heading" className="mb-1 text-xl font-semibold">
