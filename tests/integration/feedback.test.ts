@@ -6,6 +6,8 @@ import { saveCheckInInput } from '@/lib/schemas/progress';
 import { db } from '@/server/db/client';
 import { saveWeekCheckIn } from '@/server/services/feedback/check-ins';
 import { getCohortOverview } from '@/server/services/standing/cohort-overview';
+import { exportSurveyCsv, getMySurvey, getSurveyResults, saveSurveyQuestions, submitSurvey } from '@/server/services/feedback/survey';
+import { listCohortCertificates } from '@/server/services/certificates/certificates';
 import { exportFeedbackCsv, getFeedbackResults } from '@/server/services/feedback/feedback-results';
 import { GET as getFeedbackCsv } from '@/app/(app)/cohorts/[slug]/feedback/export.csv/route';
 import { asCohortAdmin, createCohort, createCurriculum, createGroup, createPerson, inCohort } from '../factories';
@@ -93,5 +95,62 @@ describe('the overview’s week-by-week trends', () => {
     // No meetings held, no readings or prompts in these weeks: no points.
     expect(trend('A').attendance.every((point) => point.value === null)).toBe(true);
     expect(trend('A').readings.every((point) => point.value === null)).toBe(true);
+  });
+});
+
+describe('the end-of-course survey', () => {
+  const LAST_WEEK = new Date('2027-01-12T12:00:00Z');
+  const FIRST_WEEK = new Date('2027-01-05T12:00:00Z');
+  const fellow = (index: number, now: Date) => {
+    const person = world.people[index]!;
+    return inCohort({ cohortId: world.cohort.id, cohortSlug: 'feedback', role: 'FELLOW', membershipId: person.membership.id, groupIds: [] }, person.user, now);
+  };
+
+  it('is written by admins, opens in the last week, checks answers, and gates certificates where the cohort says so', async () => {
+    const questions = await saveSurveyQuestions(world.admin, {
+      questions: [
+        { kind: 'RATING', label: 'How likely are you to recommend it?' },
+        { kind: 'CHOICE', label: 'What next?', options: ['Research', 'Policy', 'Not sure'] },
+        { kind: 'TEXT', label: 'Anything else?', required: false },
+      ],
+    });
+    const [rating, choice, text] = questions;
+    // Renaming keeps the question (and its answers).
+    const renamed = await saveSurveyQuestions(world.admin, {
+      questions: questions.map((question) => ({ ...question, label: question.id === rating!.id ? 'Would you recommend it?' : question.label })),
+    });
+    expect(renamed.map((question) => question.id)).toEqual(questions.map((question) => question.id));
+
+    expect((await getMySurvey(fellow(0, FIRST_WEEK))).open).toBe(false);
+    expect((await caughtAppOrTRPCError(submitSurvey(fellow(0, FIRST_WEEK), { answers: {} }))).code).toBe('CONFLICT');
+    expect((await getMySurvey(fellow(0, LAST_WEEK))).open).toBe(true);
+
+    const missing = await caughtAppOrTRPCError(submitSurvey(fellow(0, LAST_WEEK), { answers: { [rating!.id]: 5 } }));
+    expect(missing.code).toBe('BAD_REQUEST');
+    expect(missing.message).toBe('Answer “What next?”.');
+    const wrongChoice = await caughtAppOrTRPCError(submitSurvey(fellow(0, LAST_WEEK), { answers: { [rating!.id]: 5, [choice!.id]: 'Space' } }));
+    expect(wrongChoice.message).toBe('Choose one of the options.');
+    await submitSurvey(fellow(0, LAST_WEEK), { answers: { [rating!.id]: 5, [choice!.id]: 'Research', [text!.id]: '=Thanks' } });
+    await submitSurvey(fellow(2, LAST_WEEK), { answers: { [rating!.id]: 3, [choice!.id]: 'Not sure' } });
+
+    const results = await getSurveyResults(world.admin);
+    expect(results).toMatchObject({ fellows: 3, responses: 2 });
+    expect(results.questions[0]).toMatchObject({ label: 'Would you recommend it?', average: 4, distribution: [0, 0, 1, 0, 1] });
+    expect(results.questions[1]!.counts).toEqual([
+      { option: 'Research', count: 1 },
+      { option: 'Policy', count: 0 },
+      { option: 'Not sure', count: 1 },
+    ]);
+    expect(results.questions[2]!.texts).toEqual([{ name: 'Ada', text: '=Thanks' }]);
+    expect(await exportSurveyCsv(world.admin)).toContain("'=Thanks");
+
+    // Certificates: with the setting on, only fellows who answered (and meet the rule) qualify.
+    await db.cohort.update({ where: { id: world.cohort.id }, data: { certificatesNeedSurvey: true, completionReadingPercent: 0, completionMaxUnexcusedAbsences: 9 } });
+    const list = await listCohortCertificates(asCohortAdmin(world.cohort, LAST_WEEK));
+    expect(list.people.filter((person) => person.role === 'FELLOW').map((person) => [person.holderName, person.qualifies, person.reason])).toEqual([
+      ['Ada', true, null],
+      ['Ben', false, 'Has not filled in the end-of-course survey'],
+      ['Cleo', true, null],
+    ]);
   });
 });

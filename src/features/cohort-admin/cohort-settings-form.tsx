@@ -47,6 +47,7 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
   const [autoSwitch, setAutoSwitch] = useState(settings.autoApproveSwitches);
   const [promptsRequired, setPromptsRequired] = useState(settings.promptsRequired);
   const [shareResponses, setShareResponses] = useState(settings.shareResponsesInGroup);
+  const [needSurvey, setNeedSurvey] = useState(settings.certificatesNeedSurvey);
   const [rules, setRules] = useState(
     Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<RuleKey, string>,
   );
@@ -96,6 +97,7 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
       autoApproveSwitches: autoSwitch,
       promptsRequired,
       shareResponsesInGroup: shareResponses,
+      certificatesNeedSurvey: needSurvey,
       ...(Object.fromEntries(RULE_FIELDS.map(({ key }) => [key, ruleNumber(rules[key])])) as Record<RuleKey, number>),
       status,
     });
@@ -272,6 +274,15 @@ export function CohortSettingsForm({ settings }: { settings: Settings }) {
               </label>
               <p id={`${id}-share-hint`} className="text-[0.9rem] text-muted">
                 Otherwise only the fellow and their group’s facilitators read an answer.
+              </p>
+            </div>
+            <div className="sm:col-span-2">
+              <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+                <input type="checkbox" checked={needSurvey} onChange={(event) => setNeedSurvey(event.target.checked)} aria-describedby={`${id}-survey-hint`} className="size-4" />
+                Certificates only for fellows who filled in the end-of-course survey
+              </label>
+              <p id={`${id}-survey-hint`} className="text-[0.9rem] text-muted">
+                The survey’s questions are on the Feedback page; fellows see it in the last week.
               </p>
             </div>
           </div>

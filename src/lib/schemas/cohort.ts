@@ -99,6 +99,8 @@ export const updateCohortInput = z.object({
   promptsRequired: z.boolean().optional(),
   /** A fellow who answered a prompt sees their group's answers to it. */
   shareResponsesInGroup: z.boolean().optional(),
+  /** Certificates only for fellows who filled in the end-of-course survey. */
+  certificatesNeedSurvey: z.boolean().optional(),
   status: cohortStatusSchema.optional(),
 });
 

@@ -55,6 +55,7 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
         startDate: true,
         timeZone: true,
         skippedWeeks: true,
+        certificatesNeedSurvey: true,
         curriculum: { select: { title: true, weeks: { select: { position: true, span: true }, orderBy: { position: 'asc' } } } },
       },
     }),
@@ -68,7 +69,7 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
     }),
   ]);
   const coreItemIds = progress.units.flatMap((unit) => unit.items.filter((item) => item.core).map((item) => item.id));
-  const [users, minutes] = await Promise.all([
+  const [users, minutes, surveyed] = await Promise.all([
     db.user.findMany({
       where: { id: { in: [...progress.fellows.map((fellow) => fellow.userId), ...facilitators.map((facilitator) => facilitator.userId)] } },
       select: { id: true, name: true, email: true, certificateName: true },
@@ -81,7 +82,9 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
       JOIN "CurriculumItem" ci ON ci.id = rp."itemId"
       WHERE m."cohortId" = ${cohortId} AND m.role = 'FELLOW' AND rp."itemId" = ANY(${coreItemIds}::text[])
       GROUP BY rp."membershipId"`,
+    cohort.certificatesNeedSurvey ? db.surveyResponse.findMany({ where: { cohortId }, select: { membershipId: true } }) : Promise.resolve([]),
   ]);
+  const filledSurvey = new Set(surveyed.map((row) => row.membershipId));
   const minutesOf = new Map(minutes.map((row) => [row.membershipId, row.minutes]));
   const userById = new Map(users.map((user) => [user.id, user]));
   const certificateOf = new Map(certificates.map((certificate) => [certificate.membershipId, certificate]));
@@ -94,14 +97,16 @@ async function loadCandidates(db: Db, cohortId: string, now: Date) {
   const candidates: Candidate[] = [
     ...progress.fellows.map((fellow): Candidate => {
       const { standing } = fellow;
+      const needsSurvey = cohort.certificatesNeedSurvey && !filledSurvey.has(fellow.membershipId);
+      const qualifies = standing.meetsCompletionRule && !needsSurvey;
       return {
         membershipId: fellow.membershipId,
         userId: fellow.userId,
         email: fellow.email,
         holderName: holderName(fellow.userId),
         role: 'FELLOW',
-        qualifies: standing.meetsCompletionRule,
-        reason: standing.meetsCompletionRule ? null : completionGap(standing, progress.cohort.rules),
+        qualifies,
+        reason: !standing.meetsCompletionRule ? completionGap(standing, progress.cohort.rules) : needsSurvey ? 'Has not filled in the end-of-course survey' : null,
         readingMinutes: minutesOf.get(fellow.membershipId) ?? 0,
         meetings: standing.attendance.present + standing.attendance.late,
         certificate: certificateOf.get(fellow.membershipId) ?? null,

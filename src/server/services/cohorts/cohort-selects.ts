@@ -35,6 +35,7 @@ export const cohortSettingsSelect = {
   autoApproveSwitches: true,
   promptsRequired: true,
   shareResponsesInGroup: true,
+  certificatesNeedSurvey: true,
   clonedFromId: true,
   updatedAt: true,
 } as const satisfies Prisma.CohortSelect;

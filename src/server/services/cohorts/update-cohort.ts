@@ -74,6 +74,7 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
         autoApproveSwitches: fields.autoApproveSwitches,
         promptsRequired: fields.promptsRequired,
         shareResponsesInGroup: fields.shareResponsesInGroup,
+        certificatesNeedSurvey: fields.certificatesNeedSurvey,
         status,
       },
       select: settingsSelect,

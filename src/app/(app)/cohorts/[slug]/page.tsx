@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { CurrentWeek } from '@/features/cohorts/current-week';
+import { EndSurvey } from '@/features/fellow-home/end-survey';
 import { FellowProgress } from '@/features/fellow-home/fellow-progress';
 import { MyGroups } from '@/features/cohorts/my-groups';
 import { MyExercises } from '@/features/fellow-home/my-exercises';
@@ -35,10 +36,11 @@ export default async function CohortPage({ params }: CohortPageProps) {
   const home = await loadCohort(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
   // A fellow's exercises and their best results (exercise status on the home page).
-  const [exercises, announcements, certificates] = await Promise.all([
+  const [exercises, announcements, certificates, survey] = await Promise.all([
     home.fellow ? api.runs.exercises({ cohort: slug }) : Promise.resolve([]),
     api.announcements.list({ cohort: slug, limit: 3 }),
     home.membershipRole ? api.certificates.mine({ cohort: slug }) : Promise.resolve([]),
+    home.fellow ? api.feedback.mySurvey({ cohort: slug }) : Promise.resolve(null),
   ]);
   // Admins reach the members page from the cohort's admin links below the header.
   const canSeeMembers = reachOf(home, 'members.view') === 'groups';
@@ -105,6 +107,8 @@ export default async function CohortPage({ params }: CohortPageProps) {
           </p>
         </section>
       ) : null}
+
+      {survey ? <EndSurvey cohort={home.slug} survey={survey} readOnly={home.status === 'ARCHIVED'} /> : null}
 
       {announcements.length ? (
         <section aria-labelledby="announcements-heading" className="mt-8 max-w-3xl">

@@ -7,6 +7,8 @@ import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { FeedbackReport } from '@/features/feedback/feedback-report';
+import { SurveyQuestionsEditor } from '@/features/feedback/survey-questions-editor';
+import { SurveyResults } from '@/features/feedback/survey-results';
 import { can } from '@/lib/permissions';
 import { api } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
@@ -25,7 +27,7 @@ export default async function FeedbackPage({ params }: Props) {
   const { slug } = await params;
   const home = await loadCohort(slug, `/cohorts/${slug}/feedback`);
   if (!can(home, 'feedback.view')) notFound();
-  const results = await api.feedback.results({ cohort: slug });
+  const [results, survey] = await Promise.all([api.feedback.results({ cohort: slug }), api.feedback.surveyResults({ cohort: slug })]);
   return (
     <Container className="py-8 sm:py-12">
       <p className="text-[0.95rem]">
@@ -42,6 +44,26 @@ export default async function FeedbackPage({ params }: Props) {
       <div className="mt-6 max-w-5xl">
         <FeedbackReport results={results} />
       </div>
+      <section aria-labelledby="survey-heading" className="mt-12 max-w-4xl">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="survey-heading" className="text-xl font-semibold">
+            End-of-course survey
+          </h2>
+          {survey.responses ? (
+            <a href={`/cohorts/${slug}/feedback/survey.csv`} className={buttonClasses('secondary', 'sm')} download>
+              Download answers (CSV)
+            </a>
+          ) : null}
+        </div>
+        <p className="mt-1 mb-4 max-w-[65ch] text-muted">
+          Fellows see it on their cohort home from the last week on. A cohort can give certificates only to fellows who filled it in (its settings).
+        </p>
+        <SurveyResults results={survey} />
+        <h3 className="mt-6 mb-3 text-lg font-semibold">Questions</h3>
+        {can(home, 'cohort.manage') ? (
+          <SurveyQuestionsEditor cohort={slug} initial={survey.questions.map(({ id, position, kind, label, options, required }) => ({ id, position, kind, label, options, required }))} />
+        ) : null}
+      </section>
     </Container>
   );
 }
