@@ -9,7 +9,7 @@ import type { ExerciseBoardInput } from '@/lib/schemas/runs';
 import { cohortNotFound, outOfReach } from '@/server/errors';
 import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
-import { bestRunByUser, listScoredRuns, type ScoredRun } from './run-scores';
+import { bestRunByUser, listEarlierCohortBests, listScoredRuns, type ScoredRun } from './run-scores';
 import { displayName } from '@/lib/format';
 import type { MemberContext } from '@/server/services/context';
 
@@ -163,6 +163,8 @@ export async function getExerciseBoard(ctx: MemberContext, input: ExerciseBoardI
     namesHidden: cohort.leaderboardHideNames && !can(access, 'exercises.viewGroups'),
     leaderboard,
     groups,
+    /** Earlier cohorts of the same syllabus on this exercise, newest first: a baseline. */
+    earlierCohorts: await listEarlierCohortBests(db, access.cohortId, exercise.slug, exercise.higherIsBetter),
   };
 }
 

@@ -38,6 +38,45 @@ export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds
   }));
 }
 
+/**
+ * Each fellow's best result on one exercise (by slug) in the cohorts that ran the same syllabus
+ * before this one (copies of the same template, started earlier): one query, for the baseline
+ * on an exercise's page.
+ */
+export async function listEarlierCohortBests(db: PrismaClient, cohortId: string, exerciseSlug: string, higherIsBetter: boolean | null) {
+  const rows = await db.$queryRaw<{ cohortId: string; cohortName: string; startDate: Date; userId: string; summaryValue: unknown; last: string | null }[]>`
+    WITH here AS (
+      SELECT c.id, c."startDate", COALESCE(cu."sourceId", cu.id) AS lineage
+      FROM "Cohort" c JOIN "Curriculum" cu ON cu.id = c."curriculumId"
+      WHERE c.id = ${cohortId}
+    )
+    SELECT c.id AS "cohortId", c.name AS "cohortName", c."startDate", r."userId",
+           r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last
+    FROM here
+    JOIN "Curriculum" cu ON COALESCE(cu."sourceId", cu.id) = here.lineage
+    JOIN "Cohort" c ON c."curriculumId" = cu.id AND c.id <> here.id AND c."startDate" < here."startDate"
+    JOIN "Run" r ON r."cohortId" = c.id
+    JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId" AND ci."exerciseSlug" = ${exerciseSlug}
+    LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"`;
+  const cohorts = new Map<string, { name: string; startDate: Date; best: Map<string, number> }>();
+  for (const row of rows) {
+    const score = finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last));
+    if (score === null) continue;
+    const cohort = cohorts.get(row.cohortId) ?? { name: row.cohortName, startDate: row.startDate, best: new Map<string, number>() };
+    const current = cohort.best.get(row.userId);
+    if (current === undefined || isBetter(score, current, higherIsBetter)) cohort.best.set(row.userId, score);
+    cohorts.set(row.cohortId, cohort);
+  }
+  return [...cohorts.values()]
+    .sort((a, b) => b.startDate.getTime() - a.startDate.getTime())
+    .map((cohort) => {
+      const values = [...cohort.best.values()].sort((a, b) => (isBetter(a, b, higherIsBetter) ? -1 : 1));
+      const middle = Math.floor(values.length / 2);
+      const median = values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+      return { name: cohort.name, fellows: values.length, best: values[0]!, median };
+    });
+}
+
 function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

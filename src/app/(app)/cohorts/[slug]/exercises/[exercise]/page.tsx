@@ -5,6 +5,7 @@ import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { GroupSubmissions } from '@/features/results/group-submissions';
 import { Leaderboard } from '@/features/results/leaderboard';
+import { formatMetric } from '@/lib/run-status';
 import { api, isNotFoundError } from '@/trpc/server';
 import { loadCohort } from '../../load-cohort';
 
@@ -65,6 +66,37 @@ export default async function ExercisePage({ params }: ExercisePageProps) {
           <Leaderboard cohort={home.slug} entries={board.leaderboard} metric={metric} />
         )}
       </section>
+
+      {board.earlierCohorts.length ? (
+        <section aria-labelledby="baseline-heading" className="mt-10 max-w-3xl">
+          <h2 id="baseline-heading" className="text-xl font-semibold">
+            Earlier cohorts
+          </h2>
+          <p className="mt-1 mb-3 text-muted">The same exercise in cohorts that ran this syllabus before: each fellow’s best {metric}, {direction}.</p>
+          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+            <table className="w-full text-left text-[0.95rem]">
+              <thead className="border-b border-line text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Cohort</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Fellows with a result</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Median best</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Best</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.earlierCohorts.map((cohort) => (
+                  <tr key={cohort.name} className="border-b border-line last:border-b-0">
+                    <th scope="row" className="px-4 py-2 font-medium">{cohort.name}</th>
+                    <td className="px-4 py-2 tabular-nums">{cohort.fellows}</td>
+                    <td className="px-4 py-2 tabular-nums">{formatMetric(cohort.median)}</td>
+                    <td className="px-4 py-2 tabular-nums">{formatMetric(cohort.best)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </Container>
   );
 }
