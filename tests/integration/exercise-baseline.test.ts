@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { createCohort as createCohortFromTemplate } from '@/server/services/cohorts/create-cohort';
 import { listEarlierCohortBests } from '@/server/services/results/run-scores';
-import { asSystem, createCurriculum, createUser } from '../factories';
+import { asCohortAdmin, asSystem, createCurriculum, createGroup, createMembership, createUser } from '../factories';
+import { caughtAppOrTRPCError } from '../support/app-errors';
+import { updateItemInput } from '@/lib/schemas/curriculum-editor';
+import { updateItem } from '@/server/services/curriculum-editor/edit-items';
+import { getGroupProgress } from '@/server/services/standing/group-progress';
 
 let cohorts: Record<'spring' | 'summer' | 'fall' | 'other', string>;
 
@@ -73,5 +77,30 @@ describe('earlier cohorts on the same exercise', () => {
     ]);
     expect(await listEarlierCohortBests(db, cohorts.spring, 'vae', true)).toEqual([]);
     expect(await listEarlierCohortBests(db, cohorts.other, 'vae', true)).toEqual([]);
+  });
+});
+
+describe('an exercise and the readings it builds on', () => {
+  it('is set up in the editor, and the facilitator’s grid says who ran it without the reading', async () => {
+    const fall = await db.cohort.findUniqueOrThrow({ where: { slug: 'fall' }, select: { id: true, curriculum: { select: { slug: true, id: true } } } });
+    const { itemId } = await exerciseItemOf('fall');
+    const section = await db.curriculumSection.findFirstOrThrow({ where: { week: { curriculumId: fall.curriculum.id } }, select: { id: true } });
+    const reading = await db.curriculumItem.create({ data: { sectionId: section.id, position: 2, title: 'VAE intuition', url: 'https://example.org/vae-intuition' }, select: { id: true } });
+    const ctx = asSystem();
+    const updated = await updateItem(ctx, updateItemInput.parse({ curriculum: fall.curriculum.slug, itemId, buildsOn: ['https://example.org/vae-intuition'], primaryMetric: 'elbo' }));
+    expect(updated.item).toMatchObject({ exerciseSlug: 'vae', buildsOn: ['https://example.org/vae-intuition'] });
+    // The exercise name is unique in a curriculum.
+    const taken = await caughtAppOrTRPCError(updateItem(ctx, updateItemInput.parse({ curriculum: fall.curriculum.slug, itemId: reading.id, exerciseSlug: 'vae' })));
+    expect(taken.code).toBe('CONFLICT');
+    expect(updateItemInput.safeParse({ curriculum: 'x', itemId: 'y', exerciseSlug: 'Not A Slug' }).success).toBe(false);
+
+    // fall-0 (who ran it) joins a group; without the reading ticked, the grid says so.
+    const runner = await db.user.findUniqueOrThrow({ where: { email: 'fall-0@baseline.test' }, select: { id: true } });
+    const group = await createGroup(fall.id, { name: 'G' });
+    const membership = await createMembership(fall.id, 'FELLOW', { userId: runner.id, groupId: group.id });
+    const grid = async () => (await getGroupProgress(asCohortAdmin(fall.id), { groupId: group.id, week: null })).fellows[0]!.exercises[0]!;
+    expect(await grid()).toMatchObject({ slug: 'vae', runs: 1, ranWithoutReading: true, readButNotRun: false });
+    await db.readingProgress.create({ data: { membershipId: membership.id, itemId: reading.id } });
+    expect(await grid()).toMatchObject({ ranWithoutReading: false });
   });
 });

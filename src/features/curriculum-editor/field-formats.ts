@@ -1,7 +1,7 @@
 // How the editor's fields turn what was typed into what is saved, with the same limits as
 // the server's schemas (src/lib/schemas/curriculum-editor.ts), so most mistakes are caught
 // before a request.
-import { MAX_ITEM_MINUTES, URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
+import { EXERCISE_SLUG_MESSAGE, MAX_ITEM_MINUTES, URL_MESSAGE } from '@/lib/schemas/curriculum-editor';
 import { importableUrl } from '@/lib/syllabus/syllabus-text';
 import type { FieldFormat } from './editable-field';
 
@@ -13,6 +13,15 @@ export const urlFormat: FieldFormat = {
     if (draft.trim() === '') return { ok: true, value: null };
     const url = importableUrl(draft);
     return url ? { ok: true, value: url } : { ok: false, message: URL_MESSAGE };
+  },
+};
+
+export const exerciseSlugFormat: FieldFormat = {
+  show,
+  parse: (draft) => {
+    const text = draft.trim();
+    if (text === '') return { ok: true, value: null };
+    return /^[a-z0-9][a-z0-9-]{0,39}$/.test(text) ? { ok: true, value: text } : { ok: false, message: EXERCISE_SLUG_MESSAGE };
   },
 };
 

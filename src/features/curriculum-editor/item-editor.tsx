@@ -4,7 +4,7 @@
 import { textFormat, EditableCheckbox, EditableField, EditableSelect } from './editable-field';
 import { domId, useEditor } from './editor-context';
 import { findItem, findSection, insertAt, mapItem, mapSection, moveItemTo, without, type EditorItem, type EditorSection } from './editor-tree';
-import { minutesFormat, urlFormat } from './field-formats';
+import { exerciseSlugFormat, minutesFormat, urlFormat } from './field-formats';
 import { DeleteButton, DragHandle, MoveButtons, SortableRow } from './sortable-list';
 
 export type SectionChoice = { id: string; label: string; group: string };
@@ -16,7 +16,7 @@ const ITEM_KIND_OPTIONS = [
   { value: 'EXERCISE', label: 'Exercise' },
 ] as const;
 
-type ItemPatch = Partial<Pick<EditorItem, 'title' | 'url' | 'minutes' | 'optional' | 'note' | 'kind'>>;
+type ItemPatch = Partial<Pick<EditorItem, 'title' | 'url' | 'minutes' | 'optional' | 'note' | 'kind' | 'exerciseSlug' | 'primaryMetric' | 'higherIsBetter' | 'buildsOn'>>;
 
 export function readingName(item: Pick<EditorItem, 'title'>): string {
   return item.title.trim() ? `reading “${item.title.trim()}”` : 'untitled reading';
@@ -217,6 +217,7 @@ export function ItemEditor({
               className="col-span-2 sm:col-span-12"
               onSave={(value) => save(item, { note: value as string | null }, 'note')}
             />
+            {item.kind === 'EXERCISE' ? <ExerciseSettings item={item} context={context} save={save} /> : null}
           </div>
           <div className="col-start-3 row-start-1 flex gap-1 sm:flex-col">
             <MoveButtons id={item.id} name={name} index={index} count={section.items.length} onMove={(to, direction) => void move(item, section.id, to, direction)} />
@@ -225,5 +226,86 @@ export function ItemEditor({
         </div>
       )}
     </SortableRow>
+  );
+}
+
+/**
+ * An exercise's settings for training runs: the name jobs send, the metric that ranks runs and
+ * its direction, and the readings it builds on (the prep sheet says who ran it without them).
+ */
+function ExerciseSettings({
+  item,
+  context,
+  save,
+}: {
+  item: EditorItem;
+  context: string;
+  save: (item: EditorItem, patch: ItemPatch, field: keyof ItemPatch) => Promise<void>;
+}) {
+  const { actions } = useEditor();
+  const readings = (actions.current()?.weeks ?? []).flatMap((week) =>
+    week.sections.flatMap((section) =>
+      section.items
+        .filter((candidate) => candidate.kind !== 'EXERCISE')
+        .map((candidate) => ({ key: candidate.url ?? candidate.title, title: candidate.title, week: week.label ?? (week.number !== null ? `Week ${week.number}` : week.title) })),
+    ),
+  );
+  const chosen = new Set(item.buildsOn);
+  return (
+    <fieldset className="col-span-2 grid gap-x-3 gap-y-2 rounded-lg border border-dashed border-line p-3 sm:col-span-12 sm:grid-cols-12">
+      <legend className="px-1 text-[0.85rem] font-medium text-muted">Training runs</legend>
+      <EditableField
+        id={`item-${item.id}-exercise-slug`}
+        label="Exercise name (jobs send it)"
+        context={context}
+        value={item.exerciseSlug}
+        format={exerciseSlugFormat}
+        placeholder="e.g. vae"
+        className="sm:col-span-4"
+        onSave={(value) => save(item, { exerciseSlug: value as string | null }, 'exerciseSlug')}
+      />
+      <EditableField
+        id={`item-${item.id}-metric`}
+        label="Metric that ranks runs"
+        context={context}
+        value={item.primaryMetric}
+        placeholder="e.g. elbo"
+        className="sm:col-span-4"
+        onSave={(value) => save(item, { primaryMetric: value as string | null }, 'primaryMetric')}
+      />
+      <EditableCheckbox
+        id={`item-${item.id}-higher`}
+        label="Higher is better"
+        context={context}
+        checked={item.higherIsBetter !== false}
+        className="sm:col-span-4"
+        onSave={(higherIsBetter) => save(item, { higherIsBetter }, 'higherIsBetter')}
+      />
+      <details className="sm:col-span-12">
+        <summary className="cursor-pointer text-[0.95rem]">
+          Builds on {chosen.size ? `${chosen.size} ${chosen.size === 1 ? 'reading' : 'readings'}` : 'no reading yet'}
+        </summary>
+        <ul className="mt-2 grid max-h-64 gap-1 overflow-y-auto">
+          {readings.map((reading) => (
+            <li key={reading.key}>
+              <label className="inline-flex min-h-9 items-center gap-2 text-[0.95rem]">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={chosen.has(reading.key)}
+                  onChange={(event) => {
+                    const next = event.target.checked ? [...item.buildsOn, reading.key] : item.buildsOn.filter((key) => key !== reading.key);
+                    void save(item, { buildsOn: next }, 'buildsOn');
+                  }}
+                />
+                <span>
+                  {reading.title} <span className="text-muted">({reading.week})</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </fieldset>
   );
 }

@@ -121,6 +121,10 @@ function FellowCard({ fellow, prep, coreCount }: { fellow: Fellow; prep: Meeting
                     {exercise.runs === 0
                       ? 'none yet'
                       : `${exercise.best !== null ? `best ${formatScore(exercise.best)}, ` : 'no result, '}${exercise.runs} ${exercise.runs === 1 ? 'run' : 'runs'}${exercise.failed ? `, ${exercise.failed} failed` : ''}${exercise.noResult ? `, ${exercise.noResult} without a result (NaN)` : ''}`}
+                    {exercise.ranWithoutReading.length ? (
+                      <span className="block text-warning">Ran it before reading {exercise.ranWithoutReading.map((title) => `“${title}”`).join(', ')}</span>
+                    ) : null}
+                    {exercise.readButNotRun ? <span className="block text-muted">Has done the readings it builds on; no run yet</span> : null}
                   </li>
                 ))}
               </ul>

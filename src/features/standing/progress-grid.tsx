@@ -70,6 +70,8 @@ export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: 
                             {exercise.best !== null ? <span className="block text-[0.8rem] text-muted">best {formatScore(exercise.best)}</span> : null}
                           </>
                         )}
+                        {exercise.ranWithoutReading ? <span className="block text-[0.8rem] text-warning">ran it without the reading</span> : null}
+                        {exercise.readButNotRun ? <span className="block text-[0.8rem] text-muted">read, not run yet</span> : null}
                       </li>
                     ))}
                   </ul>

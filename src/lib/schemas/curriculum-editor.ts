@@ -141,6 +141,8 @@ export const addItemInput = z.object({
   kind: z.enum(ITEM_KINDS).optional(),
 });
 
+export const EXERCISE_SLUG_MESSAGE = 'Use lower-case letters, digits and dashes (e.g. vae or policy-gradient), at most 40.';
+
 export const updateItemInput = z.object({
   curriculum,
   itemId: id,
@@ -150,6 +152,17 @@ export const updateItemInput = z.object({
   optional: z.boolean().optional(),
   note: optionalLine(4000).optional(),
   kind: z.enum(ITEM_KINDS).optional(),
+  /** For exercises: the name training jobs send (`exercise: "vae"`); null: not set up for runs. */
+  exerciseSlug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, EXERCISE_SLUG_MESSAGE)
+    .nullable()
+    .optional(),
+  primaryMetric: optionalLine(100).optional(),
+  higherIsBetter: z.boolean().nullable().optional(),
+  /** For exercises: the readings it builds on, by URL (or title). */
+  buildsOn: z.array(z.string().trim().min(1).max(4000)).max(50, 'At most 50 readings.').optional(),
 });
 
 export const itemRefInput = z.object({ curriculum, itemId: id });
@@ -212,6 +225,10 @@ const itemSnapshot = z.object({
   minutesText: optionalLine(100),
   optional: z.boolean(),
   note: optionalLine(4000),
+  exerciseSlug: z.string().max(40).nullable().default(null),
+  primaryMetric: optionalLine(100).default(null),
+  higherIsBetter: z.boolean().nullable().default(null),
+  buildsOn: z.array(z.string().max(4000)).max(50).default([]),
 });
 
 const sectionSnapshot = z.object({

@@ -13,6 +13,7 @@ import { findSectionId } from './find-targets';
 import { clampPosition, moveInList, writeOrder } from './positions';
 import { itemSelect } from './selects';
 import type { ServiceContext } from '@/server/services/context';
+import { AppError } from '@/server/errors';
 
 async function findItem(tx: Tx, curriculumId: string, itemId: string) {
   const item = await tx.curriculumItem.findFirst({
@@ -53,6 +54,13 @@ export function addItem(ctx: ServiceContext, input: z.output<typeof addItemInput
 export function updateItem(ctx: ServiceContext, input: z.output<typeof updateItemInput>) {
   return editCurriculum(ctx.db, input.curriculum, async ({ tx, curriculumId }) => {
     const { sectionId } = await findItem(tx, curriculumId, input.itemId);
+    if (input.exerciseSlug) {
+      const taken = await tx.curriculumItem.findFirst({
+        where: { exerciseSlug: input.exerciseSlug, id: { not: input.itemId }, section: { week: { curriculumId } } },
+        select: { title: true },
+      });
+      if (taken) throw new AppError('CONFLICT', `“${taken.title}” already uses the exercise name "${input.exerciseSlug}": choose another.`, [{ path: 'exerciseSlug', message: 'Already used in this curriculum.' }]);
+    }
     const item = await tx.curriculumItem.update({
       where: { id: input.itemId },
       data: {
@@ -64,6 +72,10 @@ export function updateItem(ctx: ServiceContext, input: z.output<typeof updateIte
         optional: input.optional,
         note: input.note,
         kind: input.kind,
+        exerciseSlug: input.exerciseSlug,
+        primaryMetric: input.primaryMetric,
+        higherIsBetter: input.higherIsBetter,
+        buildsOn: input.buildsOn,
       },
       select: itemSelect,
     });

@@ -1,7 +1,17 @@
 // What the editor reads and what mutations return: every field it edits, with ids, in order.
 import { byPosition, goalFields, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
 
-export const itemSelect = { id: true, position: true, ...itemFields, minutesText: true, note: true } as const;
+export const itemSelect = {
+  id: true,
+  position: true,
+  ...itemFields,
+  minutesText: true,
+  note: true,
+  exerciseSlug: true,
+  primaryMetric: true,
+  higherIsBetter: true,
+  buildsOn: true,
+} as const;
 
 export const sectionSelect = {
   id: true,

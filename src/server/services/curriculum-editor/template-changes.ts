@@ -165,6 +165,10 @@ function itemFieldsOf(item: TreeWeek['sections'][number]['items'][number]) {
     minutesText: item.minutesText,
     optional: item.optional,
     note: item.note,
+    exerciseSlug: item.exerciseSlug,
+    primaryMetric: item.primaryMetric,
+    higherIsBetter: item.higherIsBetter,
+    buildsOn: item.buildsOn,
   };
 }
 

@@ -39,6 +39,11 @@ export async function ensureDemoExercises(db: Prisma.TransactionClient): Promise
       select: { id: true },
     });
     if (!item) continue;
+    // It builds on the VAE readings before it (week 3's intuition, week 4's mechanics), by URL or title.
+    const basis = await db.curriculumItem.findMany({
+      where: { kind: { not: 'EXERCISE' }, title: { contains: 'VAE', mode: 'insensitive' }, section: { week: { curriculumId, number: { lt: WEEK } } } },
+      select: { title: true, url: true },
+    });
     await db.curriculumItem.update({
       where: { id: item.id },
       data: {
@@ -46,6 +51,7 @@ export async function ensureDemoExercises(db: Prisma.TransactionClient): Promise
         exerciseSlug: DEMO_EXERCISE.slug,
         primaryMetric: DEMO_EXERCISE.primaryMetric,
         higherIsBetter: DEMO_EXERCISE.higherIsBetter,
+        buildsOn: basis.map((reading) => reading.url ?? reading.title),
       },
     });
     marked += 1;

@@ -18,6 +18,10 @@ export type PrepExercise = {
   /** Finished without a finite result (NaN, or nothing logged). */
   noResult: number;
   best: number | null;
+  /** Ran it without having ticked these readings it builds on (their titles). */
+  ranWithoutReading: string[];
+  /** Ticked every reading it builds on, and no run yet. */
+  readButNotRun: boolean;
 };
 
 export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: string }) {
@@ -65,9 +69,19 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
   const held = progress.meetings.filter((other) => other.groupId === meeting.groupId && other.held && other.startsAt < meeting.startsAt);
   const previous = held.at(-1) ?? null;
   const readings = unit?.items ?? [];
-  const exerciseRuns = (userId: string): PrepExercise[] =>
+  // The readings each exercise builds on, found by URL (or title) among the cohort's readings.
+  const allItems = progress.units.flatMap((candidate) => candidate.items);
+  const basisOf = new Map(
+    exercises.map((exercise) => [
+      exercise.itemId,
+      exercise.buildsOn.flatMap((key) => allItems.filter((item) => item.id !== exercise.itemId && (item.url ?? item.title) === key).slice(0, 1)),
+    ]),
+  );
+  const exerciseRuns = (userId: string, done: Map<string, Date>): PrepExercise[] =>
     exercises.map((exercise) => {
       const own = runs.filter((run) => run.userId === userId && run.exerciseItemId === exercise.itemId);
+      const basis = basisOf.get(exercise.itemId) ?? [];
+      const unread = basis.filter((item) => !done.has(item.id));
       let best: number | null = null;
       for (const run of own) if (run.score !== null && (best === null || isBetter(run.score, best, exercise.higherIsBetter))) best = run.score;
       return {
@@ -78,6 +92,8 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
         failed: own.filter((run) => run.status === 'FAILED').length,
         noResult: own.filter((run) => run.status === 'FINISHED' && run.score === null).length,
         best,
+        ranWithoutReading: own.length > 0 ? unread.map((item) => item.title) : [],
+        readButNotRun: own.length === 0 && basis.length > 0 && unread.length === 0,
       };
     });
 
@@ -114,7 +130,7 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
             return note ? [{ at: earlier.startsAt, text: note }] : [];
           })
           .reverse(),
-        exercises: exerciseRuns(fellow.userId),
+        exercises: exerciseRuns(fellow.userId, fellow.done),
         standing: { status: fellow.standing.status, atRisk: fellow.standing.atRisk, reasons: fellow.standing.riskReasons },
         lastActivityAt: fellow.lastActivityAt,
       }))

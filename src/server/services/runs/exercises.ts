@@ -10,6 +10,8 @@ export type CohortExercise = {
   primaryMetric: string | null;
   higherIsBetter: boolean | null;
   week: number | null;
+  /** The readings it builds on, by URL (or title). */
+  buildsOn: string[];
 };
 
 export async function listCohortExercises(db: PrismaClient, curriculumId: string): Promise<CohortExercise[]> {
@@ -22,6 +24,7 @@ export async function listCohortExercises(db: PrismaClient, curriculumId: string
       title: true,
       primaryMetric: true,
       higherIsBetter: true,
+      buildsOn: true,
       section: { select: { week: { select: { number: true } } } },
     },
   });
@@ -38,6 +41,7 @@ export async function listCohortExercises(db: PrismaClient, curriculumId: string
       primaryMetric: item.primaryMetric,
       higherIsBetter: item.higherIsBetter,
       week: item.section.week.number,
+      buildsOn: item.buildsOn,
     });
   }
   return exercises;

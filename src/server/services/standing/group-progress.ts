@@ -5,6 +5,7 @@ import { canInGroup } from '@/lib/permissions';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
+import { listCohortExercises } from '@/server/services/runs/exercises';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { type GroupProgressInput } from '@/lib/schemas/standing';
@@ -45,7 +46,15 @@ export async function getGroupProgress(ctx: CohortContext, input: GroupProgressI
   const items = shownUnits.flatMap((unit) => unit.items.map((item) => ({ ...item, unitPosition: unit.position, unitLabel: unit.label })));
   const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
   // Exercises submitted: runs per exercise and the best result (a constant number of queries).
-  const exerciseStatus = await listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db);
+  const [exerciseStatus, exercises] = await Promise.all([
+    listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db),
+    db.cohort.findUniqueOrThrow({ where: { id: access.cohortId }, select: { curriculumId: true } }).then((cohort) => listCohortExercises(db, cohort.curriculumId)),
+  ]);
+  // The readings each exercise builds on, by URL (or title): to say who ran it without them.
+  const allItems = progress.units.flatMap((unit) => unit.items);
+  const basisOf = new Map(
+    exercises.map((exercise) => [exercise.slug, exercise.buildsOn.flatMap((key) => allItems.filter((item) => (item.url ?? item.title) === key).slice(0, 1).map((item) => item.id))]),
+  );
 
   return {
     cohort: progress.cohort,
@@ -70,7 +79,11 @@ export async function getGroupProgress(ctx: CohortContext, input: GroupProgressI
       done: items.map((item) => fellow.done.get(item.id)?.toISOString() ?? null),
       exercises: exerciseStatus
         .filter((status) => status.membershipId === fellow.membershipId)
-        .map(({ exerciseSlug, runs, best }) => ({ slug: exerciseSlug, runs, best })),
+        .map(({ exerciseSlug, runs, best }) => {
+          const basis = basisOf.get(exerciseSlug) ?? [];
+          const unread = basis.filter((itemId) => !fellow.done.has(itemId)).length;
+          return { slug: exerciseSlug, runs, best, ranWithoutReading: runs > 0 && unread > 0, readButNotRun: runs === 0 && basis.length > 0 && unread === 0 };
+        }),
     })),
   };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CurriculumItem" ADD COLUMN     "buildsOn" TEXT[] DEFAULT ARRAY[]::TEXT[];
