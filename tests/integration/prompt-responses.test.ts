@@ -227,8 +227,12 @@ describe('the overview’s trends', () => {
     const overview = await getCohortOverview(asCohortAdmin(world.cohort, WEEK1));
     const idOf = new Map(overview.groups.map((group) => [group.name, group.id]));
     const prompts = (name: string) => overview.trends.groups.find((group) => group.groupId === idOf.get(name))!.prompts.map((point) => point.value);
-    // Group A (Ada, Ben): week 1 three answers of four, week 2 one of two. Group B (Cleo): one of two, none.
-    expect(prompts('A')).toEqual([0.75, 0.5]);
-    expect(prompts('B')).toEqual([0.5, 0]);
+    // Group A (Ada, Ben): week 1 three answers of four; Group B (Cleo): one of two. Week 2 has not
+    // begun (an answer given ahead is no trend yet).
+    expect(prompts('A')).toEqual([0.75, null]);
+    expect(prompts('B')).toEqual([0.5, null]);
+    const later = await getCohortOverview(asCohortAdmin(world.cohort, new Date('2027-03-10T12:00:00Z')));
+    const laterA = later.trends.groups.find((group) => group.groupId === idOf.get('A'))!.prompts.map((point) => point.value);
+    expect(laterA).toEqual([0.75, 0.5]);
   });
 });

@@ -47,7 +47,7 @@ export function FeedbackReport({ results }: { results: FeedbackResults }) {
           By week
         </h2>
         <p className="mt-1 text-muted">
-          {results.overall.count} check-ins, {format(results.overall.average)} on average (1 not useful, 5 very useful).
+          {results.overall.count} {results.overall.count === 1 ? 'check-in' : 'check-ins'}, {format(results.overall.average)} on average (1 not useful, 5 very useful).
         </p>
         <div className="mt-3 overflow-x-auto rounded-xl border border-line bg-surface">
           <table className="w-full text-left text-[0.95rem]">
@@ -142,7 +142,7 @@ export function FeedbackReport({ results }: { results: FeedbackResults }) {
                 <span className="tabular-nums">{format(facilitator.average)}</span>
                 <Bar average={facilitator.average} label={`${format(facilitator.average)} of 5`} />
                 <span className="text-[0.9rem] text-muted">
-                  {facilitator.count} check-ins, {facilitator.groups} {facilitator.groups === 1 ? 'group' : 'groups'}
+                  {facilitator.count} {facilitator.count === 1 ? 'check-in' : 'check-ins'}, {facilitator.groups} {facilitator.groups === 1 ? 'group' : 'groups'}
                 </span>
               </li>
             ))}

@@ -1,6 +1,7 @@
 // Week-by-week trends per group for the admin's overview: attendance at each week's meetings,
 // the share of each week's core readings done, of its prompts answered, and the week's average
 // check-in. Four GROUP BY queries whatever the cohort's size; PostgreSQL does the counting.
+import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
 import type { CohortContext } from '@/server/services/context';
 
 export type TrendPoint = { week: number; value: number | null };
@@ -17,11 +18,15 @@ type Row = { groupId: string; week: number; num: number; den: number };
 export async function listGroupTrends(ctx: CohortContext, input: { now: Date }): Promise<{ weeks: { position: number; label: string }[]; groups: GroupTrend[] }> {
   const { db, access } = ctx;
   const cohortId = access.cohortId;
-  const [weeks, groups, attendance, readings, prompts, feedback] = await Promise.all([
-    db.curriculumWeek.findMany({
-      where: { curriculum: { cohorts: { some: { id: cohortId } } } },
-      orderBy: { position: 'asc' },
-      select: { position: true, number: true, label: true },
+  const [cohort, groups, attendance, readings, prompts, feedback] = await Promise.all([
+    db.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: {
+        startDate: true,
+        timeZone: true,
+        skippedWeeks: true,
+        curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: { position: true, number: true, label: true, span: true } } } },
+      },
     }),
     db.discussionGroup.findMany({ where: { cohortId }, orderBy: { name: 'asc' }, select: { id: true } }),
     // Present or late, of the marks given, at the held meetings of each week.
@@ -79,10 +84,15 @@ export async function listGroupTrends(ctx: CohortContext, input: { now: Date }):
       WHERE m."cohortId" = ${cohortId} AND m.role = 'FELLOW' AND m."groupId" IS NOT NULL
       GROUP BY m."groupId", w.position`,
   ]);
-  const series = (rows: Row[], groupId: string, ratio: (row: Row) => number | null): TrendPoint[] =>
+  const weeks = cohort.curriculum.weeks;
+  // Weeks that have not begun have nothing to show yet (no readings are done before their week).
+  const calendar = buildCohortCalendar(cohort, weeks);
+  const today = calendarDateInZone(input.now, cohort.timeZone);
+  const begun = new Set(weeks.filter((_week, index) => calendar.units[index]!.startDate.getTime() <= today.getTime()).map((week) => week.position));
+  const series = (rows: Row[], groupId: string, ratio: (row: Row) => number | null, onlyBegun = true): TrendPoint[] =>
     weeks.map((week) => {
       const row = rows.find((candidate) => candidate.groupId === groupId && candidate.week === week.position);
-      return { week: week.position, value: row && row.den > 0 ? ratio(row) : null };
+      return { week: week.position, value: (!onlyBegun || begun.has(week.position)) && row && row.den > 0 ? ratio(row) : null };
     });
   return {
     weeks: weeks.map((week) => ({ position: week.position, label: week.label ?? (week.number !== null ? `Week ${week.number}` : `Unit ${week.position}`) })),
@@ -91,7 +101,8 @@ export async function listGroupTrends(ctx: CohortContext, input: { now: Date }):
       attendance: series(attendance, group.id, (row) => row.num / row.den),
       readings: series(readings, group.id, (row) => row.num / row.den),
       prompts: series(prompts, group.id, (row) => row.num / row.den),
-      feedback: series(feedback, group.id, (row) => row.num / row.den),
+      // A check-in is there only once given: shown whatever the week.
+      feedback: series(feedback, group.id, (row) => row.num / row.den, false),
     })),
   };
 }
