@@ -154,3 +154,30 @@ describe('the end-of-course survey', () => {
     ]);
   });
 });
+
+describe('the trends of core readings', () => {
+  it('give each group the share of the week’s core readings done, 0 where none was, nothing before the week', async () => {
+    const [week1, week2] = world.weeks;
+    const section = (weekId: string) => db.curriculumSection.create({ data: { weekId, position: 1, title: 'Core', kind: 'CORE' }, select: { id: true } });
+    const s1 = await section(week1!.id);
+    const s2 = await section(week2!.id);
+    const a = await db.curriculumItem.create({ data: { sectionId: s1.id, position: 1, title: 'A' }, select: { id: true } });
+    await db.curriculumItem.create({ data: { sectionId: s1.id, position: 2, title: 'B' }, select: { id: true } });
+    await db.curriculumItem.create({ data: { sectionId: s1.id, position: 3, title: 'Optional', optional: true }, select: { id: true } });
+    await db.curriculumItem.create({ data: { sectionId: s2.id, position: 1, title: 'C' }, select: { id: true } });
+    const [ada, ben] = world.people;
+    await db.readingProgress.createMany({ data: [{ membershipId: ada!.membership.id, itemId: a.id }, { membershipId: ben!.membership.id, itemId: a.id }] });
+
+    const trends = async (now: Date) => {
+      const overview = await getCohortOverview(asCohortAdmin(world.cohort, now));
+      const idOf = new Map(overview.groups.map((group) => [group.name, group.id]));
+      return (name: string) => overview.trends.groups.find((group) => group.groupId === idOf.get(name))!.readings.map((point) => point.value);
+    };
+    // In week 1: group A (Ada, Ben) read 2 of 2 × 2 core readings; group B none; week 2 not begun.
+    const inWeek1 = await trends(new Date('2027-01-06T12:00:00Z'));
+    expect(inWeek1('A')).toEqual([0.5, null]);
+    expect(inWeek1('B')).toEqual([0, null]);
+    const inWeek2 = await trends(new Date('2027-01-12T12:00:00Z'));
+    expect(inWeek2('A')).toEqual([0.5, 0]);
+  });
+});
