@@ -23,6 +23,9 @@ export const EMAIL_TASK = 'certificate-emails';
 /** Certificates drawn and written per statement. */
 const CHUNK = 100;
 
+/** What a certificate id can look like: anything else is not looked up. */
+const CERTIFICATE_ID = /^[A-Za-z0-9_-]{10,64}$/;
+
 /** 128 random bits, URL-safe: the certificate's public id. */
 export function newCertificateId(): string {
   return randomBytes(16).toString('base64url');
@@ -319,7 +322,7 @@ export async function listMyCertificates(ctx: CohortContext) {
 /** A certificate as its public page shows it; null when there is none with that id. */
 export async function findPublicCertificate(ctx: ServiceContext, id: string) {
   const { db } = ctx;
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) return null;
+  if (!CERTIFICATE_ID.test(id)) return null;
   return db.certificate.findUnique({
     where: { id },
     select: {
@@ -342,7 +345,7 @@ export async function findPublicCertificate(ctx: ServiceContext, id: string) {
 /** The stored PDF, or why there is none to give: unknown id, or revoked. */
 export async function findCertificatePdf(ctx: ServiceContext, id: string): Promise<{ pdf: Uint8Array; holderName: string } | 'not-found' | 'revoked'> {
   const { db } = ctx;
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) return 'not-found';
+  if (!CERTIFICATE_ID.test(id)) return 'not-found';
   const row = await db.certificate.findUnique({ where: { id }, select: { pdf: true, holderName: true, revokedAt: true } });
   if (!row) return 'not-found';
   if (row.revokedAt) return 'revoked';

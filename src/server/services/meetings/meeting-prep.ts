@@ -4,7 +4,7 @@
 // facilitators (and one a meeting was handed to) and admins; anyone else gets NOT_FOUND.
 // A fixed number of queries whatever the group's size (bench:dashboard counts them).
 import { nowOf, type CohortContext } from '@/server/services/context';
-import { listCohortExercises } from '@/server/services/runs/exercises';
+import { listCohortExercises, resolveBuildsOn } from '@/server/services/runs/exercises';
 import { listScoredRuns, isBetter } from '@/server/services/results/run-scores';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { findManagedMeeting } from './meeting-access';
@@ -37,7 +37,7 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
         group: {
           select: {
             name: true,
-            cohort: { select: { name: true, slug: true, timeZone: true, curriculumId: true } },
+            cohort: { select: { name: true, slug: true, timeZone: true } },
           },
         },
       },
@@ -56,7 +56,7 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
           select: { id: true, kind: true, text: true },
         })
       : Promise.resolve([]),
-    listCohortExercises(db, cohort.curriculumId),
+    listCohortExercises(db, progress.cohort.curriculumId),
     listScoredRuns(db, access.cohortId, fellows.map((fellow) => fellow.userId)),
   ]);
   const answers = prompts.length
@@ -71,12 +71,7 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
   const readings = unit?.items ?? [];
   // The readings each exercise builds on, found by URL (or title) among the cohort's readings.
   const allItems = progress.units.flatMap((candidate) => candidate.items);
-  const basisOf = new Map(
-    exercises.map((exercise) => [
-      exercise.itemId,
-      exercise.buildsOn.flatMap((key) => allItems.filter((item) => item.id !== exercise.itemId && (item.url ?? item.title) === key).slice(0, 1)),
-    ]),
-  );
+  const basisOf = new Map(exercises.map((exercise) => [exercise.itemId, resolveBuildsOn(exercise, allItems)]));
   const exerciseRuns = (userId: string, done: Map<string, Date>): PrepExercise[] =>
     exercises.map((exercise) => {
       const own = runs.filter((run) => run.userId === userId && run.exerciseItemId === exercise.itemId);

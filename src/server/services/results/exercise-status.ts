@@ -3,7 +3,7 @@
 // the fellow's home and the exercise pages. A constant number of queries, however many
 // fellows and exercises.
 import type { PrismaClient } from '@/generated/prisma/client';
-import { listCohortExercises } from '@/server/services/runs/exercises';
+import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
 import { bestRunByUser } from './run-scores';
 import { listScoredRuns } from './run-scores';
 
@@ -16,16 +16,19 @@ export type ExerciseStatus = {
   lastRunAt: Date | null;
 };
 
-/** One row per (membership, exercise) pair, in the memberships' then the exercises' order. */
-export async function listExerciseStatus(cohortId: string, membershipIds: string[], db: PrismaClient): Promise<ExerciseStatus[]> {
+/**
+ * One row per (membership, exercise) pair, in the memberships' then the exercises' order.
+ * `exercises`: the cohort's, when the caller has them already (else they are read here).
+ */
+export async function listExerciseStatus(cohortId: string, membershipIds: string[], db: PrismaClient, known?: CohortExercise[]): Promise<ExerciseStatus[]> {
   if (membershipIds.length === 0) return [];
   const [cohort, memberships] = await Promise.all([
-    db.cohort.findUnique({ where: { id: cohortId }, select: { curriculumId: true } }),
+    known ? null : db.cohort.findUnique({ where: { id: cohortId }, select: { curriculumId: true } }),
     db.membership.findMany({ where: { id: { in: membershipIds }, cohortId }, select: { id: true, userId: true } }),
   ]);
-  if (!cohort) return [];
+  if (!known && !cohort) return [];
   const [exercises, runs] = await Promise.all([
-    listCohortExercises(db, cohort.curriculumId),
+    known ?? listCohortExercises(db, cohort!.curriculumId),
     listScoredRuns(db, cohortId, memberships.map((membership) => membership.userId)),
   ]);
   const byId = new Map(memberships.map((membership) => [membership.id, membership]));

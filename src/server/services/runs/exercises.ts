@@ -47,6 +47,14 @@ export async function listCohortExercises(db: PrismaClient, curriculumId: string
   return exercises;
 }
 
+/**
+ * The readings an exercise builds on, found among `items` by URL (or title, without one): the
+ * first item of each. Keys that match nothing (a reading since removed) are left out.
+ */
+export function resolveBuildsOn<T extends { id: string; url: string | null; title: string }>(exercise: Pick<CohortExercise, 'itemId' | 'buildsOn'>, items: T[]): T[] {
+  return exercise.buildsOn.flatMap((key) => items.filter((item) => item.id !== exercise.itemId && (item.url ?? item.title) === key).slice(0, 1));
+}
+
 /** The exercise `slug` of the cohort, or a 404 that lists the ones there are. */
 export async function findCohortExercise(
   db: PrismaClient,

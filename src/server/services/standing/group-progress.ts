@@ -5,7 +5,7 @@ import { canInGroup } from '@/lib/permissions';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
-import { listCohortExercises } from '@/server/services/runs/exercises';
+import { listCohortExercises, resolveBuildsOn } from '@/server/services/runs/exercises';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { type GroupProgressInput } from '@/lib/schemas/standing';
@@ -46,15 +46,11 @@ export async function getGroupProgress(ctx: CohortContext, input: GroupProgressI
   const items = shownUnits.flatMap((unit) => unit.items.map((item) => ({ ...item, unitPosition: unit.position, unitLabel: unit.label })));
   const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
   // Exercises submitted: runs per exercise and the best result (a constant number of queries).
-  const [exerciseStatus, exercises] = await Promise.all([
-    listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db),
-    db.cohort.findUniqueOrThrow({ where: { id: access.cohortId }, select: { curriculumId: true } }).then((cohort) => listCohortExercises(db, cohort.curriculumId)),
-  ]);
-  // The readings each exercise builds on, by URL (or title): to say who ran it without them.
+  const exercises = await listCohortExercises(db, progress.cohort.curriculumId);
+  const exerciseStatus = await listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db, exercises);
+  // The readings each exercise builds on: to say who ran it without them.
   const allItems = progress.units.flatMap((unit) => unit.items);
-  const basisOf = new Map(
-    exercises.map((exercise) => [exercise.slug, exercise.buildsOn.flatMap((key) => allItems.filter((item) => (item.url ?? item.title) === key).slice(0, 1).map((item) => item.id))]),
-  );
+  const basisOf = new Map(exercises.map((exercise) => [exercise.slug, resolveBuildsOn(exercise, allItems).map((item) => item.id)]));
 
   return {
     cohort: progress.cohort,
