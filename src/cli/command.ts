@@ -61,7 +61,7 @@ export async function withDatabase<T>(work: (database: OpenedDatabase) => Promis
  */
 export function withSystem<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   return withDatabase(async (database) => {
-    await applyMigrations(database.url);
+    await applyMigrations(database.directUrl);
     const ctx = openSystemContext(database.url);
     try {
       return await work(ctx);

@@ -7,13 +7,11 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations } from '@/server/db/migrations';
 import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/runtime';
 import { loadDotEnv, parseEnv, type Env } from '@/server/env';
-import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { prepareDatabase } from '@/server/services/demo/prepare-database';
 import { isBuildCurrent } from './build-stamp';
 import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
-import { openSystemContext } from '@/server/services/context';
 import { isLoopbackName } from '@/server/http/loopback';
 import { startWorkerFromEnv } from '@/server/jobs/start-worker';
 
@@ -78,24 +76,17 @@ async function main() {
       : `Using the database at ${safeLocation(database.url)} (DATABASE_URL)`,
   );
 
-  const applied = await applyMigrations(database.url);
+  const { applied, seeded } = await prepareDatabase(
+    { directUrl: database.directUrl, databaseUrl: database.url },
+    { demoData: env.FELLOWSHIP_DEMO_DATA, onWait: () => log('Another server is preparing the database: waiting for it…') },
+  );
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
-
-  if (env.FELLOWSHIP_DEMO_DATA) {
-    const ctx = openSystemContext(database.url);
-    try {
-      if (await isDatabaseEmpty(ctx)) {
-        await seedDemoData(ctx);
-        log('Empty database: added the demo data (sign in as admin@example.com, facilitator1@example.com or fellow1@example.com)');
-      }
-    } finally {
-      await ctx.close();
-    }
-  }
+  if (seeded) log('Empty database: added the demo data (sign in as admin@example.com, facilitator1@example.com or fellow1@example.com)');
 
   const appEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    DIRECT_DATABASE_URL: database.directUrl,
     PORT: String(env.PORT),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? readOrCreateAuthSecret(env, Boolean(database.embedded)),
@@ -107,6 +98,7 @@ async function main() {
   if (env.FELLOWSHIP_WORKER) {
     worker = await startWorkerFromEnv(env, {
       databaseUrl: database.url,
+      directUrl: database.directUrl,
       siteUrl: appEnv.NEXTAUTH_URL,
       secret: appEnv.NEXTAUTH_SECRET,
       devMailboxAllowed: Boolean(database.embedded) && (env.FELLOWSHIP_HOST === undefined || isLoopbackName(env.FELLOWSHIP_HOST)),

@@ -41,6 +41,14 @@ const smtpUrl = optionalString.refine((value) => value === undefined || /^smtps?
 
 export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
+  /**
+   * A direct connection to the same database, for what a transaction-mode pooler (PgBouncer)
+   * cannot carry: migrations, advisory locks, LISTEN and the job worker. Setting it says that
+   * DATABASE_URL goes through such a pooler. Default: DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: postgresUrl,
+  /** Connections one process keeps open to DATABASE_URL. */
+  DATABASE_POOL_SIZE: positiveInt(10),
   FELLOWSHIP_DATA_DIR: optionalString.transform((value) => value ?? '.fellowship'),
   FELLOWSHIP_PG_PORT: port(),
   PORT: port(3000).transform((value) => value ?? 3000),

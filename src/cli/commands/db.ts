@@ -2,7 +2,8 @@ import { parseEnv } from '@/server/env';
 import { applyMigrations, createMigration } from '@/server/db/migrations';
 import { safeLocation } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
-import { isDatabaseEmpty, seedDemoData } from '@/server/services/demo/seed-demo';
+import { seedDemoData } from '@/server/services/demo/seed-demo';
+import { prepareDatabase } from '@/server/services/demo/prepare-database';
 import { openSystemContext } from '@/server/services/context';
 import { defineCommand, withDatabase, withSystem } from '../command';
 
@@ -38,7 +39,7 @@ export const dbMigrate = defineCommand<{ applied: string[] }>({
   name: 'db migrate',
   synopsis: ['db migrate'],
   summary: ['Apply pending migrations (safe to repeat)'],
-  run: () => withDatabase(async (database) => ({ applied: await applyMigrations(database.url) })),
+  run: () => withDatabase(async (database) => ({ applied: await applyMigrations(database.directUrl) })),
   print: ({ applied }) => (applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Already up to date.'),
 });
 
@@ -49,8 +50,8 @@ export const dbMigrationCreate = defineCommand<{ created: string | null }>({
   positionals: ['name'],
   run: ({ positionals }) =>
     withDatabase(async (database) => {
-      await applyMigrations(database.url);
-      return { created: await createMigration(database.url, positionals[0]!) };
+      await applyMigrations(database.directUrl);
+      return { created: await createMigration(database.directUrl, positionals[0]!) };
     }),
   print: ({ created }) =>
     created ? `Wrote ${created}/migration.sql: review it, then commit it.` : 'schema.prisma matches the migrations: nothing to write.',
@@ -71,17 +72,12 @@ export const dbPrepare = defineCommand<{ applied: string[]; seeded: boolean }>({
   // What a deployment runs before the server (the Docker image does): migrate, then add the
   // demo data to an empty database unless FELLOWSHIP_DEMO_DATA=0.
   run: () =>
-    withDatabase(async (database) => {
-      const applied = await applyMigrations(database.url);
-      const ctx = openSystemContext(database.url);
-      try {
-        const seeded = parseEnv().FELLOWSHIP_DEMO_DATA && (await isDatabaseEmpty(ctx));
-        if (seeded) await seedDemoData(ctx);
-        return { applied, seeded };
-      } finally {
-        await ctx.close();
-      }
-    }),
+    withDatabase((database) =>
+      prepareDatabase(
+        { directUrl: database.directUrl, databaseUrl: database.url },
+        { demoData: parseEnv().FELLOWSHIP_DEMO_DATA, onWait: () => console.error('Waiting for another server to finish preparing the database…') },
+      ),
+    ),
   print: ({ applied, seeded }) =>
     `${applied.length ? `Applied ${applied.join(', ')}.` : 'Schema up to date.'}${seeded ? ' Added the demo data.' : ''}`,
 });

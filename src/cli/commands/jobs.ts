@@ -26,9 +26,10 @@ export const worker = defineCommand<{ stopped: true }>({
   run: () =>
     withDatabase(async (database) => {
       const env = parseEnv();
-      await applyMigrations(database.url);
+      await applyMigrations(database.directUrl, { onWait: () => console.log('[fellowship worker] Waiting for another process to finish migrating…') });
       const running = await startWorkerFromEnv(env, {
         databaseUrl: database.url,
+        directUrl: database.directUrl,
         siteUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
         secret: siteSecret(env),
         devMailboxAllowed: Boolean(database.embedded) && (env.FELLOWSHIP_HOST === undefined || isLoopbackName(env.FELLOWSHIP_HOST)),

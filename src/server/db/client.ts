@@ -3,6 +3,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
+import { parseEnv } from '@/server/env';
 
 /**
  * Statements whose SQL starts with this comment are prepared once per connection, so their
@@ -23,8 +24,20 @@ function statementName(query: { sql: string }): string {
   return name;
 }
 
+/**
+ * DATABASE_POOL_SIZE connections per process. Behind a transaction-mode pooler (which
+ * DIRECT_DATABASE_URL announces) consecutive statements may reach different server
+ * connections, where a statement prepared on one does not exist: all statements stay unnamed.
+ */
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }, { statementNameGenerator: statementName }) });
+  const env = parseEnv();
+  const pooled = env.DIRECT_DATABASE_URL !== undefined && env.DIRECT_DATABASE_URL !== env.DATABASE_URL;
+  return new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString, max: env.DATABASE_POOL_SIZE },
+      pooled ? {} : { statementNameGenerator: statementName },
+    ),
+  });
 }
 
 const globalForPrisma = globalThis as { fellowshipPrisma?: PrismaClient };

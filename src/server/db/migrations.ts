@@ -14,6 +14,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { migrateJobQueue } from '@/server/jobs/queue-schema';
+import { withStartupLock } from './startup-lock';
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
 type SchemaEngine = Awaited<ReturnType<EngineModule['SchemaEngine']['new']>>;
@@ -105,16 +106,23 @@ function acceptCharColumns<T>(adapter: T): T {
 /**
  * An adapter factory whose shadow databases are real, separate databases.
  * The stock factory spreads `database` into a config whose connectionString wins, so its
- * "shadow" would be the real database. Shadows are dropped by `dropShadows()`.
+ * "shadow" would be the real database. Shadows are dropped by `closeConnections()`.
  */
 function createAdapterFactory(connectionString: string) {
   const shadows: string[] = [];
+  // Every connection the engine opens, closed after its work. The engine never disposes them
+  // (engine.free() does not), and one of them holds the engine's session advisory lock
+  // (pg_advisory_lock(72707369)) taken for applyMigrations: left open, the lock outlived the
+  // migration and made the next server that found a pending migration time out after 10 s.
+  const opened: { dispose(): Promise<void> }[] = [];
   const base = new PrismaPg({ connectionString });
   const factory = {
     provider: base.provider,
     adapterName: base.adapterName,
     async connect() {
-      return acceptCharColumns(await base.connect());
+      const adapter = await base.connect();
+      opened.push(adapter);
+      return acceptCharColumns(adapter);
     },
     async connectToShadowDb() {
       const name = `fellowship_shadow_${randomUUID().replaceAll('-', '')}`;
@@ -122,12 +130,16 @@ function createAdapterFactory(connectionString: string) {
       shadows.push(name);
       const url = new URL(connectionString);
       url.pathname = `/${name}`;
-      return acceptCharColumns(await new PrismaPg({ connectionString: url.toString() }).connect());
+      const adapter = await new PrismaPg({ connectionString: url.toString() }).connect();
+      opened.push(adapter);
+      return acceptCharColumns(adapter);
     },
   };
   return {
     adapter: bindMigrationAwareSqlAdapterFactory(factory as never),
-    async dropShadows() {
+    /** Closes the engine's connections (shadows first: they are dropped next), then drops the shadow databases. */
+    async closeConnections() {
+      for (const adapter of opened.splice(0).reverse()) await adapter.dispose().catch(() => {});
       for (const name of shadows.splice(0)) {
         await runAdmin(connectionString, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }
@@ -147,7 +159,7 @@ async function runAdmin(connectionString: string, sql: string) {
 
 async function withEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const { adapter, dropShadows } = createAdapterFactory(connectionString);
+  const { adapter, closeConnections } = createAdapterFactory(connectionString);
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, readFileSync(SCHEMA_PATH, 'utf8')]] },
@@ -159,8 +171,8 @@ async function withEngine<T>(connectionString: string, work: (engine: SchemaEngi
   } catch (error) {
     throw new MigrationError(describeEngineError(error), { cause: error });
   } finally {
-    await dropShadows();
     engine.free();
+    await closeConnections();
   }
 }
 
@@ -203,9 +215,15 @@ export function readMigrationList(): MigrationList {
 
 /**
  * Applies pending migrations, then the job queue's own (graphile-worker's schema); returns the
- * names of the app's migrations applied (none when up to date).
+ * names of the app's migrations applied (none when up to date). Waits while another process
+ * prepares the same database (startup-lock.ts). `connectionString`: a direct connection.
  */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+export async function applyMigrations(connectionString: string, options: { onWait?: () => void } = {}): Promise<string[]> {
+  return withStartupLock(connectionString, () => applyMigrationsHoldingLock(connectionString), options);
+}
+
+/** applyMigrations for a caller that already holds the start-up lock (prepareDatabase). */
+export async function applyMigrationsHoldingLock(connectionString: string): Promise<string[]> {
   const migrationsList = readMigrationList();
   const applied = await withEngine(connectionString, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });

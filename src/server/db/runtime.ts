@@ -16,7 +16,10 @@ import {
 export const EMBEDDED_DATABASE = 'fellowship';
 
 export type OpenedDatabase = {
+  /** What queries use (it may be a pooler). */
   url: string;
+  /** A direct connection for migrations, advisory locks, LISTEN and the job worker (DIRECT_DATABASE_URL). */
+  directUrl: string;
   /** How the database was found, for logs and `db status`. */
   source: 'DATABASE_URL' | 'embedded (started)' | 'embedded (already running)';
   embedded?: EmbeddedServer;
@@ -38,14 +41,16 @@ export function embeddedDataDir(env: Env): string {
 export async function openDatabase(env: Env, options: { exclusive: boolean }): Promise<OpenedDatabase> {
   if (env.DATABASE_URL) {
     await assertReachable(env.DATABASE_URL);
-    return { url: env.DATABASE_URL, source: 'DATABASE_URL', close: async () => {} };
+    const directUrl = env.DIRECT_DATABASE_URL ?? env.DATABASE_URL;
+    if (directUrl !== env.DATABASE_URL) await assertReachable(directUrl);
+    return { url: env.DATABASE_URL, directUrl, source: 'DATABASE_URL', close: async () => {} };
   }
   const dataDir = embeddedDataDir(env);
   const running = options.exclusive ? null : findRunningServer(dataDir);
   if (running) {
     const url = urlFor(running.port, EMBEDDED_DATABASE);
     await assertReachable(url);
-    return { url, source: 'embedded (already running)', close: async () => {} };
+    return { url, directUrl: url, source: 'embedded (already running)', close: async () => {} };
   }
   const embedded = await startEmbeddedPostgres({ dataDir, port: env.FELLOWSHIP_PG_PORT });
   try {
@@ -54,8 +59,10 @@ export async function openDatabase(env: Env, options: { exclusive: boolean }): P
     await embedded.stop();
     throw error;
   }
+  const url = withDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
   return {
-    url: withDatabase(embedded.adminUrl, EMBEDDED_DATABASE),
+    url,
+    directUrl: url,
     source: 'embedded (started)',
     embedded,
     close: () => embedded.stop(),

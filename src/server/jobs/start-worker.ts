@@ -6,7 +6,10 @@ import { openSystemContext } from '@/server/services/context';
 import { startJobWorker, type JobWorker } from './worker';
 
 export type WorkerSetup = {
+  /** What the jobs' queries use (it may be a pooler)… */
   databaseUrl: string;
+  /** …and the queue's own connection (DIRECT_DATABASE_URL). */
+  directUrl: string;
   siteUrl: string;
   secret: string;
   /** Local mode answering only this machine: without SMTP, emails go to the dev mailbox. */
@@ -33,7 +36,7 @@ export async function startWorkerFromEnv(env: Env, setup: WorkerSetup): Promise<
   const ctx = openSystemContext(setup.databaseUrl);
   const db = ctx.db;
   const worker = await startJobWorker({
-    databaseUrl: setup.databaseUrl,
+    directUrl: setup.directUrl,
     db,
     mailer: mailerFor(env, setup, db),
     settings: { siteUrl: setup.siteUrl.replace(/\/+$/, ''), secret: setup.secret, messageIdDomain: new URL(setup.siteUrl).hostname },

@@ -21,7 +21,8 @@ export const PLAN_TASK = 'plan-notifications';
 const HEARTBEAT_MS = 15_000;
 
 export type JobWorkerOptions = {
-  databaseUrl: string;
+  /** A direct connection: graphile-worker LISTENs and locks jobs across statements (DIRECT_DATABASE_URL). */
+  directUrl: string;
   db: Db;
   mailer: Mailer;
   settings: NotificationSettings;
@@ -83,7 +84,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   };
 
   const runner = await run({
-    connectionString: options.databaseUrl,
+    connectionString: options.directUrl,
     concurrency: options.concurrency,
     // Connections are opened as needed; jobs fetched and completed in batches use few of them.
     maxPoolSize: options.concurrency,
