@@ -4,7 +4,6 @@ import { safeLocation } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { prepareDatabase } from '@/server/services/demo/prepare-database';
-import { openSystemContext } from '@/server/services/context';
 import { defineCommand, withDatabase, withSystem } from '../command';
 
 type DatabaseStatus = {
