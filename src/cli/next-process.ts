@@ -24,6 +24,19 @@ export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess 
   });
 }
 
+/**
+ * The production server (serve.ts: Next's handler with request ids, logs, metrics, readiness
+ * and a graceful shutdown) as a child process, run from TypeScript through tsx.
+ */
+export function spawnServer(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const register = path.join(projectRoot, 'bin', 'register-tsx.mjs');
+  return spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', register, path.join(projectRoot, 'src', 'cli', 'serve.ts'), ...args], {
+    cwd: projectRoot,
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: 'inherit',
+  });
+}
+
 export function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }

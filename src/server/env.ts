@@ -112,6 +112,23 @@ export const envSchema = z.object({
   FELLOWSHIP_WORKER: flag.transform((value) => value === undefined || value === '1' || value === 'true'),
   /** Jobs one worker process runs at once. */
   FELLOWSHIP_WORKER_CONCURRENCY: positiveInt(16),
+  /** On SIGTERM a server answers readiness with 503 this long before it stops accepting, so the load balancer moves away first. */
+  FELLOWSHIP_DRAIN_SECONDS: optionalString
+    .transform((value) => (value === undefined ? 5 : Number(value)))
+    .refine((value) => Number.isFinite(value) && value >= 0 && value <= 300, { message: 'must be a number of seconds from 0 to 300' }),
+  /** …then waits at most this long for the requests in flight. */
+  FELLOWSHIP_SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
+  /** `/metrics` answers requests with `Authorization: Bearer <METRICS_TOKEN>`; without it, 404. */
+  METRICS_TOKEN: optionalString.refine((value) => value === undefined || value.length >= 16, { message: 'must be at least 16 characters' }),
+  /** A second port that serves /metrics without a token (keep it off the public network). */
+  METRICS_PORT: port(),
+  /** Job workers serve their own /metrics (job durations, waits) on this port. */
+  FELLOWSHIP_WORKER_METRICS_PORT: port(),
+  LOG_LEVEL: optionalString.refine((value) => value === undefined || /^(fatal|error|warn|info|debug|trace|silent)$/i.test(value), {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+  /** Log lines as JSON (default) or readable (`pretty`, the default in local mode). */
+  LOG_FORMAT: optionalString.refine((value) => value === undefined || /^(json|pretty)$/.test(value), { message: 'must be json or pretty' }),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

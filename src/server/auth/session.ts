@@ -2,6 +2,7 @@
 // and checked against the database on every request (so disabling a user or signing out
 // everywhere takes effect at the next request).
 import 'server-only';
+import { noteRequestUser } from '@/server/observability/request-context';
 import { systemContext } from '@/server/services/context';
 import { findActiveSession } from '@/server/services/auth/sessions';
 import type { Session } from './session-types';
@@ -28,5 +29,7 @@ export async function getSession(headers: Headers): Promise<Session | null> {
   if (!token) return null;
   const settings = getAuthSettings();
   const session = await findActiveSession(systemContext().db, token, { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs });
-  return session ? { user: session.user } : null;
+  if (!session) return null;
+  noteRequestUser(session.user.id);
+  return { user: session.user };
 }

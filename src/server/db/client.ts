@@ -2,6 +2,8 @@
 // needs a database (Next's build imports route modules without one).
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { trackPool } from './pool-use';
 import { PrismaClient } from '@/generated/prisma/client';
 import { parseEnv } from '@/server/env';
 
@@ -32,11 +34,14 @@ function statementName(query: { sql: string }): string {
 export function createPrismaClient(connectionString: string): PrismaClient {
   const env = parseEnv();
   const pooled = env.DIRECT_DATABASE_URL !== undefined && env.DIRECT_DATABASE_URL !== env.DATABASE_URL;
+  // The pool is made here rather than by the adapter so /metrics can report its use.
+  const pool = new pg.Pool({ connectionString, max: env.DATABASE_POOL_SIZE });
+  trackPool(pool);
   return new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString, max: env.DATABASE_POOL_SIZE },
-      pooled ? {} : { statementNameGenerator: statementName },
-    ),
+    adapter: new PrismaPg(pool, {
+      disposeExternalPool: true,
+      ...(pooled ? {} : { statementNameGenerator: statementName }),
+    }),
   });
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '@/server/errors';
 import { authenticateApiToken } from '@/server/services/api-tokens/authenticate-token';
 import type { TokenContext } from '@/server/services/context';
 import { systemContext } from '@/server/services/context';
+import { noteRequestUser } from '@/server/observability/request-context';
 
 const WINDOW_SECONDS = 60;
 
@@ -27,6 +28,7 @@ export async function authenticateRequest(request: Request): Promise<{ auth: Tok
     systemContext(),
     { authorization: request.headers.get('authorization'), rateLimit: { limit, windowSeconds: WINDOW_SECONDS } },
   );
+  noteRequestUser(principal.userId);
   const result = rateLimit!;
   const headers = { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(result.remaining) };
   if (!result.allowed) {

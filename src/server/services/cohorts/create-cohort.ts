@@ -125,7 +125,7 @@ export async function createCohort(ctx: ServiceContext, rawInput: CreateCohortIn
     return cohort;
   });
   // The address may have been asked for before (and cached as "no such cohort").
-  invalidateCohortSyllabus(created.slug);
+  await invalidateCohortSyllabus(db, created.slug);
   return created;
 }
 
@@ -215,7 +215,7 @@ export async function cloneCohort(ctx: ServiceContext, rawInput: CloneCohortInpu
     });
     return tx.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: createdCohortSelect });
   });
-  invalidateCohortSyllabus(created.slug);
+  await invalidateCohortSyllabus(db, created.slug);
   // The copied groups keep their meeting times: their meetings on the new dates.
   await ensureCohortMeetings(db, created.id);
   return created;

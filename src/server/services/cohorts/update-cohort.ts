@@ -93,7 +93,7 @@ export async function updateCohort(ctx: CohortContext, rawInput: UpdateCohortInp
     return after;
   });
   // Dates, visibility and status show on the cached syllabus page.
-  invalidateCohortSyllabus(updated.slug);
+  await invalidateCohortSyllabus(db, updated.slug);
   // New dates move the meetings that have not happened yet (moved-by-hand ones stay put).
   const movesCalendar = [input.startDate, input.timeZone, input.meetingCadenceWeeks, input.skippedWeeks].some((value) => value !== undefined);
   if (movesCalendar && updated.status !== 'ARCHIVED') await ensureCohortMeetings(db, cohortId);
@@ -121,7 +121,7 @@ export async function archiveCohort(ctx: CohortContext) {
     }
     return cohort;
   });
-  invalidateCohortSyllabus(archived.slug);
+  await invalidateCohortSyllabus(db, archived.slug);
   return archived;
 }
 

@@ -9,7 +9,6 @@ import { importSyllabus, storableCurriculum, type ImportSyllabusResult } from '@
 import { parseSyllabusMarkdown } from '@/server/services/syllabus/parse-syllabus';
 import { weekLabel } from '@/lib/syllabus/syllabus-text';
 import type { ParsedSyllabus, SyllabusWarning } from '@/lib/syllabus/types';
-import { invalidateCurriculum } from './invalidate-curriculum';
 
 export type SlugConflict = {
   slug: string;
@@ -142,9 +141,5 @@ export async function importCurriculumMarkdown(ctx: ServiceContext, input: Impor
   const parsed = parseSyllabusMarkdown(input.markdown, { slug: input.slug });
   const conflict = await findConflict(ctx.db, parsed.curriculum.slug);
   if (conflict && (!conflict.replaceable || !input.replace)) throw new AppError('CONFLICT', conflict.message);
-  const result = await importSyllabus(ctx, { syllabus: parsed, replace: input.replace });
-  // Cohorts' copies compare versions with their template: a replaced template has moved on.
-  if (result.outcome === 'replaced') await ctx.db.curriculum.update({ where: { id: result.id }, data: { version: { increment: 1 } } });
-  await invalidateCurriculum(ctx.db, result.id, { slug: result.slug });
-  return result;
+  return importSyllabus(ctx, { syllabus: parsed, replace: input.replace });
 }

@@ -1,9 +1,9 @@
 // The syllabus pages' data cache. A page asks for its syllabus through these functions; the
 // first request reads the database (syllabus-page.ts) and Next's data cache keeps the result
 // under a tag, so later requests, and later renders of the page itself, read no database. The
-// tags are expired by invalidate-curriculum.ts whenever a curriculum or a cohort changes, and
-// the time limit bounds staleness for changes made outside the web app (the CLI), which
-// cannot reach a running server's cache.
+// tags are expired by invalidate-curriculum.ts whenever a curriculum or a cohort changes, on
+// every server (announced through PostgreSQL, cache-broadcast.ts); the time limit is a
+// backstop for a change made by hand in the database.
 import { unstable_cache } from 'next/cache';
 import type { ServiceContext } from '@/server/services/context';
 import { loadCohortSyllabusPage, loadTemplateSyllabusPage } from './syllabus-page';

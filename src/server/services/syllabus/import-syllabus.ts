@@ -1,4 +1,5 @@
 // Writes a parsed syllabus as a curriculum, all or nothing, and reads one back for export.
+import { invalidateCurriculum } from '@/server/services/curricula/invalidate-curriculum';
 import { weekFieldsOf } from '@/lib/syllabus/week-fields';
 import { z } from 'zod';
 import type { CurriculumSlugInput } from '@/lib/schemas/curricula';
@@ -109,7 +110,7 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
   const curriculum = storableCurriculum(syllabus, options.slug);
 
   try {
-    return await ctx.db.$transaction(
+    const result = await ctx.db.$transaction(
       async (tx) => {
         const existing = await tx.curriculum.findUnique({ where: { slug: curriculum.slug }, select: { id: true } });
         if (existing && !options.replace) {
@@ -132,6 +133,8 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
           await tx.curriculumWeek.deleteMany({ where: { curriculumId: existing.id } });
           await tx.curriculumPrompt.deleteMany({ where: { curriculumId: existing.id } });
           await tx.curriculum.update({ where: { id: existing.id }, data: fields });
+          // Cohorts' copies compare versions with their template: a replaced template has moved on.
+          await tx.curriculum.update({ where: { id: existing.id }, data: { version: { increment: 1 } } });
           id = existing.id;
         } else {
           id = (await tx.curriculum.create({ data: { slug: curriculum.slug, ...fields }, select: { id: true } })).id;
@@ -197,6 +200,9 @@ export async function importSyllabus(ctx: ServiceContext, input: ImportSyllabusI
       // The embedded PostgreSQL on a slow laptop can take longer than Prisma's 5 s default.
       { maxWait: 10_000, timeout: 60_000 },
     );
+    // Whoever imported it (the web app, the CLI), every server drops its cached pages.
+    await invalidateCurriculum(ctx.db, result.id, { slug: result.slug });
+    return result;
   } catch (error) {
     // Two imports of one new slug at once: the second loses the race on the unique index.
     if ((error as { code?: string }).code === 'P2002') {

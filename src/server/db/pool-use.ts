@@ -1,0 +1,28 @@
+// How much of its database pools a process uses, for /metrics. Kept apart from client.ts so
+// the serving code can read it without touching the Prisma client.
+import type pg from 'pg';
+
+const poolHolder = globalThis as { fellowshipPools?: Set<pg.Pool> };
+
+export function trackPool(pool: pg.Pool): void {
+  const pools = (poolHolder.fellowshipPools ??= new Set());
+  pools.add(pool);
+  const end = pool.end.bind(pool);
+  pool.end = (async () => {
+    pools.delete(pool);
+    await end();
+  }) as typeof pool.end;
+}
+
+/** Connections of this process's pools: open, idle, and requests waiting for one. */
+export function databasePoolUse(): { total: number; idle: number; waiting: number } {
+  let total = 0;
+  let idle = 0;
+  let waiting = 0;
+  for (const pool of poolHolder.fellowshipPools ?? []) {
+    total += pool.totalCount;
+    idle += pool.idleCount;
+    waiting += pool.waitingCount;
+  }
+  return { total, idle, waiting };
+}
