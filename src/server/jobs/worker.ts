@@ -3,6 +3,7 @@
 // PostgreSQL; on SIGTERM a worker finishes or hands back what it holds, and a worker that died
 // (SIGKILL, a lost machine) is noticed by the others through its heartbeat and its jobs are
 // handed back (see sweepDeadWorkers).
+import { jobSeconds, jobWaitSeconds } from '@/server/observability/metrics';
 import { hostname } from 'node:os';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
@@ -51,6 +52,19 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   // The pool's id locks the jobs it fetches ahead (localQueue); each worker's, the job it runs.
   events.on('pool:create', ({ workerPool }) => remember(workerPool.id));
   events.on('worker:create', ({ worker }) => remember(worker.workerId));
+  // Job metrics for this worker's /metrics (FELLOWSHIP_WORKER_METRICS_PORT).
+  const startedAt = new Map<string, number>();
+  events.on('job:start', ({ job }) => {
+    startedAt.set(job.id, performance.now());
+    jobWaitSeconds.observe({ task: job.task_identifier }, Math.max(0, (Date.now() - new Date(job.run_at).getTime()) / 1000));
+  });
+  const finished = (job: { id: string; task_identifier: string }, outcome: 'success' | 'error') => {
+    const started = startedAt.get(job.id);
+    startedAt.delete(job.id);
+    if (started !== undefined) jobSeconds.observe({ task: job.task_identifier, outcome }, (performance.now() - started) / 1000);
+  };
+  events.on('job:success', ({ job }) => finished(job, 'success'));
+  events.on('job:error', ({ job }) => finished(job, 'error'));
   events.on('job:error', ({ job, error }) => {
     log(`${job.task_identifier} job ${job.id} failed (attempt ${job.attempts} of ${job.max_attempts}): ${(error as Error).message?.split('\n')[0]}`);
   });
