@@ -26,6 +26,8 @@ export class BackupWriter {
   constructor(private readonly out: Writable) {}
 
   async writeRaw(bytes: Buffer): Promise<void> {
+    // A stream destroyed by a failed write (a full disk) would never drain: say why instead.
+    if (this.out.destroyed) throw this.out.errored ?? new Error('The backup file was closed while writing.');
     if (!this.out.write(bytes)) await waitForDrain(this.out);
   }
 

@@ -4,7 +4,6 @@
 // the migration version, row counts and checksums. Works on the embedded server, which has no
 // pg_dump, and on any PostgreSQL the app runs on. See docs/decisions/0029-backups.md.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,8 +43,11 @@ export async function backupDatabase(ctx: BackupContext, input: { file: string }
   // Written beside the target and renamed at the end: a failed or interrupted backup never
   // leaves a file that looks whole, nor spoils the previous backup of the same name.
   const partial = `${file}.partial`;
+  const output = await open(partial, 'w').catch((error: Error) => {
+    throw new AppError('BAD_REQUEST', `Cannot write the backup to ${file}: ${error.message}`);
+  });
   const gzip = createGzip({ level: GZIP_LEVEL });
-  const written = pipeline(gzip, createWriteStream(partial));
+  const written = pipeline(gzip, output.createWriteStream());
   const writer = new BackupWriter(gzip);
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   try {

@@ -57,11 +57,11 @@ export type RestoreResult = { file: string; seconds: number; appliedMigrations: 
 
 /** Opens a backup and reads its header; the reader then stands at the first table. */
 async function openBackup(file: string) {
-  const size = await stat(file).then(
-    (info) => (info.isFile() ? info.size : null),
-    () => null,
+  const isFile = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
   );
-  if (size === null) throw new AppError('NOT_FOUND', `There is no backup file at ${file}.`);
+  if (!isFile) throw new AppError('NOT_FOUND', `There is no backup file at ${file}.`);
   const gunzip = createGunzip({ chunkSize: 64 * 1024 });
   // Errors of either stream (a read error, a damaged gzip) surface through the reader.
   const done = pipeline(createReadStream(file), gunzip).catch(() => {});
