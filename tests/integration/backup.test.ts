@@ -63,7 +63,13 @@ type Fingerprint = Record<string, { rows: number; hashSum: string; md5?: string 
  * md5 of all rows' text in sorted order. The migration ledgers are compared by name only: a
  * restore target's migrations ran at another time.
  */
-async function fingerprint(url: string): Promise<{ tables: Fingerprint; migrations: string[]; jobQueue: number[]; sequences: Record<string, string> }> {
+async function fingerprint(url: string): Promise<{
+  tables: Fingerprint;
+  migrations: string[];
+  jobQueue: number[];
+  sequences: Record<string, string>;
+  constraints: string[];
+}> {
   return withClient(url, async (client) => {
     const { rows: tables } = await client.query<{ label: string }>(
       `SELECT format('%I.%I', table_schema, table_name) AS label FROM information_schema.tables
@@ -90,7 +96,14 @@ async function fingerprint(url: string): Promise<{ tables: Fingerprint; migratio
     const sequences = await client.query<{ label: string; last_value: string | null }>(
       "SELECT schemaname || '.' || sequencename AS label, last_value::text FROM pg_sequences WHERE schemaname IN ('public', 'graphile_worker')",
     );
+    // A restore sets the foreign keys aside and adds them back: they must all be there after.
+    const constraints = await client.query<{ line: string }>(
+      `SELECT k.conrelid::regclass::text || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) AS line
+         FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
+        WHERE n.nspname IN ('public', 'graphile_worker') ORDER BY 1`,
+    );
     return {
+      constraints: constraints.rows.map((row) => row.line),
       tables: result,
       migrations: migrations.rows.map((row) => row.name),
       jobQueue: jobQueue.rows.map((row) => row.id),
@@ -225,8 +238,16 @@ describe('a backup and restore round trip', () => {
     bytes[at] = bytes[at]! ^ 0x10;
     writeFileSync(damaged, bytes);
     const target = await newDatabase();
-    await expectRefusal(restoreBackup({ databaseUrl: target }, { file: damaged }), 'BAD_REQUEST', /is not a complete Fellowship backup .*nothing was restored/);
+    const loaded: string[] = [];
+    await expectRefusal(
+      restoreBackup({ databaseUrl: target, onProgress: ({ table }) => loaded.push(table) }, { file: damaged }),
+      'BAD_REQUEST',
+      /is not a complete Fellowship backup .*nothing was restored/,
+    );
+    expect(loaded.length, 'tables loaded before the damage showed').toBeGreaterThan(0);
     expect(await dataRows(target)).toBe(0);
+    // The foreign keys set aside for the load came back with the rollback.
+    expect((await fingerprint(target)).constraints).toEqual((await fingerprint(smallUrl)).constraints);
   });
 });
 
