@@ -252,7 +252,7 @@ describe('a backup and restore round trip', () => {
 });
 
 describe('restore refuses', () => {
-  it('a database at another migration version, naming both versions', async () => {
+  it('a database at another migration version, naming both versions', { timeout: 120_000 }, async () => {
     // A backup of a database one migration ahead of this release.
     const ahead = await newDatabase();
     await withClient(ahead, (client) =>
