@@ -2,6 +2,8 @@ import { parseEnv } from '@/server/env';
 import { applyMigrations, createMigration } from '@/server/db/migrations';
 import { safeLocation } from '@/server/db/runtime';
 import { readDatabaseStatus } from '@/server/db/status';
+import { backupDatabase, type BackupResult, type TableProgress } from '@/server/services/backup/backup';
+import { restoreBackup, type RestoreResult } from '@/server/services/backup/restore';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { prepareDatabase } from '@/server/services/demo/prepare-database';
 import { defineCommand, withDatabase, withSystem } from '../command';
@@ -79,4 +81,41 @@ export const dbPrepare = defineCommand<{ applied: string[]; seeded: boolean }>({
     ),
   print: ({ applied, seeded }) =>
     `${applied.length ? `Applied ${applied.join(', ')}.` : 'Schema up to date.'}${seeded ? ' Added the demo data.' : ''}`,
+});
+
+const count = (n: number) => n.toLocaleString('en-US');
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** A line per table on stderr as the work goes, so stdout keeps only the result (and JSON stays clean). */
+function printProgress({ table, rows, seconds }: TableProgress): void {
+  process.stderr.write(`  ${table.padEnd(44)} ${count(rows).padStart(11)} rows  ${seconds.toFixed(1).padStart(6)} s\n`);
+}
+
+const totalRows = (result: BackupResult | RestoreResult) => result.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+
+export const dbBackup = defineCommand<BackupResult>({
+  name: 'db backup',
+  synopsis: ['db backup <file>'],
+  summary: ['Write a consistent snapshot of every table to <file>'],
+  positionals: ['file'],
+  // No migrations first: a backup reads the database as it is and changes nothing.
+  run: ({ positionals }) =>
+    withDatabase((database) => backupDatabase({ databaseUrl: database.directUrl, onProgress: printProgress }, { file: positionals[0]! })),
+  print: (result) =>
+    `Wrote ${result.file} (${megabytes(result.bytes)}) in ${result.seconds.toFixed(1)} s: ` +
+    `${result.manifest.tables.length} tables, ${count(totalRows(result))} rows, at migration ${result.manifest.migrations.app.at(-1)}.`,
+});
+
+export const dbRestore = defineCommand<RestoreResult>({
+  name: 'db restore',
+  synopsis: ['db restore <file>'],
+  summary: ['Load a backup into an empty database at its migration version'],
+  positionals: ['file'],
+  run: ({ positionals }) =>
+    withDatabase((database) =>
+      restoreBackup({ databaseUrl: database.directUrl, onProgress: printProgress }, { file: positionals[0]!, migrate: true }),
+    ),
+  print: (result) =>
+    `Restored ${result.file} (made ${result.manifest.createdAt}) in ${result.seconds.toFixed(1)} s: ` +
+    `${result.manifest.tables.length} tables, ${count(totalRows(result))} rows; row counts and checksums match the manifest.`,
 });
