@@ -12,6 +12,9 @@ import { makeTempDir } from '../setup/test-postgres';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+// As `npm start` runs TypeScript: tsx's loader inside the one process, so signals reach it
+// (tsx's own CLI would stand between as a parent process).
+const typescript = ['--import', path.join(root, 'bin/register-tsx.mjs')];
 
 function binary(name: string): string | null {
   for (const dir of ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin']) {
@@ -98,7 +101,7 @@ export async function startPgBouncer(directUrl: string): Promise<Service & { url
   return { ...service, url };
 }
 
-/** HAProxy on a free port, round-robin over the servers, each checked on /api/health every 250 ms. */
+/** HAProxy on `port`, round-robin over the servers, each checked on /api/health every 250 ms. */
 export async function startHaproxy(port: number, serverPorts: number[]): Promise<Service & { url: string }> {
   const dir = makeTempDir('fellowship-haproxy-');
   const config = path.join(dir, 'haproxy.cfg');
@@ -122,7 +125,9 @@ export async function startHaproxy(port: number, serverPorts: number[]): Promise
       '  balance roundrobin',
       '  option httpchk GET /api/health',
       '  http-check expect status 200',
-      '  default-server inter 250ms fall 1 rise 2',
+      // Down after three failed checks (750 ms: inside the servers' drain), up after two good ones.
+      '  timeout check 1s',
+      '  default-server inter 250ms fall 3 rise 2',
       ...serverPorts.map((serverPort, index) => `  server app${index + 1} 127.0.0.1:${serverPort} check`),
       '',
     ].join('\n'),
@@ -137,7 +142,7 @@ export type AppEnv = Record<string, string>;
 
 /** One app server as `npm start` runs it (migrating under the start-up lock), without its in-app worker. */
 export function launchApp(port: number, env: AppEnv): Service {
-  const child = spawn(process.execPath, [tsx, '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
+  const child = spawn(process.execPath, [...typescript, 'src/cli/start.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -158,7 +163,7 @@ export async function waitUntilServing(service: Service, timeoutMs = 180_000): P
 
 /** `fellowship worker`, apart from the web servers. */
 export function launchWorker(env: AppEnv): Service {
-  const child = spawn(process.execPath, [tsx, '--tsconfig', 'tsconfig.node.json', 'src/cli/main.ts', 'worker'], {
+  const child = spawn(process.execPath, [...typescript, 'src/cli/main.ts', 'worker'], {
     cwd: root,
     env: { ...process.env, ...env, FELLOWSHIP_DATA_DIR: makeTempDir('fellowship-worker-') },
     stdio: ['ignore', 'pipe', 'pipe'],

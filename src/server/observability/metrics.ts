@@ -30,6 +30,12 @@ export const ingestedPoints = counter('fellowship_ingested_points_total', 'Metri
 /** Batches from training jobs: stored, duplicate (a replay answered without writing) or rejected (4xx). */
 export const ingestedBatches = counter('fellowship_ingest_batches_total', 'Metric batches received, by outcome.', ['outcome']);
 
+/** A batch a training job sent that was answered 200: stored, or a replay of one stored before. */
+export function recordIngestedBatch(accepted: { duplicate: boolean; inserted: number; replaced: number }): void {
+  ingestedBatches.inc({ outcome: accepted.duplicate ? 'duplicate' : 'stored' });
+  if (!accepted.duplicate) ingestedPoints.inc(accepted.inserted + accepted.replaced);
+}
+
 /** Page and data cache lookups (hit, miss, stale) and invalidations (sent, received). */
 export const cacheEvents = counter('fellowship_cache_events_total', 'Cache lookups and invalidations, by cache and event.', ['cache', 'event']);
 
