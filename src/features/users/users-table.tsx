@@ -9,6 +9,7 @@ import { displayName, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Table } from '@/components/ui/table';
+import { EraseUserButton } from './erase-user-button';
 
 type UserRow = RouterOutputs['users']['list'][number];
 type Feedback = { userId: string; tone: 'error' | 'success'; text: string };
@@ -65,10 +66,27 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
     }),
   );
 
+  // An erasure's refusal is shown inside its open form, beside the address typed.
+  const [eraseError, setEraseError] = useState<{ userId: string; text: string } | null>(null);
+  const erase = useMutation(
+    trpc.users.erase.mutationOptions({
+      onMutate: () => setEraseError(null),
+      onError: (error, input) => setEraseError({ userId: input.userId, text: errorMessage(error) }),
+      onSuccess: (result) =>
+        setFeedback({
+          userId: result.id,
+          tone: 'success',
+          text: result.alreadyErased ? 'This person was already erased.' : 'The person was erased: their personal data is gone, the cohorts’ figures are kept.',
+        }),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+
   const rows = users.data ?? [];
   const pendingFor = (userId: string) =>
     (setAdmin.isPending && setAdmin.variables?.userId === userId) ||
-    (setDisabled.isPending && setDisabled.variables?.userId === userId);
+    (setDisabled.isPending && setDisabled.variables?.userId === userId) ||
+    (erase.isPending && erase.variables?.userId === userId);
 
   return (
     <div>
@@ -85,6 +103,21 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           const isSelf = user.id === currentUserId;
           const label = displayName(user);
           const pending = pendingFor(user.id);
+          if (user.erasedAt) {
+            return (
+              <tr key={user.id}>
+                <th scope="row" className="text-left font-normal">
+                  <span className="block font-semibold text-muted">{user.name}</span>
+                  <span className="block text-muted">Erased on {user.erasedAt.toISOString().slice(0, 10)}</span>
+                </th>
+                <td>
+                  <Badge>Erased</Badge>
+                </td>
+                <td className="whitespace-nowrap text-muted">{pluralize(user.membershipCount, 'cohort')}</td>
+                <td className="text-[0.9rem] text-muted">Nothing left to change.</td>
+              </tr>
+            );
+          }
           return (
             <tr key={user.id} aria-busy={pending || undefined}>
               <th scope="row" className="text-left font-normal">
@@ -146,6 +179,16 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
                     >
                       Disable<span className="sr-only"> {label}</span>
                     </ConfirmButton>
+                  )}
+                  {isSelf ? null : (
+                    <EraseUserButton
+                      label={label}
+                      email={user.email}
+                      pending={erase.isPending && erase.variables?.userId === user.id}
+                      disabled={pending}
+                      error={eraseError?.userId === user.id ? eraseError.text : null}
+                      onErase={(confirmEmail) => erase.mutate({ userId: user.id, confirmEmail })}
+                    />
                   )}
                 </div>
                 {feedback?.userId === user.id && feedback.tone === 'error' ? (
