@@ -213,7 +213,8 @@ async function loadMembershipRecord(db: Db, membership: MembershipRow) {
     db.attendance.findMany({
       where: { membershipId },
       orderBy: { meeting: { startsAt: 'asc' } },
-      select: { status: true, note: true, updatedAt: true, meeting: { select: { startsAt: true, weekPosition: true, group: { select: { name: true } } } } },
+      // Not the facilitator's note: those are for facilitators and admins only (README, ADR 0028).
+      select: { status: true, updatedAt: true, meeting: { select: { startsAt: true, weekPosition: true, group: { select: { name: true } } } } },
     }),
     db.groupSwitchRequest.findMany({
       where: { membershipId },
@@ -252,7 +253,7 @@ async function loadMembershipRecord(db: Db, membership: MembershipRow) {
           })),
         }
       : null,
-    attendance: attendance.map((row) => ({ meetingStartsAt: row.meeting.startsAt, week: row.meeting.weekPosition, group: row.meeting.group.name, status: row.status, note: row.note, updatedAt: row.updatedAt })),
+    attendance: attendance.map((row) => ({ meetingStartsAt: row.meeting.startsAt, week: row.meeting.weekPosition, group: row.meeting.group.name, status: row.status, updatedAt: row.updatedAt })),
     groupSwitchRequests: switches.map((row) => ({ toGroup: row.toGroup.name, scope: row.scope, reason: row.reason, status: row.status, createdAt: row.createdAt, decidedAt: row.decidedAt })),
     certificates: certificates.map((row) => ({ ...row, page: `/certificates/${row.id}` })),
   };
