@@ -1,15 +1,16 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { displayName, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Table } from '@/components/ui/table';
-import { EraseUserButton } from './erase-user-button';
+import { EraseUserDialog, type ErasureTarget } from './erase-user-dialog';
 
 type UserRow = RouterOutputs['users']['list'][number];
 type Feedback = { userId: string; tone: 'error' | 'success'; text: string };
@@ -66,21 +67,25 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
     }),
   );
 
-  // An erasure's refusal is shown inside its open form, beside the address typed.
-  const [eraseError, setEraseError] = useState<{ userId: string; text: string } | null>(null);
+  // The person whose erasure is being confirmed; a refusal is shown in the dialog.
+  const [erasing, setErasing] = useState<ErasureTarget | null>(null);
+  const [eraseError, setEraseError] = useState<string | null>(null);
   const erase = useMutation(
     trpc.users.erase.mutationOptions({
       onMutate: () => setEraseError(null),
-      onError: (error, input) => setEraseError({ userId: input.userId, text: errorMessage(error) }),
-      onSuccess: (result) =>
+      onError: (error) => setEraseError(errorMessage(error)),
+      onSuccess: (result) => {
+        setErasing(null);
         setFeedback({
           userId: result.id,
           tone: 'success',
           text: result.alreadyErased ? 'This person was already erased.' : 'The person was erased: their personal data is gone, the cohorts’ figures are kept.',
-        }),
+        });
+      },
       onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
     }),
   );
+  const eraseButtons = useRef(new Map<string, HTMLButtonElement>());
 
   const rows = users.data ?? [];
   const pendingFor = (userId: string) =>
@@ -181,14 +186,21 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
                     </ConfirmButton>
                   )}
                   {isSelf ? null : (
-                    <EraseUserButton
-                      label={label}
-                      email={user.email}
-                      pending={erase.isPending && erase.variables?.userId === user.id}
+                    <button
+                      ref={(element) => {
+                        if (element) eraseButtons.current.set(user.id, element);
+                        else eraseButtons.current.delete(user.id);
+                      }}
+                      type="button"
+                      className={buttonClasses('secondary', 'sm')}
                       disabled={pending}
-                      error={eraseError?.userId === user.id ? eraseError.text : null}
-                      onErase={(confirmEmail) => erase.mutate({ userId: user.id, confirmEmail })}
-                    />
+                      onClick={() => {
+                        setEraseError(null);
+                        setErasing({ id: user.id, label, email: user.email });
+                      }}
+                    >
+                      Erase…<span className="sr-only"> {label}</span>
+                    </button>
                   )}
                 </div>
                 {feedback?.userId === user.id && feedback.tone === 'error' ? (
@@ -201,6 +213,17 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           );
         })}
       </Table>
+      <EraseUserDialog
+        target={erasing}
+        pending={erase.isPending}
+        error={eraseError}
+        onErase={(confirmEmail) => erasing && erase.mutate({ userId: erasing.id, confirmEmail })}
+        onClose={() => {
+          // Back to the row's button; after an erasure the row has none, and focus stays put.
+          if (erasing) eraseButtons.current.get(erasing.id)?.focus();
+          setErasing(null);
+        }}
+      />
     </div>
   );
 }
