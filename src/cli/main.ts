@@ -10,7 +10,7 @@ import { jobsRetry, jobsStatus, worker } from './commands/jobs';
 import { notifyPreview } from './commands/notify';
 import { applicationsExport, groupsPropose, groupsPublish } from './commands/groups';
 import { cohortCreate, cohortList } from './commands/cohort';
-import { dbBackup, dbMigrate, dbMigrationCreate, dbPrepare, dbRestore, dbSeed, dbStatus } from './commands/db';
+import { dbBackup, dbMigrate, dbMigrationCreate, dbPrepare, dbPrune, dbRestore, dbSeed, dbStatus } from './commands/db';
 import { exportAttendance, exportProgress } from './commands/export';
 import { rosterImport } from './commands/roster';
 import { syllabusCheckLinks, syllabusExport, syllabusImport } from './commands/syllabus';
@@ -28,6 +28,7 @@ const commands: readonly Command[] = [
   dbPrepare,
   dbBackup,
   dbRestore,
+  dbPrune,
   userCreate,
   syllabusImport,
   tokenCreate,

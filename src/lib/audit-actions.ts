@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   'user.admin_removed': 'Admin removed',
   'user.disabled': 'Account disabled',
   'user.enabled': 'Account enabled',
+  'user.erased': 'Person erased',
   'curriculum.imported': 'Curriculum imported',
   'curriculum.template_applied': 'Template changes applied',
   'api_token.created': 'API token created',

@@ -75,6 +75,8 @@ export type SiteRole = 'ADMIN' | 'MEMBER';
 
 export const SITE_PERMISSIONS = {
   'users.manage': ['ADMIN'],
+  /** Erasing a person: their personal data removed for good, the cohorts' figures kept (ADR 0030). */
+  'users.erase': ['ADMIN'],
   /** Curriculum templates: list, import, edit, export, check links. */
   'curricula.manage': ['ADMIN'],
   /** Every cohort: list, create, clone. */

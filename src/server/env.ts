@@ -31,6 +31,12 @@ const positiveInt = (fallback: number) =>
     .transform((value) => (value === undefined ? fallback : Number(value)))
     .refine((value) => Number.isInteger(value) && value > 0, { message: 'must be a whole number above 0' });
 
+/** A number of days, at least `min` (a retention period: 0 can mean "as soon as it is over"). */
+const days = (fallback: number, min: number, why = '') =>
+  optionalString
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= min, { message: `must be a whole number of days, at least ${min}${why}` });
+
 const httpUrl = optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value) && URL.canParse(value), {
   message: 'must be an http(s) URL such as https://fellowship.example.org',
 });
@@ -129,6 +135,16 @@ export const envSchema = z.object({
   }),
   /** Log lines as JSON (default) or readable (`pretty`, the default in local mode). */
   LOG_FORMAT: optionalString.refine((value) => value === undefined || /^(json|pretty)$/.test(value), { message: 'must be json or pretty' }),
+  /**
+   * Retention, applied daily by the worker (03:00 UTC) and by `fellowship db prune`: unused
+   * sign-in links and ended sessions this many days after they expired, jobs that failed for
+   * good this long after their last attempt, and sent (or failed, or skipped) emails this long
+   * after they were queued. See README "Your data, erasure and retention".
+   */
+  FELLOWSHIP_RETAIN_SIGNIN_TOKEN_DAYS: days(1, 0),
+  FELLOWSHIP_RETAIN_SESSION_DAYS: days(30, 0),
+  FELLOWSHIP_RETAIN_FAILED_JOB_DAYS: days(30, 0),
+  FELLOWSHIP_RETAIN_NOTIFICATION_DAYS: days(180, 14, ' (the email log is what stops an email going twice)'),
   /** Set by `npm start` for the Next process when it runs the embedded database. */
   FELLOWSHIP_LOCAL_MODE: flag.transform((value) => value === '1' || value === 'true'),
 });

@@ -324,6 +324,13 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ userId: w.otherAdmin.id, disabled: true }),
     expect: adminOnly(),
   },
+  // Erasing a person: admins only, naming the person's address to confirm.
+  'users.erase': { input: (w) => ({ userId: w.bystander.id, confirmEmail: w.bystander.email }), expect: adminOnly() },
+  'users.erase (another admin)': {
+    procedure: 'users.erase',
+    input: (w) => ({ userId: w.otherAdmin.id, confirmEmail: w.otherAdmin.email }),
+    expect: adminOnly(),
+  },
 
   // A cohort's people: facilitators read (their groups' fellows), admins change.
   'members.list': { input: () => ({ cohort: 'a' }), expect: cohortA('FACILITATOR') },

@@ -51,6 +51,20 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('keeps sign-in links, sessions, failed jobs and emails for the retention defaults, and refuses a log too short', () => {
+    expect(parseEnv({})).toMatchObject({
+      FELLOWSHIP_RETAIN_SIGNIN_TOKEN_DAYS: 1,
+      FELLOWSHIP_RETAIN_SESSION_DAYS: 30,
+      FELLOWSHIP_RETAIN_FAILED_JOB_DAYS: 30,
+      FELLOWSHIP_RETAIN_NOTIFICATION_DAYS: 180,
+    });
+    expect(parseEnv({ FELLOWSHIP_RETAIN_SIGNIN_TOKEN_DAYS: '0' }).FELLOWSHIP_RETAIN_SIGNIN_TOKEN_DAYS).toBe(0);
+    expect(() => parseEnv({ FELLOWSHIP_RETAIN_NOTIFICATION_DAYS: '7' })).toThrow(
+      'FELLOWSHIP_RETAIN_NOTIFICATION_DAYS must be a whole number of days, at least 14 (the email log is what stops an email going twice) (got "7")',
+    );
+    expect(() => parseEnv({ FELLOWSHIP_RETAIN_SESSION_DAYS: '-1' })).toThrow(/^FELLOWSHIP_RETAIN_SESSION_DAYS must be a whole number of days, at least 0/);
+  });
+
   it('turns demo data off with 0', () => {
     expect(parseEnv({ FELLOWSHIP_DEMO_DATA: '0' }).FELLOWSHIP_DEMO_DATA).toBe(false);
   });

@@ -6,6 +6,7 @@ import { backupDatabase, type BackupResult, type TableProgress } from '@/server/
 import { restoreBackup, type RestoreResult } from '@/server/services/backup/restore';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { prepareDatabase } from '@/server/services/demo/prepare-database';
+import { pruneExpiredData, retentionSettingsFrom, type PruneReport } from '@/server/services/retention/prune-expired-data';
 import { defineCommand, withDatabase, withSystem } from '../command';
 
 type DatabaseStatus = {
@@ -118,4 +119,16 @@ export const dbRestore = defineCommand<RestoreResult>({
   print: (result) =>
     `Restored ${result.file} (made ${result.manifest.createdAt}) in ${result.seconds.toFixed(1)} s: ` +
     `${result.manifest.tables.length} tables, ${count(totalRows(result))} rows; row counts and checksums match the manifest.`,
+});
+
+export const dbPrune = defineCommand<PruneReport>({
+  name: 'db prune',
+  synopsis: ['db prune [--dry-run]'],
+  summary: ['Apply the retention settings now (what the worker does daily at 03:00 UTC):', 'old sign-in links, sessions, failed jobs, emails; --dry-run only counts'],
+  options: { 'dry-run': { type: 'boolean' } },
+  run: ({ values }) => withSystem((ctx) => pruneExpiredData(ctx, { settings: retentionSettingsFrom(parseEnv()), dryRun: values['dry-run'] === true })),
+  print: (report) =>
+    report.rules
+      .map((rule) => `${report.dryRun ? 'Would remove' : 'Removed'} ${rule.removed} ${rule.label} (before ${rule.olderThan.toISOString().slice(0, 16).replace('T', ' ')} UTC)`)
+      .join('\n'),
 });

@@ -1,14 +1,16 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { displayName, pluralize } from '@/lib/format';
 import { errorMessage } from '@/trpc/errors';
 import { useTRPC, type RouterOutputs } from '@/trpc/react';
 import { Table } from '@/components/ui/table';
+import { EraseUserDialog, type ErasureTarget } from './erase-user-dialog';
 
 type UserRow = RouterOutputs['users']['list'][number];
 type Feedback = { userId: string; tone: 'error' | 'success'; text: string };
@@ -65,10 +67,31 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
     }),
   );
 
+  // The person whose erasure is being confirmed; a refusal is shown in the dialog.
+  const [erasing, setErasing] = useState<ErasureTarget | null>(null);
+  const [eraseError, setEraseError] = useState<string | null>(null);
+  const erase = useMutation(
+    trpc.users.erase.mutationOptions({
+      onMutate: () => setEraseError(null),
+      onError: (error) => setEraseError(errorMessage(error)),
+      onSuccess: (result) => {
+        setErasing(null);
+        setFeedback({
+          userId: result.id,
+          tone: 'success',
+          text: result.alreadyErased ? 'This person was already erased.' : 'The person was erased: their personal data is gone, the cohorts’ figures are kept.',
+        });
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    }),
+  );
+  const eraseButtons = useRef(new Map<string, HTMLButtonElement>());
+
   const rows = users.data ?? [];
   const pendingFor = (userId: string) =>
     (setAdmin.isPending && setAdmin.variables?.userId === userId) ||
-    (setDisabled.isPending && setDisabled.variables?.userId === userId);
+    (setDisabled.isPending && setDisabled.variables?.userId === userId) ||
+    (erase.isPending && erase.variables?.userId === userId);
 
   return (
     <div>
@@ -85,6 +108,21 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           const isSelf = user.id === currentUserId;
           const label = displayName(user);
           const pending = pendingFor(user.id);
+          if (user.erasedAt) {
+            return (
+              <tr key={user.id}>
+                <th scope="row" className="text-left font-normal">
+                  <span className="block font-semibold text-muted">{user.name}</span>
+                  <span className="block text-muted">Erased on {user.erasedAt.toISOString().slice(0, 10)}</span>
+                </th>
+                <td>
+                  <Badge>Erased</Badge>
+                </td>
+                <td className="whitespace-nowrap text-muted">{pluralize(user.membershipCount, 'cohort')}</td>
+                <td className="text-[0.9rem] text-muted">Nothing left to change.</td>
+              </tr>
+            );
+          }
           return (
             <tr key={user.id} aria-busy={pending || undefined}>
               <th scope="row" className="text-left font-normal">
@@ -147,6 +185,23 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
                       Disable<span className="sr-only"> {label}</span>
                     </ConfirmButton>
                   )}
+                  {isSelf ? null : (
+                    <button
+                      ref={(element) => {
+                        if (element) eraseButtons.current.set(user.id, element);
+                        else eraseButtons.current.delete(user.id);
+                      }}
+                      type="button"
+                      className={buttonClasses('secondary', 'sm')}
+                      disabled={pending}
+                      onClick={() => {
+                        setEraseError(null);
+                        setErasing({ id: user.id, label, email: user.email });
+                      }}
+                    >
+                      Erase…<span className="sr-only"> {label}</span>
+                    </button>
+                  )}
                 </div>
                 {feedback?.userId === user.id && feedback.tone === 'error' ? (
                   <p role="alert" className="mt-1 max-w-[40ch] text-[0.9rem] font-medium text-danger">
@@ -158,6 +213,17 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
           );
         })}
       </Table>
+      <EraseUserDialog
+        target={erasing}
+        pending={erase.isPending}
+        error={eraseError}
+        onErase={(confirmEmail) => erasing && erase.mutate({ userId: erasing.id, confirmEmail })}
+        onClose={() => {
+          // Back to the row's button; after an erasure the row has none, and focus stays put.
+          if (erasing) eraseButtons.current.get(erasing.id)?.focus();
+          setErasing(null);
+        }}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Env } from '@/server/env';
 import { collectProcessMetrics, renderMetrics } from '@/server/observability/metrics';
 import { createDevMailboxMailer, createSmtpMailer, type Mailer } from '@/server/email/mailer';
 import { openSystemContext } from '@/server/services/context';
+import { retentionSettingsFrom } from '@/server/services/retention/prune-expired-data';
 import { startJobWorker, type JobWorker } from './worker';
 
 export type WorkerSetup = {
@@ -43,6 +44,7 @@ export async function startWorkerFromEnv(env: Env, setup: WorkerSetup): Promise<
     mailer: mailerFor(env, setup, db),
     settings: { siteUrl: setup.siteUrl.replace(/\/+$/, ''), secret: setup.secret, messageIdDomain: new URL(setup.siteUrl).hostname },
     concurrency: env.FELLOWSHIP_WORKER_CONCURRENCY,
+    retention: retentionSettingsFrom(env),
     log: setup.log,
   });
   const metrics = env.FELLOWSHIP_WORKER_METRICS_PORT ? await serveWorkerMetrics(env.FELLOWSHIP_WORKER_METRICS_PORT) : undefined;

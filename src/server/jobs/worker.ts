@@ -17,8 +17,21 @@ import { SEND_TASK } from '@/server/services/notifications/queue-notifications';
 import { PROPOSE_TASK, runGroupingProposal } from '@/server/services/grouping/group-formation';
 import { EMAIL_TASK as CERTIFICATE_EMAIL_TASK, queueCertificateEmails } from '@/server/services/certificates/certificates';
 import { heartbeat, registerWorkerProcess, sweepDeadWorkers, unregisterWorkerProcess } from '@/server/services/jobs/worker-registry';
+import { DEFAULT_RETENTION, pruneExpiredData, type RetentionSettings } from '@/server/services/retention/prune-expired-data';
 
 export const PLAN_TASK = 'plan-notifications';
+export const PRUNE_TASK = 'prune-data';
+
+/**
+ * The schedule: planning every minute; retention daily at 03:00 UTC (graphile-worker's cron
+ * runs in UTC), caught up once if every worker was down then (`fill=1d`). Each item runs once
+ * per tick across all workers.
+ */
+export function crontabFor(schedule: boolean): string {
+  if (!schedule) return '';
+  return [`* * * * * ${PLAN_TASK} ?max=1`, `0 3 * * * ${PRUNE_TASK} ?max=1&fill=1d`].join('\n');
+}
+
 const HEARTBEAT_MS = 15_000;
 
 export type JobWorkerOptions = {
@@ -28,8 +41,10 @@ export type JobWorkerOptions = {
   mailer: Mailer;
   settings: NotificationSettings;
   concurrency: number;
-  /** Run the every-minute planner (digests, reminders, prep notes, at-risk, run alerts). Default true. */
+  /** Run the every-minute planner (digests, reminders, prep notes, at-risk, run alerts) and the daily retention. Default true. */
   schedule?: boolean;
+  /** How long old sign-in links, sessions, failed jobs and emails are kept (default: DEFAULT_RETENTION). */
+  retention?: RetentionSettings;
   log?: (message: string) => void;
 };
 
@@ -95,6 +110,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       const planned = await planDueNotifications(ctx, now);
       if (planned.total) log(`Queued ${planned.total} notifications (${planned.summary}).`);
     },
+    [PRUNE_TASK]: async () => {
+      await pruneExpiredData(ctx, { settings: options.retention ?? DEFAULT_RETENTION, log: (line) => log(`Retention: ${line}`) });
+    },
   };
 
   const runner = await run({
@@ -105,8 +123,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     noHandleSignals: true,
     pollInterval: 2000,
     taskList,
-    // Every minute; graphile-worker's cron runs each minute once across all workers.
-    crontab: options.schedule === false ? '' : `* * * * * ${PLAN_TASK} ?max=1`,
+    crontab: crontabFor(options.schedule !== false),
     logger: new Logger((scope) => (level, message) => {
       if (level === 'error' || (level === 'warning' && !scope.label?.includes('cron'))) log(message);
     }),

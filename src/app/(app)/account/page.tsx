@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { EmailPreferencesForm } from '@/features/account/email-preferences-form';
@@ -92,6 +93,30 @@ export default async function AccountPage() {
         </section>
 
         <ApiTokensSection cohorts={me.memberships.map((membership) => membership.cohort)} />
+
+        <section aria-labelledby="data-heading" className="mt-10 rounded-xl border border-line bg-surface p-5">
+          <h2 id="data-heading" className="text-xl font-semibold">
+            Your data
+          </h2>
+          <p className="mt-1 max-w-[65ch] text-muted">
+            Everything Fellowship keeps about you in one JSON file: your profile, cohorts and groups, readings ticked,
+            prompt answers, check-ins and survey, attendance, applications and availability, certificates, the emails
+            sent to you, API token names and dates (never the tokens), and your training runs with every metric point.
+            The points also come as a CSV file for spreadsheets.
+          </p>
+          <p className="mt-4 flex flex-wrap gap-3">
+            <a href="/account/export" download className={buttonClasses('secondary')}>
+              Download your data (JSON)
+            </a>
+            <a href="/account/export/metric-points.csv" download className={buttonClasses('secondary')}>
+              Metric points (CSV)
+            </a>
+          </p>
+          <p className="mt-3 max-w-[65ch] text-[0.9rem] text-muted">
+            To have your account and personal data erased, ask an admin. Attendance, readings ticked and training
+            results then stay in the cohorts’ figures without your name.
+          </p>
+        </section>
       </div>
     </Container>
   );

@@ -14,6 +14,8 @@ export async function listGroupAnswers(
   const rows = await tx.promptResponse.findMany({
     where: {
       promptId: { in: input.promptIds },
+      // An erased person's answers stay counted but have no words (ADR 0030): nothing to show.
+      text: { not: '' },
       membership: { groupId: input.groupId, role: 'FELLOW', leftAt: null, id: { not: input.exceptMembershipId } },
     },
     orderBy: { createdAt: 'asc' },

@@ -20,6 +20,7 @@ export async function listUsers(ctx: ServiceContext) {
       name: true,
       isAdmin: true,
       disabledAt: true,
+      erasedAt: true,
       createdAt: true,
       _count: { select: { memberships: true } },
     },

@@ -21,7 +21,8 @@ export default async function AdminUsersPage() {
       <h1 className="text-3xl font-bold tracking-tight">People</h1>
       <p className="mt-2 max-w-[65ch] text-muted">
         Everyone with an account. Admins manage every cohort, curriculum and person. Disabling someone signs them out
-        at once and stops them signing in until you enable them again. There is always at least one admin.
+        at once and stops them signing in until you enable them again. There is always at least one admin. Erasing
+        someone, when they ask, removes their personal data for good and keeps the cohorts’ figures.
       </p>
       <p className="mt-2">
         <Link href="/admin/audit">Audit log</Link>: who changed roles, accounts, cohorts and more, and when.{' '}
