@@ -1,6 +1,8 @@
-// `next start` as the benchmarks run it: the production build (built first when the sources
-// changed), with the server's Node flags (SERVER_NODE_FLAGS, as `npm start` uses), on a free
-// port of 127.0.0.1, returned once it answers /api/health; and stopped afterwards.
+// The app's server as the benchmarks run it: the production build (built first when the sources
+// changed), served as `npm start` serves it (src/cli/serve.ts: Next's handler with request logs,
+// metrics and the cache listener, with SERVER_NODE_FLAGS) or, with BENCH_SERVER=next, by plain
+// `next start` for comparison; on a free port of 127.0.0.1, returned once it answers
+// /api/health; and stopped afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { isBuildCurrent } from '@/cli/build-stamp';
@@ -34,23 +36,26 @@ export async function startBenchNext(
 
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(projectRoot, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const plainNext = process.env.BENCH_SERVER === 'next';
+  const entry = plainNext
+    ? [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start']
+    : ['--import', path.join(projectRoot, 'bin/register-tsx.mjs'), path.join(projectRoot, 'src/cli/serve.ts')];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), ...entry, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: projectRoot,
     env: serverEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('next start did not answer /api/health in time');
+      throw new Error('the server did not answer /api/health in time');
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  options.log(`next start on ${url} (pid ${child.pid})`);
+  options.log(`${plainNext ? 'next start' : 'serve.ts'} on ${url} (pid ${child.pid})`);
   return { child, url };
 }
 

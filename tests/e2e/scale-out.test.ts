@@ -257,6 +257,10 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
     const line = a.output().split('\n').find((text) => text.includes('"probe-request-0001"'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ requestId: 'probe-request-0001', route: '/api/health/live', status: 200, method: 'GET' });
+    // Signed-in requests name their user; nothing of the cookie or the tokens is in the lines.
+    expect(a.output()).toMatch(/"userId":"c[a-z0-9]+"/);
+    expect(a.output()).not.toMatch(/fsk_[a-z2-7]{20,}|session-token=/i);
+    expect(a.output()).not.toContain(METRICS_TOKEN);
   });
 
   it('a rolling restart under load fails no request that is safe to retry and stores every point once', async () => {

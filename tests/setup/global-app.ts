@@ -4,7 +4,7 @@
 // SMTP server on localhost (tests/setup/mail-catcher.ts) that writes each message into a folder.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -22,6 +22,8 @@ declare module 'vitest' {
     mailDir: string;
     /** The sign-in settings the app runs with, for a second `next start` of the same build. */
     appAuthEnv: Record<string, string>;
+    /** Everything the app printed (its JSON logs), for the check that no secret is logged. */
+    appLogFile: string;
   }
 }
 
@@ -57,8 +59,11 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const appLogFile = path.join(dataDir, 'app.log');
+  const log = createWriteStream(appLogFile);
   const remember = (chunk: Buffer) => {
     output += chunk;
+    log.write(chunk);
     if (process.env.FELLOWSHIP_E2E_VERBOSE) process.stdout.write(chunk);
   };
   app.stdout.on('data', remember);
@@ -96,6 +101,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', databaseUrl);
   project.provide('mailDir', mailDir);
   project.provide('appAuthEnv', appAuthEnv);
+  project.provide('appLogFile', appLogFile);
 
   return stop;
 }
