@@ -8,7 +8,9 @@
 #              -p 3000:3000 fellowship
 #
 # At start the container runs `fellowship db prepare` (apply migrations; add the demo data to
-# an empty database unless FELLOWSHIP_DEMO_DATA=0), then Next's standalone `server.js`.
+# an empty database unless FELLOWSHIP_DEMO_DATA=0; several containers starting together wait
+# for one another), then `fellowship serve`: Next's standalone build behind the app's own HTTP
+# server (request ids, JSON logs, /metrics, readiness, a drain on SIGTERM; ADR 0032).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -53,6 +55,7 @@ COPY --from=build --chown=node:node /app/node_modules/highs ./node_modules/highs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# exec: server.js becomes the main process and receives `docker stop`'s SIGTERM.
-CMD ["sh", "-c", "node dist/fellowship.mjs db prepare && exec node --max-semi-space-size=32 server.js"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# exec: the server becomes the main process and receives `docker stop`'s SIGTERM (give it a
+# stop grace period above FELLOWSHIP_DRAIN_SECONDS + FELLOWSHIP_SHUTDOWN_TIMEOUT_SECONDS).
+CMD ["sh", "-c", "node dist/fellowship.mjs db prepare && exec node --max-semi-space-size=32 dist/fellowship.mjs serve"]

@@ -83,6 +83,8 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
         NEXTAUTH_SECRET: 'standalone-smoke-test-secret-0123456789abcdef',
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         METRICS_TOKEN: 'standalone-metrics-token-0123',
+        // This build's folder is not the default .next (it builds beside the e2e build).
+        NEXT_DIST_DIR: distDir,
         FELLOWSHIP_DRAIN_SECONDS: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,7 +96,7 @@ describe('the Docker runner layout (standalone server + bundled CLI)', () => {
       health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
       if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(health?.status).toBe(200);
+    expect(health?.status, output.slice(-3000)).toBe(200);
     const page = await fetch(`http://127.0.0.1:${port}/syllabus/diffusion-track`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Intelligence Explosion');

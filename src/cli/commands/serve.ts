@@ -14,7 +14,12 @@ export const serve = defineCommand<{ stopped: true }>({
   run: async ({ values }) => {
     const env = parseEnv();
     const port = Number(stringOption(values, 'port') ?? env.PORT);
-    await serveUntilStopped(env, { dir: path.resolve(stringOption(values, 'dir') ?? process.cwd()), port, hostname: stringOption(values, 'hostname') });
+    await serveUntilStopped(env, {
+      dir: path.resolve(stringOption(values, 'dir') ?? process.cwd()),
+      distDir: process.env.NEXT_DIST_DIR || '.next',
+      port,
+      hostname: stringOption(values, 'hostname'),
+    });
     return { stopped: true as const };
   },
   print: () => 'Server stopped.',
