@@ -35,26 +35,29 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-type Stats = Map<string, { durations: number[]; errors: number }>;
+type Stats = Map<string, { durations: number[]; errors: number; statuses: Set<string> }>;
 
-function record(stats: Stats, action: string, ms: number, ok: boolean) {
+function record(stats: Stats, action: string, ms: number, status: number | string) {
   let entry = stats.get(action);
-  if (!entry) stats.set(action, (entry = { durations: [], errors: 0 }));
+  if (!entry) stats.set(action, (entry = { durations: [], errors: 0, statuses: new Set() }));
   entry.durations.push(ms);
-  if (!ok) entry.errors++;
+  if (typeof status === 'string' || status >= 400) {
+    entry.errors++;
+    entry.statuses.add(String(status));
+  }
 }
 
 async function timed(stats: Stats, action: string, url: string, init: RequestInit = {}): Promise<void> {
   const started = performance.now();
-  let ok = false;
+  let status: number | string;
   try {
     const response = await fetch(url, { ...init, redirect: 'manual' });
     await response.arrayBuffer();
-    ok = response.status < 400;
-  } catch {
-    ok = false;
+    status = response.status;
+  } catch (error) {
+    status = (error as Error).message;
   }
-  record(stats, action, performance.now() - started, ok);
+  record(stats, action, performance.now() - started, status);
 }
 
 async function demoCookie(site: string, role: string): Promise<string> {
@@ -199,7 +202,8 @@ function table(title: string, stats: Stats, seconds: number): { total: number } 
   for (const [action, entry] of stats) {
     const rps = entry.durations.length / seconds;
     total += rps;
-    console.log(`| ${action} | ${rps.toFixed(1)} | ${percentile(entry.durations, 50).toFixed(0)} | ${percentile(entry.durations, 95).toFixed(0)} | ${entry.errors} |`);
+    const errors = entry.errors ? `${entry.errors} (${[...entry.statuses].join(', ')})` : '0';
+    console.log(`| ${action} | ${rps.toFixed(1)} | ${percentile(entry.durations, 50).toFixed(0)} | ${percentile(entry.durations, 95).toFixed(0)} | ${errors} |`);
   }
   const cores = os.cpus().length;
   console.log(`| all | ${total.toFixed(1)} (${(total / cores).toFixed(1)} per core, ${cores} cores) | | | ${[...stats.values()].reduce((sum, e) => sum + e.errors, 0)} |`);

@@ -148,6 +148,14 @@ describe('a fellow’s progress', () => {
       expect(membership.lastActivityAt).toEqual(new Date('2027-03-03T10:00:00Z'));
     });
 
+    it('ticks and unticks racing each other on one reading all succeed (two tabs, a double click)', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) => setReadingDone(inCohort(ada.access), { itemId: items.B!, done: i % 2 === 0 })),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      await setReadingDone(inCohort(ada.access), { itemId: items.B!, done: false });
+    });
+
     it('unticks, and unticking again (or a reading never ticked) is fine', async () => {
       await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: false });
       expect(await ticksOf(ada.membershipId)).toEqual([]);

@@ -23,12 +23,13 @@ export async function setReadingDone(ctx: CohortContext, input: SetReadingDoneIn
 
     let completedAt: Date | null = null;
     if (input.done) {
-      await tx.readingProgress.createMany({ data: [{ membershipId, itemId: item.id, completedAt: now }], skipDuplicates: true });
-      const row = await tx.readingProgress.findUniqueOrThrow({
-        where: { membershipId_itemId: { membershipId, itemId: item.id } },
-        select: { completedAt: true },
-      });
-      completedAt = row.completedAt;
+      // One statement that always returns the row: a tick racing an untick of the same reading
+      // (two tabs, a double click) cannot find the row gone between an insert and a read.
+      const rows = await tx.$queryRaw<{ completedAt: Date }[]>`
+        INSERT INTO "ReadingProgress" ("membershipId", "itemId", "completedAt") VALUES (${membershipId}, ${item.id}, ${now})
+        ON CONFLICT ("membershipId", "itemId") DO UPDATE SET "completedAt" = "ReadingProgress"."completedAt"
+        RETURNING "completedAt"`;
+      completedAt = rows[0]!.completedAt;
     } else {
       await tx.readingProgress.deleteMany({ where: { membershipId, itemId: item.id } });
     }
