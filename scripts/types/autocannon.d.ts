@@ -21,6 +21,8 @@ declare module 'autocannon' {
     duration?: number;
     headers?: Record<string, string>;
     method?: string;
+    /** Requests in turn; setupRequest returns each one's fields (a fresh body per request). */
+    requests?: { method?: string; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
   };
 
   export type Instance = EventEmitter & Promise<Result>;

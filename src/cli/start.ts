@@ -114,6 +114,8 @@ async function main() {
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? readOrCreateAuthSecret(env, Boolean(database.embedded)),
     // Local mode (the embedded default) allows the dev mailbox and, unless FELLOWSHIP_DEMO=0, demo mode.
     FELLOWSHIP_LOCAL_MODE: database.embedded ? '1' : '0',
+    // The drain on SIGTERM gives a load balancer time to move away; on a laptop there is none.
+    FELLOWSHIP_DRAIN_SECONDS: process.env.FELLOWSHIP_DRAIN_SECONDS ?? (database.embedded ? '0' : '5'),
   };
   // Local mode answers only this machine unless FELLOWSHIP_HOST opens it (README: "Opening local mode to a network").
   const hostname = env.FELLOWSHIP_HOST ?? (database.embedded ? '127.0.0.1' : undefined);

@@ -37,7 +37,7 @@ async function startLocal(extraEnv: Record<string, string>): Promise<Started> {
   for (const name of ['DATABASE_URL', 'SMTP_URL', 'NEXTAUTH_URL', 'NEXTAUTH_SECRET', 'FELLOWSHIP_DEMO', 'FELLOWSHIP_LOCAL_MODE', 'FELLOWSHIP_HOST']) {
     if (!(name in extraEnv)) delete env[name];
   }
-  const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
+  const app = spawn(process.execPath, ['--import', path.join(root, 'bin/register-tsx.mjs'), 'src/cli/start.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

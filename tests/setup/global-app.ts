@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
     // The curriculum editor's "Check links" test serves its links from 127.0.0.1 (refused by default).
     FELLOWSHIP_LINK_CHECK_ALLOW: '127.0.0.1',
   };
-  const app = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.node.json', 'src/cli/start.ts'], {
+  const app = spawn(process.execPath, ['--import', path.join(root, 'bin/register-tsx.mjs'), 'src/cli/start.ts'], {
     cwd: root,
     env: { ...process.env, ...appAuthEnv, DATABASE_URL: databaseUrl, PORT: String(port), FELLOWSHIP_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,184 @@
+// `npm run bench:pages`: the signed-in pages a programme's busiest minutes ask for together
+// (issue 18), under 20 connections (autocannon) through the app's server on the production
+// build, on the demo data and on a generated cohort of 500 fellows (bench:dashboard's):
+//
+//   the fellow's week        /cohorts/<c>              (a fellow's session)
+//   the cohort syllabus      /cohorts/<c>/syllabus     (signed in: rendered per request)
+//   the facilitator's grid   /cohorts/<c>/progress     (a facilitator's session)
+//   the attendance sheet     /cohorts/<c>/attendance   (a facilitator's session)
+//   a tick of a reading      POST /api/trpc/progress.setReadingDone (the fellow's mutation)
+//
+// next to the baseline measured in the same run: /api/health (one SQL statement) on the same
+// server under the same connections. Prints requests/s, p50/p95, the ratio to the baseline, SQL
+// statements per request (PostgreSQL logs every statement) and the page's size. Goals (issue
+// 18): each page ≥ 0.3× the baseline's requests/s, p95 < 150 ms, ≤ 8 statements, not growing
+// with the cohort. Options (env): BENCH_DURATION_S (default 10), BENCH_CPU_PROFILE_DIR (a CPU
+// profile of the server for the whole run), NEXT_DIST_DIR, BENCH_SERVER=next.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createPrismaClient } from '@/server/db/client';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
+import { applyMigrations } from '@/server/db/migrations';
+import { createSession } from '@/server/services/auth/sessions';
+import { openSystemContext } from '@/server/services/context';
+import { seedDemoData } from '@/server/services/demo/seed-demo';
+import { generateCohort } from './lib/dashboard-data';
+import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = 20;
+const DAY = 86_400_000;
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+type Target = { name: string; cohort: string; url: string; cookie?: string; method?: 'POST'; body?: () => string };
+type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number };
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-pages-'));
+  chmodSync(tmp, 0o755);
+  let postgres: EmbeddedServer | undefined;
+  let server: BenchNext | undefined;
+  let statements = 0;
+  try {
+    log('embedded PostgreSQL, the demo data and a 500-fellow cohort…');
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pgdata'),
+      ephemeral: true,
+      fast: true,
+      onLog: (message) => {
+        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statements += 1;
+      },
+    });
+    await ensureDatabase(postgres.adminUrl, 'bench_pages');
+    const databaseUrl = withDatabase(postgres.adminUrl, 'bench_pages');
+    await applyMigrations(databaseUrl);
+    const ctx = openSystemContext(databaseUrl);
+    await seedDemoData(ctx);
+    await ctx.close();
+    const prisma = createPrismaClient(databaseUrl);
+    const big = await generateCohort(prisma, 'big', 500, 10);
+    const session = async (where: { email?: string; cohortSlug?: string; role?: 'FELLOW' | 'FACILITATOR' }) => {
+      const user = where.email
+        ? await prisma.user.findUniqueOrThrow({ where: { email: where.email } })
+        : (await prisma.membership.findFirstOrThrow({ where: { cohort: { slug: where.cohortSlug }, role: where.role, groupId: big.groups[0]!.id }, select: { user: true } })).user;
+      return `next-auth.session-token=${(await createSession(prisma, user.id, { maxAgeMs: DAY, idleMs: DAY })).sessionToken}`;
+    };
+    const cookies = {
+      demoFellow: await session({ email: 'fellow1@example.com' }),
+      demoFacilitator: await session({ email: 'facilitator1@example.com' }),
+      bigFellow: await session({ cohortSlug: 'big', role: 'FELLOW' }),
+      bigFacilitator: await session({ cohortSlug: 'big', role: 'FACILITATOR' }),
+    };
+    const readingOf = async (slug: string) =>
+      (await prisma.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculum: { cohorts: { some: { slug } } } } } }, select: { id: true } })).id;
+    const readings = { demo: await readingOf('demo'), big: await readingOf('big') };
+    await prisma.$executeRawUnsafe('ANALYZE');
+    await prisma.$executeRawUnsafe(`ALTER DATABASE bench_pages SET log_statement = 'all'`);
+    await prisma.$disconnect();
+
+    const port = await findFreePort();
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    server = await startBenchNext(
+      {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        FELLOWSHIP_LOCAL_MODE: '0',
+        FELLOWSHIP_DEMO: '0',
+        FELLOWSHIP_API_REQUESTS_PER_MINUTE: '1000000',
+      },
+      { log, port, clearCaches: true, nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    );
+    const base = server.url;
+
+    let flip = 0;
+    const tick = (cohort: 'demo' | 'big', cookie: string): Target => ({
+      name: 'tick a reading (tRPC mutation)',
+      cohort,
+      url: `${base}/api/trpc/progress.setReadingDone`,
+      cookie,
+      method: 'POST',
+      body: () => JSON.stringify({ json: { cohort, itemId: readings[cohort], done: flip++ % 2 === 0 } }),
+    });
+    const pages = (cohort: 'demo' | 'big', fellow: string, facilitator: string): Target[] => [
+      { name: "fellow's week", cohort, url: `${base}/cohorts/${cohort}`, cookie: fellow },
+      { name: 'cohort syllabus, signed in', cohort, url: `${base}/cohorts/${cohort}/syllabus`, cookie: fellow },
+      { name: "facilitator's grid", cohort, url: `${base}/cohorts/${cohort}/progress`, cookie: facilitator },
+      { name: 'attendance sheet', cohort, url: `${base}/cohorts/${cohort}/attendance`, cookie: facilitator },
+      tick(cohort, fellow),
+    ];
+    const targets: Target[] = [
+      { name: '/api/health (baseline)', cohort: '-', url: `${base}/api/health` },
+      ...pages('demo', cookies.demoFellow, cookies.demoFacilitator),
+      ...pages('big', cookies.bigFellow, cookies.bigFacilitator),
+    ];
+
+    const rows: Row[] = [];
+    for (const target of targets) {
+      const headers: Record<string, string> = { ...(target.cookie ? { cookie: target.cookie } : {}), ...(target.method ? { 'content-type': 'application/json' } : {}) };
+      const once = async () => {
+        const response = await fetch(target.url, { method: target.method ?? 'GET', headers, body: target.body?.(), redirect: 'manual' });
+        const body = await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${target.name} (${target.cohort}): ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+        return body.byteLength;
+      };
+      for (let i = 0; i < 5; i++) await once();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const before = statements;
+      const bytes = await once();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const perRequest = statements - before;
+      const result = await autocannon({
+        url: target.url,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        method: target.method ?? 'GET',
+        headers,
+        ...(target.body ? { requests: [{ method: 'POST', setupRequest: (request: Record<string, unknown>) => ({ ...request, body: target.body!() }) }] } : {}),
+      });
+      rows.push({
+        name: target.name,
+        cohort: target.cohort,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p95: result.latency.p97_5,
+        statements: perRequest,
+        kb: bytes / 1024,
+        errors: result.errors + result.non2xx,
+      });
+      log(`${target.name} (${target.cohort}): ${result.requests.average.toFixed(0)} req/s`);
+    }
+
+    const baseline = rows[0]!.rps;
+    console.log(`\nSigned-in pages, ${CONNECTIONS} connections, ${DURATION_S} s each, ${os.cpus().length} CPUs, through ${process.env.BENCH_SERVER === 'next' ? 'next start' : "the app's server"}:`);
+    console.log('| page | cohort | requests/s | × baseline | p50 ms | p97.5 ms | SQL statements | size KB | errors |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) {
+      console.log(
+        `| ${row.name} | ${row.cohort} | ${row.rps.toFixed(0)} | ${(row.rps / baseline).toFixed(2)} | ${row.p50} | ${row.p95} | ${row.statements} | ${row.kb.toFixed(0)} | ${row.errors} |`,
+      );
+    }
+    console.log('Goals: each page ≥ 0.30× the baseline, p95 < 150 ms, ≤ 8 statements, the same on the 500-fellow cohort. (autocannon reports p97.5, not p95: a stricter figure.)');
+  } finally {
+    await stopBenchNext(server);
+    await postgres?.stop().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
