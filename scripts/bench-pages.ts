@@ -63,7 +63,7 @@ async function main() {
     await ctx.close();
     const prisma = createPrismaClient(databaseUrl);
     const big = await generateCohort(prisma, 'big', 500, 10);
-    const session = async (where: { email?: string; cohortSlug?: string; role?: 'FELLOW' | 'FACILITATOR' }) => {
+    const session = async (where: { email?: string; cohortSlug?: string; role?: 'FELLOW' }) => {
       const user = where.email
         ? await prisma.user.findUniqueOrThrow({ where: { email: where.email } })
         : (await prisma.membership.findFirstOrThrow({ where: { cohort: { slug: where.cohortSlug }, role: where.role, groupId: big.groups[0]!.id }, select: { user: true } })).user;
@@ -73,7 +73,7 @@ async function main() {
       demoFellow: await session({ email: 'fellow1@example.com' }),
       demoFacilitator: await session({ email: 'facilitator1@example.com' }),
       bigFellow: await session({ cohortSlug: 'big', role: 'FELLOW' }),
-      bigFacilitator: await session({ cohortSlug: 'big', role: 'FACILITATOR' }),
+      bigFacilitator: `next-auth.session-token=${(await createSession(prisma, big.facilitator.id, { maxAgeMs: DAY, idleMs: DAY })).sessionToken}`,
     };
     const readingOf = async (slug: string) =>
       (await prisma.curriculumItem.findFirstOrThrow({ where: { section: { week: { curriculum: { cohorts: { some: { slug } } } } } }, select: { id: true } })).id;

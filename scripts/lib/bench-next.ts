@@ -23,7 +23,8 @@ export async function startBenchNext(
     clearCaches?: boolean;
   },
 ): Promise<BenchNext> {
-  const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' };
+  // No drain on SIGTERM: nothing balances a benchmark's server, and stopBenchNext kills it after 5 s.
+  const serverEnv: NodeJS.ProcessEnv = { FELLOWSHIP_DRAIN_SECONDS: '0', ...env, NODE_ENV: 'production' };
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!isBuildCurrent(projectRoot)) {
     options.log(`building the app into ${distDir} (the sources changed since the last build)…`);
