@@ -9,27 +9,21 @@
 // plus a loopback round trip). Goal: p95 under 100 ms and within twice the hand-written query.
 // Options (env): BENCH_REQUESTS (default 200), NEXT_DIST_DIR.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient } from '@/server/db/client';
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
-import { applyMigrations } from '@/server/db/migrations';
+import { findFreePort } from '@/server/db/embedded';
 import { createSession } from '@/server/services/auth/sessions';
 import { generateCohort } from './lib/dashboard-data';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
+import { startBenchPostgres, type BenchPostgres } from './lib/bench-postgres';
+import { percentile } from './lib/percentile';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const DAY = 86_400_000;
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** The grid of one group straight from SQL: fellows × the week's readings with when done, and attendance counts. */
@@ -56,29 +50,16 @@ const HAND_WRITTEN_GRID = `
   GROUP BY f.id, f.name, f."lastActivityAt", mk.attended, mk.absent`;
 
 async function main() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-dashboard-'));
-  chmodSync(tmp, 0o755);
-  let postgres: EmbeddedServer | undefined;
+  let database: BenchPostgres | undefined;
   let next: BenchNext | undefined;
-  let statements = 0;
   const cleanup = async () => {
     await stopBenchNext(next);
-    await postgres?.stop().catch(() => {});
-    rmSync(tmp, { recursive: true, force: true });
+    await database?.stop();
   };
   try {
     log('embedded PostgreSQL…');
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pgdata'),
-      ephemeral: true,
-      fast: true,
-      onLog: (message) => {
-        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statements += 1;
-      },
-    });
-    await ensureDatabase(postgres.adminUrl, 'bench_dashboard');
-    const databaseUrl = withDatabase(postgres.adminUrl, 'bench_dashboard');
-    await applyMigrations(databaseUrl);
+    database = await startBenchPostgres('bench_dashboard');
+    const { databaseUrl } = database;
     const prisma = createPrismaClient(databaseUrl);
     log('generating 500 fellows in 10 groups, and a 50-fellow cohort to compare query counts…');
     const big = await generateCohort(prisma, 'big', 500, 10);
@@ -135,10 +116,10 @@ async function main() {
       for (let i = 0; i < 10; i++) await get();
       // Statements of one request: PostgreSQL's log arrives asynchronously, so wait for it.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const before = statements;
+      const before = database.statements();
       const bytes = await get();
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const perRequest = statements - before;
+      const perRequest = database.statements() - before;
       const latencies: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();

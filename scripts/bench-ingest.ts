@@ -30,6 +30,7 @@ import { createApiToken } from '../src/server/services/api-tokens/api-tokens';
 import { seedDemoData } from '../src/server/services/demo/seed-demo';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 import { systemContext } from '@/server/services/context';
+import { percentile } from './lib/percentile';
 
 const { values: options } = parseArgs({
   options: {
@@ -111,12 +112,6 @@ function postmasterPid(dataDir: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 type JobResult = { points: number; requests: number; latencies: number[]; errors: string[] };

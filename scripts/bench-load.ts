@@ -20,6 +20,7 @@ import pg from 'pg';
 import { findFreePort, withDatabase } from '@/server/db/embedded';
 import { adminQuery, startTestServer } from '../tests/setup/test-postgres';
 import { clusterTools, launchApp, startHaproxy, startPgBouncer, waitUntilServing, type Service } from '../tests/support/cluster';
+import { percentile } from './lib/percentile';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
 const CLIENTS = { fellows: 8, facilitators: 4, jobs: 10, visitors: 8 };
@@ -27,12 +28,6 @@ const SECRET = 'bench-load-secret-0123456789abcdef0123456789';
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 type Stats = Map<string, { durations: number[]; errors: number; statuses: Set<string> }>;

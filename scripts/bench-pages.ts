@@ -15,18 +15,16 @@
 // with the cohort. Options (env): BENCH_DURATION_S (default 10), BENCH_CPU_PROFILE_DIR (a CPU
 // profile of the server for the whole run), NEXT_DIST_DIR, BENCH_SERVER=next.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { createPrismaClient } from '@/server/db/client';
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
-import { applyMigrations } from '@/server/db/migrations';
+import { findFreePort } from '@/server/db/embedded';
 import { createSession } from '@/server/services/auth/sessions';
 import { openSystemContext } from '@/server/services/context';
 import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { generateCohort } from './lib/dashboard-data';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
+import { startBenchPostgres, type BenchPostgres } from './lib/bench-postgres';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 20;
@@ -40,24 +38,12 @@ type Target = { name: string; cohort: string; url: string; cookie?: string; meth
 type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number };
 
 async function main() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-pages-'));
-  chmodSync(tmp, 0o755);
-  let postgres: EmbeddedServer | undefined;
+  let database: BenchPostgres | undefined;
   let server: BenchNext | undefined;
-  let statements = 0;
   try {
     log('embedded PostgreSQL, the demo data and a 500-fellow cohort…');
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pgdata'),
-      ephemeral: true,
-      fast: true,
-      onLog: (message) => {
-        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statements += 1;
-      },
-    });
-    await ensureDatabase(postgres.adminUrl, 'bench_pages');
-    const databaseUrl = withDatabase(postgres.adminUrl, 'bench_pages');
-    await applyMigrations(databaseUrl);
+    database = await startBenchPostgres('bench_pages');
+    const { databaseUrl } = database;
     const ctx = openSystemContext(databaseUrl);
     await seedDemoData(ctx);
     await ctx.close();
@@ -133,10 +119,10 @@ async function main() {
       };
       for (let i = 0; i < 5; i++) await once();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const before = statements;
+      const before = database.statements();
       const bytes = await once();
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const perRequest = statements - before;
+      const perRequest = database.statements() - before;
       const result = await autocannon({
         url: target.url,
         connections: CONNECTIONS,
@@ -170,8 +156,7 @@ async function main() {
     console.log('Goals: each page ≥ 0.30× the baseline, p95 < 150 ms, ≤ 8 statements, the same on the 500-fellow cohort. (autocannon reports p97.5, not p95: a stricter figure.)');
   } finally {
     await stopBenchNext(server);
-    await postgres?.stop().catch(() => {});
-    rmSync(tmp, { recursive: true, force: true });
+    await database?.stop();
   }
 }
 

@@ -36,6 +36,7 @@ import { bucketSqlText, bucketWidth } from '../src/server/services/runs/read-met
 import { ROLLUP_STEPS, rollupBucketSqlText } from '../src/server/services/runs/metric-rollups';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 import { systemContext } from '@/server/services/context';
+import { percentile } from './lib/percentile';
 
 const { values: options } = parseArgs({
   options: {
@@ -56,12 +57,6 @@ const KEY = 'train/loss';
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const ms = (value: number) => Number(value.toFixed(1));

@@ -4,15 +4,13 @@
 // production build in NEXT_DIST_DIR (default .next), built first when the sources changed.
 // PostgreSQL logs every statement the app sends, so callers can count queries.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/server/db/client';
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from '@/server/db/embedded';
-import { applyMigrations } from '@/server/db/migrations';
+import { findFreePort } from '@/server/db/embedded';
 import { createSession } from '@/server/services/auth/sessions';
 import { DEMO_COHORT_SLUG, DEMO_EMAILS, seedDemoData } from '@/server/services/demo/seed-demo';
 import { startBenchNext, stopBenchNext, type BenchNext } from './bench-next';
+import { startBenchPostgres, type BenchPostgres } from './bench-postgres';
 import { systemContext } from '@/server/services/context';
 
 export const MEMBERS_COHORT_SLUG = 'bench-members';
@@ -39,34 +37,18 @@ export function log(message: string) {
 
 export async function startSyllabusServer(): Promise<SyllabusServer> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fellowship-syllabus-'));
-  // As root, PostgreSQL runs as another user, who must be able to reach its data folder.
-  chmodSync(tmp, 0o755);
-  let postgres: EmbeddedServer | undefined;
+  let database: BenchPostgres | undefined;
   let next: BenchNext | undefined;
-  let statementCount = 0;
 
   const stop = async () => {
     await stopBenchNext(next);
-    await postgres?.stop().catch(() => {});
-    rmSync(tmp, { recursive: true, force: true });
+    await database?.stop();
   };
 
   try {
     log('Starting an embedded PostgreSQL…');
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pgdata'),
-      ephemeral: true,
-      fast: true,
-      onLog: (message) => {
-        // With log_statement = all: one line per statement the app sends.
-        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) statementCount += 1;
-      },
-    });
-    await ensureDatabase(postgres.adminUrl, 'fellowship_syllabus');
-    const databaseUrl = withDatabase(postgres.adminUrl, 'fellowship_syllabus');
-    await applyMigrations(databaseUrl);
-
+    database = await startBenchPostgres('fellowship_syllabus');
+    const { databaseUrl } = database;
     const prisma = createPrismaClient(databaseUrl);
     let memberCookie: string;
     let templateSlug: string;
@@ -148,10 +130,8 @@ export async function startSyllabusServer(): Promise<SyllabusServer> {
         small: `/cohorts/${SMALL_COHORT_SLUG}/syllabus`,
       },
       memberCookie,
-      statements: () => statementCount,
-      stopDatabase: async () => {
-        await postgres?.stop();
-      },
+      statements: database.statements,
+      stopDatabase: () => database!.postgres.stop(),
       stop,
     };
     return server;
