@@ -16,10 +16,20 @@
 //
 // Needs pgbouncer and haproxy (Debian packages). Options (env): BENCH_DURATION_S (default 20).
 import os from 'node:os';
-import pg from 'pg';
 import { findFreePort, withDatabase } from '@/server/db/embedded';
 import { adminQuery, startTestServer } from '../tests/setup/test-postgres';
-import { clusterTools, launchApp, startHaproxy, startPgBouncer, waitUntilServing, type Service } from '../tests/support/cluster';
+import {
+  clusterTools,
+  demoApiTokenAt,
+  demoCookie,
+  demoWorkload,
+  launchApp,
+  startHaproxy,
+  startPgBouncer,
+  trpcAt,
+  waitUntilServing,
+  type Service,
+} from '../tests/support/cluster';
 import { percentile } from './lib/percentile';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
@@ -55,59 +65,23 @@ async function timed(stats: Stats, action: string, url: string, init: RequestIni
   record(stats, action, performance.now() - started, status);
 }
 
-async function demoCookie(site: string, role: string): Promise<string> {
-  const response = await fetch(`${site}/api/auth/demo`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ role }) });
-  const cookie = response.headers.getSetCookie().find((value) => value.includes('session-token='));
-  if (!cookie) throw new Error(`demo sign-in as ${role} answered ${response.status}`);
-  return cookie.split(';')[0]!;
-}
-
-async function trpc(site: string, procedure: string, input: unknown, cookie: string): Promise<unknown> {
-  const response = await fetch(`${site}/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ json: input }) });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  if (!response.ok) throw new Error(`${procedure}: ${response.status} ${JSON.stringify(body)}`);
-  return body.result?.data?.json;
-}
-
-type World = { slug: string; readings: string[]; meetingId: string; membershipId: string; fellow: string; facilitator: string; admin: string; tokens: string[]; runs: string[] };
+type World = Awaited<ReturnType<typeof demoWorkload>> & { fellow: string; facilitator: string; admin: string; tokens: string[]; runs: string[] };
 
 async function prepareWorld(site: string, directUrl: string): Promise<World> {
-  const client = new pg.Client({ connectionString: directUrl });
-  await client.connect();
-  try {
-    const slug = (await client.query<{ slug: string }>(`SELECT slug FROM "Curriculum" WHERE "sourceId" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0]!.slug;
-    const readings = (
-      await client.query<{ id: string }>(
-        `SELECT i.id FROM "CurriculumItem" i JOIN "CurriculumSection" s ON s.id = i."sectionId" JOIN "CurriculumWeek" w ON w.id = s."weekId"
-          JOIN "Cohort" c ON c."curriculumId" = w."curriculumId" WHERE c.slug = 'demo' ORDER BY w.position, s.position, i.position LIMIT 8`,
-      )
-    ).rows.map((row) => row.id);
-    const marking = (
-      await client.query<{ meetingId: string; membershipId: string }>(
-        `SELECT mt.id AS "meetingId", m.id AS "membershipId" FROM "Membership" m JOIN "Meeting" mt ON mt."groupId" = m."groupId"
-          JOIN "Cohort" c ON c.id = m."cohortId" JOIN "GroupFacilitator" gf ON gf."groupId" = m."groupId"
-          JOIN "Membership" f ON f.id = gf."membershipId" JOIN "User" fu ON fu.id = f."userId"
-          WHERE c.slug = 'demo' AND m.role = 'FELLOW' AND fu.email = 'facilitator1@example.com' ORDER BY mt."startsAt" LIMIT 1`,
-      )
-    ).rows[0]!;
-    const [fellow, facilitator, admin] = await Promise.all(['fellow', 'facilitator', 'admin'].map((role) => demoCookie(site, role)));
-    const tokens: string[] = [];
-    for (let i = 0; i < CLIENTS.jobs; i++) {
-      tokens.push(((await trpc(site, 'apiTokens.create', { cohort: 'demo', name: `load-${Date.now()}-${i}`, expiresInDays: null }, fellow!)) as { token: string }).token);
-    }
-    const runs: string[] = [];
-    for (const [i, token] of tokens.entries()) {
-      const response = await fetch(`${site}/api/v1/runs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ exercise: 'vae', client_run_id: `load-${Date.now()}-${i}` }),
-      });
-      runs.push(((await response.json()) as { run_id: string }).run_id);
-    }
-    return { slug, readings, ...marking, fellow: fellow!, facilitator: facilitator!, admin: admin!, tokens, runs };
-  } finally {
-    await client.end();
+  const workload = await demoWorkload(directUrl);
+  const [fellow, facilitator, admin] = await Promise.all((['fellow', 'facilitator', 'admin'] as const).map((role) => demoCookie(site, role)));
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS.jobs; i++) tokens.push(await demoApiTokenAt(site, 'fellow', `load-${Date.now()}-${i}`));
+  const runs: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    const response = await fetch(`${site}/api/v1/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ exercise: 'vae', client_run_id: `load-${Date.now()}-${i}` }),
+    });
+    runs.push(((await response.json()) as { run_id: string }).run_id);
   }
+  return { ...workload, fellow: fellow!, facilitator: facilitator!, admin: admin!, tokens, runs };
 }
 
 /** The mixed workload against `site` for DURATION_MS; returns per-action statistics. */
@@ -167,7 +141,7 @@ async function invalidationDelays(a: string, b: string, world: World, running: (
   const shown: number[] = [];
   for (let n = 0; running(); n++) {
     const description = `Load test edit ${n} ${Date.now()}`;
-    await trpc(a, 'curriculumEditor.updateCurriculum', { curriculum: world.slug, description }, world.admin);
+    await trpcAt(a, 'curriculumEditor.updateCurriculum', { curriculum: world.slug, description }, world.admin);
     const edited = performance.now();
     for (;;) {
       const asked = performance.now();

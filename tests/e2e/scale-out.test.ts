@@ -11,6 +11,10 @@ import { readMigrationList } from '@/server/db/migrations';
 import { adminQuery, makeTempDir, uniqueDatabaseName, withDatabase } from '../setup/test-postgres';
 import {
   clusterTools,
+  demoApiTokenAt,
+  demoCookie,
+  demoWorkload,
+  trpcAt,
   launchApp,
   launchWorker,
   runCommand,
@@ -51,29 +55,6 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
 
 const at = (app: Service) => `http://127.0.0.1:${app.port}`;
 
-async function demoCookie(site: string, role: 'admin' | 'facilitator' | 'fellow'): Promise<string> {
-  const response = await fetch(`${site}/api/auth/demo`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ role }) });
-  expect(response.status).toBe(303);
-  const cookie = response.headers.getSetCookie().find((value) => value.includes('session-token='));
-  return cookie!.split(';')[0]!;
-}
-
-async function trpc(site: string, procedure: string, input: unknown, cookie: string): Promise<unknown> {
-  const response = await fetch(`${site}/api/trpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ json: input }),
-  });
-  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
-  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${JSON.stringify(body)}`);
-  return body.result?.data?.json;
-}
-
-async function apiToken(site: string, role: 'fellow' | 'facilitator', name: string): Promise<string> {
-  const created = (await trpc(site, 'apiTokens.create', { cohort: 'demo', name, expiresInDays: null }, await demoCookie(site, role))) as { token: string };
-  return created.token;
-}
-
 async function api(site: string, method: string, pathname: string, token: string, body?: unknown) {
   const response = await fetch(`${site}${pathname}`, {
     method,
@@ -94,8 +75,7 @@ async function millisecondsUntil(check: () => Promise<boolean>, timeoutMs: numbe
 }
 
 async function templateSlug(): Promise<string> {
-  const rows = await query<{ slug: string }>(`SELECT slug FROM "Curriculum" WHERE "sourceId" IS NULL ORDER BY "createdAt" LIMIT 1`);
-  return rows[0]!.slug;
+  return (await demoWorkload(cluster.directUrl)).slug;
 }
 
 describe.skipIf(!haveTools)('several app servers behind a load balancer, through PgBouncer', () => {
@@ -161,7 +141,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
     await fetch(`${at(b)}/syllabus/${slug}`);
     expect((await fetch(`${at(b)}/syllabus/${slug}`)).headers.get('x-nextjs-cache')).toBe('HIT');
     const title = `Renamed through A ${Date.now()}`;
-    await trpc(at(a), 'curriculumEditor.updateCurriculum', { curriculum: slug, title }, await demoCookie(at(a), 'admin'));
+    await trpcAt(at(a), 'curriculumEditor.updateCurriculum', { curriculum: slug, title }, await demoCookie(at(a), 'admin'));
     const delay = await millisecondsUntil(async () => (await (await fetch(`${at(b)}/syllabus/${slug}`)).text()).includes(title), 5000);
     console.log(`cache invalidation across servers: the edit showed on B after ${delay.toFixed(0)} ms`);
     expect(delay).toBeLessThan(1000);
@@ -185,7 +165,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
 
   it("one token's rate limit counts its requests on every server", async () => {
     const [a, b] = cluster.apps as [Service, Service];
-    const token = await apiToken(at(a), 'fellow', 'rate-limit');
+    const token = await demoApiTokenAt(at(a), 'fellow', 'rate-limit');
     const first = await api(at(a), 'GET', '/api/v1/me', token);
     const second = await api(at(b), 'GET', '/api/v1/me', token);
     const third = await api(at(a), 'GET', '/api/v1/me', token);
@@ -197,7 +177,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
 
   it('a run whose batches alternate between the servers, each sent twice, is stored exactly once', async () => {
     const servers = cluster.apps.map(at);
-    const token = await apiToken(servers[0]!, 'fellow', 'alternating');
+    const token = await demoApiTokenAt(servers[0]!, 'fellow', 'alternating');
     const created = await api(servers[0]!, 'POST', '/api/v1/runs', token, { exercise: 'vae', client_run_id: `alternate-${Date.now()}` });
     expect(created.status).toBe(201);
     const runId = created.json.run_id as string;
@@ -219,7 +199,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
 
   it('the worker, apart from the servers, sends what a server queued through the pooler', async () => {
     const email = `cluster-invite-${Date.now()}@example.org`;
-    await trpc(cluster.lb.url, 'members.invite', { cohort: 'demo', emails: email, role: 'FELLOW' }, await demoCookie(cluster.lb.url, 'admin'));
+    await trpcAt(cluster.lb.url, 'members.invite', { cohort: 'demo', emails: email, role: 'FELLOW' }, await demoCookie(cluster.lb.url, 'admin'));
     const mail = await waitForMailTo(email, /invit/i, 60_000);
     expect(mail.subject).toMatch(/invit/i);
   });
@@ -265,20 +245,9 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
 
   it('a rolling restart under load fails no request that is safe to retry and stores every point once', async () => {
     const lb = cluster.lb.url;
-    const slug = await templateSlug();
+    const { slug, readings, meetingId, membershipId } = await demoWorkload(cluster.directUrl);
     const [fellowCookie, facilitatorCookie] = [await demoCookie(lb, 'fellow'), await demoCookie(lb, 'facilitator')];
-    const readings = await query<{ id: string }>(
-      `SELECT i.id FROM "CurriculumItem" i JOIN "CurriculumSection" s ON s.id = i."sectionId" JOIN "CurriculumWeek" w ON w.id = s."weekId"
-        JOIN "Cohort" c ON c."curriculumId" = w."curriculumId" WHERE c.slug = 'demo' ORDER BY w.position, s.position, i.position LIMIT 6`,
-    );
-    const [marking] = await query<{ meetingId: string; membershipId: string }>(
-      `SELECT mt.id AS "meetingId", m.id AS "membershipId" FROM "Membership" m JOIN "Meeting" mt ON mt."groupId" = m."groupId"
-        JOIN "Cohort" c ON c.id = m."cohortId"
-        JOIN "GroupFacilitator" gf ON gf."groupId" = m."groupId" JOIN "Membership" f ON f.id = gf."membershipId" JOIN "User" fu ON fu.id = f."userId"
-        WHERE c.slug = 'demo' AND m.role = 'FELLOW' AND fu.email = 'facilitator1@example.com'
-        ORDER BY mt."startsAt" LIMIT 1`,
-    );
-    const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => apiToken(lb, 'fellow', `job-${i}`)));
+    const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => demoApiTokenAt(lb, 'fellow', `job-${i}`)));
     const runs = await Promise.all(
       tokens.map(async (token, i) => (await api(lb, 'POST', '/api/v1/runs', token, { exercise: 'vae', client_run_id: `rolling-${i}-${Date.now()}` })).json.run_id as string),
     );
@@ -335,7 +304,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
           await send(
             'tick',
             `${lb}/api/trpc/progress.setReadingDone`,
-            { method: 'POST', headers: { 'content-type': 'application/json', cookie: fellowCookie }, body: JSON.stringify({ json: { cohort: 'demo', itemId: readings[i % readings.length]!.id, done: i % 2 === 0 } }) },
+            { method: 'POST', headers: { 'content-type': 'application/json', cookie: fellowCookie }, body: JSON.stringify({ json: { cohort: 'demo', itemId: readings[i % readings.length], done: i % 2 === 0 } }) },
             false,
           );
         }, 50),
@@ -348,7 +317,7 @@ describe.skipIf(!haveTools)('several app servers behind a load balancer, through
           {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie: facilitatorCookie },
-            body: JSON.stringify({ json: { cohort: 'demo', meetingId: marking!.meetingId, membershipId: marking!.membershipId, status: i % 2 ? 'PRESENT' : 'ABSENT' } }),
+            body: JSON.stringify({ json: { cohort: 'demo', meetingId, membershipId, status: i % 2 ? 'PRESENT' : 'ABSENT' } }),
           },
           false,
         );

@@ -181,3 +181,58 @@ export function runCommand(args: string[], env: AppEnv): Promise<{ code: number 
   const service = track(child, 0);
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output: service.output() })));
 }
+
+// --- talking to one of these servers as its users do ------------------------------------------
+
+/** Demo sign-in at `site`; the session cookie ("name=value"). */
+export async function demoCookie(site: string, role: 'admin' | 'facilitator' | 'fellow'): Promise<string> {
+  const response = await fetch(`${site}/api/auth/demo`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ role }) });
+  const cookie = response.headers.getSetCookie().find((value) => value.includes('session-token='));
+  if (response.status !== 303 || !cookie) throw new Error(`Demo sign-in as ${role} at ${site} answered ${response.status}`);
+  return cookie.split(';')[0]!;
+}
+
+/** A tRPC mutation over HTTP, as the app's client sends it. */
+export async function trpcAt(site: string, procedure: string, input: unknown, cookie: string): Promise<unknown> {
+  const response = await fetch(`${site}/api/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ json: input }),
+  });
+  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.result?.data?.json;
+}
+
+/** A new API token of a demo person in the demo cohort, made as the account page makes one. */
+export async function demoApiTokenAt(site: string, role: 'fellow' | 'facilitator', name: string): Promise<string> {
+  const created = (await trpcAt(site, 'apiTokens.create', { cohort: 'demo', name, expiresInDays: null }, await demoCookie(site, role))) as { token: string };
+  return created.token;
+}
+
+/** What the load of the demo cohort works on: its template's slug, a few readings, and one mark facilitator1 may set. */
+export async function demoWorkload(directUrl: string) {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: directUrl });
+  await client.connect();
+  try {
+    const slug = (await client.query<{ slug: string }>(`SELECT slug FROM "Curriculum" WHERE "sourceId" IS NULL ORDER BY "createdAt" LIMIT 1`)).rows[0]!.slug;
+    const readings = (
+      await client.query<{ id: string }>(
+        `SELECT i.id FROM "CurriculumItem" i JOIN "CurriculumSection" s ON s.id = i."sectionId" JOIN "CurriculumWeek" w ON w.id = s."weekId"
+          JOIN "Cohort" c ON c."curriculumId" = w."curriculumId" WHERE c.slug = 'demo' ORDER BY w.position, s.position, i.position LIMIT 8`,
+      )
+    ).rows.map((row) => row.id);
+    const marking = (
+      await client.query<{ meetingId: string; membershipId: string }>(
+        `SELECT mt.id AS "meetingId", m.id AS "membershipId" FROM "Membership" m JOIN "Meeting" mt ON mt."groupId" = m."groupId"
+          JOIN "Cohort" c ON c.id = m."cohortId" JOIN "GroupFacilitator" gf ON gf."groupId" = m."groupId"
+          JOIN "Membership" f ON f.id = gf."membershipId" JOIN "User" fu ON fu.id = f."userId"
+          WHERE c.slug = 'demo' AND m.role = 'FELLOW' AND fu.email = 'facilitator1@example.com' ORDER BY mt."startsAt" LIMIT 1`,
+      )
+    ).rows[0]!;
+    return { slug, readings, meetingId: marking.meetingId, membershipId: marking.membershipId };
+  } finally {
+    await client.end();
+  }
+}

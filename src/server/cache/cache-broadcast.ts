@@ -12,16 +12,19 @@ import pg from 'pg';
 export const CACHE_CHANNEL = 'fellowship_cache';
 /** Every page and, read from a page, every cached data entry (Next's tag for revalidatePath('/', 'layout')). */
 export const EVERYTHING_TAG = '_N_T_/layout';
+let tagsManifest: Map<string, { stale?: number; expired?: number }> | undefined;
+
 /**
  * Expires tags in this process's Next cache, as revalidateTag(tag, { expire: 0 }) would inside
  * a request. Next's file-system cache handler keeps tag expiries in one module-level map that
  * every cache lookup of the process consults; outside a request there is no other way in.
  */
 export function expireLocalTags(tags: string[]): void {
-  const require = createRequire(import.meta.url);
-  const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as {
-    tagsManifest: Map<string, { stale?: number; expired?: number }>;
-  };
+  tagsManifest ??= (
+    createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as {
+      tagsManifest: Map<string, { stale?: number; expired?: number }>;
+    }
+  ).tagsManifest;
   const now = Date.now();
   for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: now, expired: now });
 }

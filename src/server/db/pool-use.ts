@@ -5,13 +5,7 @@ import type pg from 'pg';
 const poolHolder = globalThis as { fellowshipPools?: Set<pg.Pool> };
 
 export function trackPool(pool: pg.Pool): void {
-  const pools = (poolHolder.fellowshipPools ??= new Set());
-  pools.add(pool);
-  const end = pool.end.bind(pool);
-  pool.end = (async () => {
-    pools.delete(pool);
-    await end();
-  }) as typeof pool.end;
+  (poolHolder.fellowshipPools ??= new Set()).add(pool);
 }
 
 /** Connections of this process's pools: open, idle, and requests waiting for one. */
@@ -19,7 +13,13 @@ export function databasePoolUse(): { total: number; idle: number; waiting: numbe
   let total = 0;
   let idle = 0;
   let waiting = 0;
-  for (const pool of poolHolder.fellowshipPools ?? []) {
+  const pools = poolHolder.fellowshipPools ?? new Set();
+  for (const pool of pools) {
+    // A pool that was ended (a closed context) is forgotten at the next read.
+    if (pool.ending) {
+      pools.delete(pool);
+      continue;
+    }
     total += pool.totalCount;
     idle += pool.idleCount;
     waiting += pool.waitingCount;

@@ -24,9 +24,10 @@ import {
   ingestedBatches,
   renderMetrics,
 } from '@/server/observability/metrics';
+import { listenForMetrics } from '@/server/observability/metrics-server';
 import { runWithRequestContext, type RequestContext } from '@/server/observability/request-context';
 import { systemContext } from '@/server/services/context';
-import { readQueueDepth } from '@/server/services/jobs/queue-depth';
+import { readQueueDepth, type QueueDepth } from '@/server/services/jobs/queue-depth';
 import { loadRoutePatterns, type RoutePatterns } from './route-patterns';
 
 export type AppServerOptions = {
@@ -123,14 +124,7 @@ export async function startAppServer(options: AppServerOptions): Promise<{ close
     server.listen(options.port, options.hostname, () => resolve());
   });
 
-  let metricsServer: http.Server | undefined;
-  if (options.metricsPort) {
-    metricsServer = http.createServer((req, res) => {
-      if ((req.url ?? '').split('?', 1)[0] === '/metrics') void answerMetrics(res);
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => metricsServer!.listen(options.metricsPort, options.hostname, () => resolve()));
-  }
+  const metricsServer = options.metricsPort ? await listenForMetrics(options.metricsPort, options.hostname) : undefined;
 
   return {
     async close(signal) {
@@ -165,6 +159,12 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 }
 
 function registerScrapeGauges(): void {
+  // The queue's depth is read once per scrape, for both gauges that show it.
+  let depth: { at: number; rows: Promise<QueueDepth[]> } | undefined;
+  const queueDepth = () => {
+    if (!depth || performance.now() - depth.at > 1000) depth = { at: performance.now(), rows: readQueueDepth(systemContext()) };
+    return depth.rows;
+  };
   gaugeReadAtScrape('fellowship_db_pool_connections', "Connections of this server's database pool, by state.", ['state'], () => {
     const use = databasePoolUse();
     return [
@@ -174,11 +174,11 @@ function registerScrapeGauges(): void {
     ];
   });
   gaugeReadAtScrape('fellowship_jobs', 'Jobs in the queue (all workers), by task and state.', ['task', 'state'], async () =>
-    (await readQueueDepth(systemContext())).flatMap((row) =>
+    (await queueDepth()).flatMap((row) =>
       (['ready', 'scheduled', 'running', 'failed'] as const).map((state) => ({ labels: { task: row.task, state }, value: row[state] })),
     ),
   );
   gaugeReadAtScrape('fellowship_job_oldest_ready_seconds', 'How long the oldest job ready to run has waited, by task.', ['task'], async () =>
-    (await readQueueDepth(systemContext())).map((row) => ({ labels: { task: row.task }, value: row.oldestReadySeconds })),
+    (await queueDepth()).map((row) => ({ labels: { task: row.task }, value: row.oldestReadySeconds })),
   );
 }

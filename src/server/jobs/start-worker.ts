@@ -1,8 +1,8 @@
 // Starting a worker from the validated environment: the one way `npm start` (inside the app)
 // and `fellowship worker` (apart) build their mailer and settings.
-import http from 'node:http';
 import type { Env } from '@/server/env';
-import { collectProcessMetrics, renderMetrics } from '@/server/observability/metrics';
+import { collectProcessMetrics } from '@/server/observability/metrics';
+import { listenForMetrics } from '@/server/observability/metrics-server';
 import { createDevMailboxMailer, createSmtpMailer, type Mailer } from '@/server/email/mailer';
 import { openSystemContext } from '@/server/services/context';
 import { retentionSettingsFrom } from '@/server/services/retention/prune-expired-data';
@@ -47,7 +47,9 @@ export async function startWorkerFromEnv(env: Env, setup: WorkerSetup): Promise<
     retention: retentionSettingsFrom(env),
     log: setup.log,
   });
-  const metrics = env.FELLOWSHIP_WORKER_METRICS_PORT ? await serveWorkerMetrics(env.FELLOWSHIP_WORKER_METRICS_PORT) : undefined;
+  // This worker's job durations and waits, and its process figures.
+  if (env.FELLOWSHIP_WORKER_METRICS_PORT) collectProcessMetrics();
+  const metrics = env.FELLOWSHIP_WORKER_METRICS_PORT ? await listenForMetrics(env.FELLOWSHIP_WORKER_METRICS_PORT) : undefined;
   return {
     ...worker,
     async close() {
@@ -56,21 +58,4 @@ export async function startWorkerFromEnv(env: Env, setup: WorkerSetup): Promise<
       await ctx.close();
     },
   };
-}
-
-/** /metrics of this worker process (job durations and waits, process figures), without a token: keep the port private. */
-async function serveWorkerMetrics(port: number): Promise<http.Server> {
-  collectProcessMetrics();
-  const server = http.createServer((req, res) => {
-    if ((req.url ?? '').split('?', 1)[0] !== '/metrics') {
-      res.writeHead(404).end();
-      return;
-    }
-    void renderMetrics().then(({ contentType, body }) => res.writeHead(200, { 'Content-Type': contentType }).end(body));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => resolve());
-  });
-  return server;
 }
