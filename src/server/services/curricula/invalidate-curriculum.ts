@@ -8,6 +8,7 @@
 // server, and announced to every server (cache-broadcast.ts), so one behind the same load
 // balancer, or any server when the CLI made the change, drops its copy within a second.
 import { revalidateTag } from 'next/cache';
+import { expireLocalTags } from '@/server/cache/cache-broadcast';
 import { publishExpiredTags } from '@/server/services/cache/publish-expired-tags';
 import type { Db } from '@/server/services/context';
 import { cohortSyllabusTag, templateSyllabusTag } from './syllabus-cache';
@@ -20,6 +21,10 @@ function curriculumCacheTag(curriculumId: string): string {
 async function expireTags(db: Db, tags: string[]): Promise<void> {
   try {
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    // revalidateTag in a route handler takes effect only after the response is sent (Next runs
+    // it as waitUntil work), and the announcement arrives back a moment later: a client that
+    // asks for the page as soon as its mutation answers could still get the old one.
+    expireLocalTags(tags);
   } catch {
     // Not inside a Next request (the CLI, the worker, tests): the announcement does it all.
   }
