@@ -4,7 +4,7 @@
 // facilitators (and one a meeting was handed to) and admins; anyone else gets NOT_FOUND.
 // A fixed number of queries whatever the group's size (bench:dashboard counts them).
 import { nowOf, type CohortContext } from '@/server/services/context';
-import { listCohortExercises, resolveBuildsOn } from '@/server/services/runs/exercises';
+import { resolveBuildsOn } from '@/server/services/runs/exercises';
 import { listScoredRuns, isBetter } from '@/server/services/results/run-scores';
 import { loadCohortProgress } from '@/server/services/standing/load-cohort-progress';
 import { findManagedMeeting } from './meeting-access';
@@ -56,7 +56,7 @@ export async function getMeetingPrep(ctx: CohortContext, input: { meetingId: str
           select: { id: true, kind: true, text: true },
         })
       : Promise.resolve([]),
-    listCohortExercises(db, progress.cohort.curriculumId),
+    progress.exercises,
     listScoredRuns(db, access.cohortId, fellows.map((fellow) => fellow.userId)),
   ]);
   const answers = prompts.length

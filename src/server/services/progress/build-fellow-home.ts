@@ -85,6 +85,20 @@ export type FellowHome = {
   doneItemIds: string[];
 };
 
+// A prompt's HTML, rendered once per prompt object: the prompts come from the shared
+// curriculum tree (curriculum-tree-cache.ts), one object per curriculum version, and the
+// markdown pipeline costs more than the rest of the fellow's part of the page.
+const renderedPrompts = new WeakMap<LoadedPrompt, string>();
+
+function promptHtml(prompt: LoadedPrompt): string {
+  let html = renderedPrompts.get(prompt);
+  if (html === undefined) {
+    html = renderMarkdown(prompt.text);
+    renderedPrompts.set(prompt, html);
+  }
+  return html;
+}
+
 export function buildFellowHome(input: {
   weeks: LoadedWeek[];
   calendar: CohortCalendar;
@@ -111,7 +125,7 @@ export function buildFellowHome(input: {
       const response = responses.get(prompt.id);
       return {
         ...prompt,
-        html: shown ? renderMarkdown(prompt.text) : '',
+        html: shown ? promptHtml(prompt) : '',
         answer: response?.text ?? '',
         answeredAt: response?.updatedAt ?? null,
         groupAnswers: input.sharesAnswers && response ? (input.groupAnswers.get(prompt.id) ?? []) : null,
@@ -124,7 +138,19 @@ export function buildFellowHome(input: {
       id: section.id,
       title: section.title,
       kind: section.kind,
-      readings: section.items.map((item) => ({ ...item, core: !isOptionalReading(item, section), done: done.has(item.id) })),
+      // Field by field: the browser gets these, and the loaded item carries more (exercise settings).
+      readings: section.items.map(({ id, kind, title, url, minutes, minutesText, optional, note }) => ({
+        id,
+        kind,
+        title,
+        url,
+        minutes,
+        minutesText,
+        optional,
+        note,
+        core: !isOptionalReading({ minutes, optional }, section),
+        done: done.has(id),
+      })),
     }));
     const reflection = reflections.get(week.id);
     return {

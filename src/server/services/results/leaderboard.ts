@@ -7,7 +7,8 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { can, canInGroup, reachOf } from '@/lib/permissions';
 import type { ExerciseBoardInput } from '@/lib/schemas/runs';
 import { cohortNotFound, outOfReach } from '@/server/errors';
-import { listCohortExercises, type CohortExercise } from '@/server/services/runs/exercises';
+import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
+import { exercisesOfTree, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
 import { bestRunByUser, listEarlierCohortBests, listScoredRuns, type ScoredRun } from './run-scores';
 import { displayName } from '@/lib/format';
@@ -31,6 +32,7 @@ async function loadCohortFellows(db: PrismaClient, cohortId: string) {
     where: { id: cohortId },
     select: {
       curriculumId: true,
+      curriculum: { select: { id: true, version: true } },
       leaderboardHideNames: true,
       memberships: {
         where: { role: 'FELLOW' },
@@ -101,7 +103,8 @@ export type ExerciseSummary = Pick<CohortExercise, 'slug' | 'title' | 'primaryMe
 export async function listExerciseSummaries(ctx: MemberContext): Promise<ExerciseSummary[]> {
   const { db, access } = ctx;
   const cohort = await loadCohortFellows(db, access.cohortId);
-  const [exercises, runs] = await Promise.all([listCohortExercises(db, cohort.curriculumId), listScoredRuns(db, access.cohortId, null)]);
+  const [tree, runs] = await Promise.all([getCurriculumTree(db, cohort.curriculum), listScoredRuns(db, access.cohortId, null)]);
+  const exercises = tree ? exercisesOfTree(tree) : [];
   const fellowIds = new Set(cohort.fellows.map((fellow) => fellow.userId));
   return exercises.map((exercise) => {
     const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
@@ -126,7 +129,8 @@ export async function getExerciseBoard(ctx: MemberContext, input: ExerciseBoardI
   const { db, access } = ctx;
   const slug = input.exercise;
   const cohort = await loadCohortFellows(db, access.cohortId);
-  const exercises = await listCohortExercises(db, cohort.curriculumId);
+  const tree = await getCurriculumTree(db, cohort.curriculum);
+  const exercises = tree ? exercisesOfTree(tree) : [];
   const exercise = exercises.find((candidate) => candidate.slug === slug);
   if (!exercise) throw outOfReach(`No exercise "${slug.slice(0, 120)}" in this cohort.`);
 

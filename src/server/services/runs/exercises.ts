@@ -1,5 +1,6 @@
 // A cohort's exercises: curriculum items of kind EXERCISE with a slug, in the cohort's own
 // copy of its curriculum (Cohort.curriculumId).
+import type { CurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/server/errors';
 
@@ -43,6 +44,37 @@ export async function listCohortExercises(db: PrismaClient, curriculumId: string
       week: item.section.week.number,
       buildsOn: item.buildsOn,
     });
+  }
+  return exercises;
+}
+
+const exercisesByTree = new WeakMap<CurriculumTree, CohortExercise[]>();
+
+/** The same list from a curriculum tree already loaded (curriculum-tree-cache.ts): no query. */
+export function exercisesOfTree(tree: CurriculumTree): CohortExercise[] {
+  let exercises = exercisesByTree.get(tree);
+  if (!exercises) {
+    const seen = new Set<string>();
+    exercises = [];
+    for (const week of tree.weeks) {
+      for (const section of week.sections) {
+        for (const item of section.items) {
+          if (item.kind !== 'EXERCISE' || !item.exerciseSlug || seen.has(item.exerciseSlug)) continue;
+          seen.add(item.exerciseSlug);
+          exercises.push({
+            itemId: item.id,
+            slug: item.exerciseSlug,
+            title: item.title,
+            primaryMetric: item.primaryMetric,
+            higherIsBetter: item.higherIsBetter,
+            week: week.number,
+            buildsOn: item.buildsOn,
+          });
+        }
+      }
+    }
+    Object.freeze(exercises);
+    exercisesByTree.set(tree, exercises);
   }
   return exercises;
 }

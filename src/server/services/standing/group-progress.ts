@@ -5,7 +5,7 @@ import { canInGroup } from '@/lib/permissions';
 import { AppError, outOfReach } from '@/server/errors';
 import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { listExerciseStatus } from '@/server/services/results/exercise-status';
-import { listCohortExercises, resolveBuildsOn } from '@/server/services/runs/exercises';
+import { resolveBuildsOn } from '@/server/services/runs/exercises';
 import { loadCohortProgress, type ProgressUnit } from './load-cohort-progress';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { type GroupProgressInput } from '@/lib/schemas/standing';
@@ -46,7 +46,7 @@ export async function getGroupProgress(ctx: CohortContext, input: GroupProgressI
   const items = shownUnits.flatMap((unit) => unit.items.map((item) => ({ ...item, unitPosition: unit.position, unitLabel: unit.label })));
   const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
   // Exercises submitted: runs per exercise and the best result (a constant number of queries).
-  const exercises = await listCohortExercises(db, progress.cohort.curriculumId);
+  const exercises = progress.exercises;
   const exerciseStatus = await listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db, exercises);
   // The readings each exercise builds on: to say who ran it without them.
   const allItems = progress.units.flatMap((unit) => unit.items);

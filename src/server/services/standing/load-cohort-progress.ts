@@ -8,7 +8,8 @@ import { buildCohortCalendar, calendarDateInZone } from '@/lib/cohort-calendar';
 import { isOptionalReading } from '@/lib/reading-time';
 import { computeStanding, type AttendanceMark, type Standing, type StandingRules } from '@/lib/standing';
 import { displayName } from '@/lib/format';
-import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
+import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
+import { exercisesOfTree } from '@/server/services/runs/exercises';
 
 export type ProgressItem = {
   id: string;
@@ -93,24 +94,7 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
         completionMaxUnexcusedAbsences: true,
         completionReadingPercent: true,
         promptsRequired: true,
-        curriculum: {
-          select: {
-            weeks: {
-              ...byPosition,
-              select: {
-                id: true,
-                position: true,
-                ...weekFields,
-                label: true,
-                prompts: { ...byPosition, select: { id: true } },
-                sections: {
-                  ...byPosition,
-                  select: { ...sectionFields, items: { ...byPosition, select: { id: true, ...itemFields } } },
-                },
-              },
-            },
-          },
-        },
+        curriculum: { select: { id: true, version: true } },
       },
     }),
     db.discussionGroup.findMany({
@@ -139,8 +123,10 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     db.promptResponse.findMany({ where: { membership: fellowFilter, prompt: { weekId: { not: null } } }, select: { membershipId: true, promptId: true } }),
   ]);
   if (!cohort) throw cohortNotFound();
-
-  const weeks = cohort.curriculum.weeks;
+  // The syllabus is the same for every member: one copy per curriculum version (ADR 0033).
+  const tree = await getCurriculumTree(db, cohort.curriculum);
+  if (!tree) throw cohortNotFound();
+  const weeks = tree.weeks;
   const calendar = buildCohortCalendar(cohort, weeks);
   const today = calendarDateInZone(now, cohort.timeZone);
   const units: ProgressUnit[] = weeks.map((week, index) => {
@@ -264,6 +250,8 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
       rules,
     },
     units,
+    /** The cohort's exercises, in syllabus order. */
+    exercises: exercisesOfTree(tree),
     coreTotal: coreItems.size,
     coreDue: dueCoreItems.size,
     promptsTotal: allPrompts.size,
