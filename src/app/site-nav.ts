@@ -12,7 +12,10 @@ export async function buildSiteNav(): Promise<SiteNav> {
   const session = await getRequestSession();
   if (!session) return { links: [{ href: '/#curricula', label: 'Syllabi' }], signedIn: false, name: null };
 
-  const cohorts = (await listCohorts(requestContext(session.user))).filter((cohort) => cohort.myRole !== null);
+  // Read with the session (one statement for both); listed newest first.
+  const cohorts = (session.cohorts ?? (await listCohorts(requestContext(session.user))).flatMap((cohort) => (cohort.myRole ? [{ ...cohort, role: cohort.myRole }] : []))).map(
+    (cohort) => ({ slug: cohort.slug, name: cohort.name, myRole: cohort.role }),
+  );
   const links: NavLink[] = [];
   const only = cohorts.length === 1 ? cohorts[0]! : null;
   if (only?.myRole && can({ role: only.myRole }, 'attendance.mark')) {

@@ -7,4 +7,5 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getSession } from './session';
 
-export const getRequestSession = cache(async () => getSession(await headers()));
+// With the person's cohorts: the site header lists them, so every page reads them anyway.
+export const getRequestSession = cache(async () => getSession(await headers(), { withCohorts: true }));

@@ -24,12 +24,19 @@ export function readSessionToken(headers: Headers): string | null {
   return null;
 }
 
-export async function getSession(headers: Headers): Promise<Session | null> {
+/** `withCohorts`: also the person's cohorts, for a page's site header (the same statement). */
+export async function getSession(headers: Headers, options: { withCohorts?: boolean } = {}): Promise<Session | null> {
   const token = readSessionToken(headers);
   if (!token) return null;
   const settings = getAuthSettings();
-  const session = await findActiveSession(systemContext().db, token, { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs });
+  const session = await findActiveSession(
+    systemContext().db,
+    token,
+    { maxAgeMs: settings.sessionMaxAgeMs, idleMs: settings.sessionIdleMs },
+    new Date(),
+    options,
+  );
   if (!session) return null;
   noteRequestUser(session.user.id);
-  return { user: session.user };
+  return { user: session.user, ...(session.cohorts ? { cohorts: session.cohorts } : {}) };
 }

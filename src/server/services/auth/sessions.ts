@@ -1,9 +1,9 @@
 // Database sessions: the one place that decides whether a session token still signs someone in.
 // Used by tRPC's context, server components and next-auth's adapter alike.
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { RenewSessionInput } from '@/lib/schemas/auth';
-import type { Session } from '@/server/auth/session-types';
+import type { MemberCohort, Session } from '@/server/auth/session-types';
 import type { ServiceContext } from '@/server/services/context';
 
 export type SessionPolicy = { maxAgeMs: number; idleMs: number };
@@ -18,6 +18,20 @@ const sessionSelect = {
   user: { select: { id: true, email: true, name: true, isAdmin: true, disabledAt: true } },
 } as const;
 
+/** …and, for a page, the person's cohorts for the site header, in the same statement (ADR 0033). */
+const sessionWithCohortsSelect = {
+  ...sessionSelect,
+  user: {
+    select: {
+      ...sessionSelect.user.select,
+      memberships: {
+        orderBy: [{ cohort: { startDate: 'desc' as const } }, { cohort: { name: 'asc' as const } }],
+        select: { role: true, cohort: { select: { slug: true, name: true } } },
+      },
+    },
+  },
+} satisfies Prisma.SessionSelect;
+
 /**
  * The signed-in user for a session token, or null. A session ends when idle too long, at its
  * absolute lifetime, or at once when its user is disabled; an ended session is deleted.
@@ -27,8 +41,10 @@ export async function findActiveSession(
   sessionToken: string,
   policy: SessionPolicy,
   now = new Date(),
-): Promise<(Session & { sessionId: string; expires: Date }) | null> {
-  const session = await db.session.findUnique({ where: { sessionToken }, select: sessionSelect });
+  options: { withCohorts?: boolean } = {},
+): Promise<(Session & { sessionId: string; expires: Date; cohorts?: MemberCohort[] }) | null> {
+  const withCohorts = options.withCohorts ? await db.session.findUnique({ where: { sessionToken }, select: sessionWithCohortsSelect }) : null;
+  const session = options.withCohorts ? withCohorts : await db.session.findUnique({ where: { sessionToken }, select: sessionSelect });
   if (!session) return null;
   if (session.user.disabledAt) {
     await db.session.deleteMany({ where: { userId: session.user.id } });
@@ -46,7 +62,8 @@ export async function findActiveSession(
     await db.session.update({ where: { id: session.id }, data: { expires } });
   }
   const { id, email, name, isAdmin } = session.user;
-  return { sessionId: session.id, expires, user: { id, email, name, isAdmin } };
+  const cohorts = withCohorts?.user.memberships.map((membership) => ({ slug: membership.cohort.slug, name: membership.cohort.name, role: membership.role }));
+  return { sessionId: session.id, expires, user: { id, email, name, isAdmin }, ...(cohorts ? { cohorts } : {}) };
 }
 
 /** A new database session, as next-auth would make one (demo sign-in uses it). */

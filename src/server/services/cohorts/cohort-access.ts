@@ -1,6 +1,6 @@
 // What the caller may do in one cohort. Admins see every cohort; members see theirs; anyone
 // else gets null, which callers turn into NOT_FOUND (never a hint that the cohort exists).
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { CohortRole } from '@/lib/permissions';
 import type { SessionUser } from '@/server/auth/session-types';
 
@@ -16,7 +16,27 @@ export type CohortAccess = {
   membershipId: string | null;
   /** Groups the caller leads (facilitators) or belongs to (fellows). */
   groupIds: string[];
+  /**
+   * The cohort's settings as read with the access (the same statement), so a page's loaders
+   * need not read the cohort row again (ADR 0033). Absent where an access is built by hand.
+   */
+  cohort?: CohortSettings;
 };
+
+/** The cohort's fields that its pages share, read with the caller's access. */
+export const cohortSettingsSelect = {
+  name: true,
+  term: true,
+  status: true,
+  startDate: true,
+  timeZone: true,
+  skippedWeeks: true,
+  meetingCadenceWeeks: true,
+  shareResponsesInGroup: true,
+  curriculum: { select: { id: true, version: true } },
+} as const;
+
+export type CohortSettings = Prisma.CohortGetPayload<{ select: typeof cohortSettingsSelect }>;
 
 export async function resolveCohortAccess(
   db: PrismaClient,
@@ -28,6 +48,7 @@ export async function resolveCohortAccess(
     select: {
       id: true,
       slug: true,
+      ...cohortSettingsSelect,
       memberships: {
         where: { userId: user.id },
         select: { id: true, role: true, groupId: true, leadsGroups: { select: { groupId: true } } },
@@ -37,9 +58,10 @@ export async function resolveCohortAccess(
   });
   if (!cohort) return null;
   const membership = cohort.memberships[0];
+  const { id, slug, memberships: _memberships, reviewers: _reviewers, ...settings } = cohort;
   const reviews = cohort.reviewers.length > 0;
   if (!membership && !user.isAdmin) {
-    return reviews ? { cohortId: cohort.id, cohortSlug: cohort.slug, role: 'REVIEWER', reviews, membershipId: null, groupIds: [] } : null;
+    return reviews ? { cohortId: id, cohortSlug: slug, role: 'REVIEWER', reviews, membershipId: null, groupIds: [], cohort: settings } : null;
   }
   const groupIds = membership
     ? membership.role === 'FACILITATOR'
@@ -49,11 +71,12 @@ export async function resolveCohortAccess(
         : []
     : [];
   return {
-    cohortId: cohort.id,
-    cohortSlug: cohort.slug,
+    cohortId: id,
+    cohortSlug: slug,
     role: user.isAdmin ? 'ADMIN' : membership!.role,
     reviews,
     membershipId: membership?.id ?? null,
     groupIds,
+    cohort: settings,
   };
 }

@@ -8,115 +8,84 @@ import { buildCohortCalendar, calendarDateInZone, findNextMeeting, listMeetingDa
 import { buildFellowHome } from '@/server/services/progress/build-fellow-home';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext } from '@/server/services/context';
-import { byPosition, itemFields, sectionFields, weekFields } from '@/server/services/curricula/curriculum-tree-select';
-import { listGroupAnswers } from '@/server/services/prompts/group-answers';
-import { findAnswersCloseAt } from '@/server/services/prompts/prompt-window';
-
-const promptSelect = { id: true, kind: true, text: true } as const;
-
+import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
+import { listGroupAnswers, type GroupAnswer } from '@/server/services/prompts/group-answers';
+import { cohortSettingsSelect } from '@/server/services/cohorts/cohort-access';
 
 export async function getCohortHome(ctx: CohortContext) {
   const { db, access } = ctx;
   const now = nowOf(ctx);
-  const cohort = await db.cohort.findUnique({
-    where: { id: access.cohortId },
-    select: {
-      name: true,
-      slug: true,
-      term: true,
-      status: true,
-      startDate: true,
-      timeZone: true,
-      skippedWeeks: true,
-      meetingCadenceWeeks: true,
-      shareResponsesInGroup: true,
-      curriculum: {
-        select: {
-          slug: true,
-          title: true,
-          closingTitle: true,
-          prompts: { where: { weekId: null }, ...byPosition, select: promptSelect },
-          weeks: {
-            ...byPosition,
-            select: {
-              id: true,
-              position: true,
-              ...weekFields,
-              prompts: { ...byPosition, select: promptSelect },
-              sections: {
-                ...byPosition,
-                select: {
-                  id: true,
-                  position: true,
-                  ...sectionFields,
-                  statedMinutes: true,
-                  items: { ...byPosition, select: { id: true, position: true, ...itemFields, minutesText: true, note: true } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!cohort) throw cohortNotFound();
-
-  // Only the caller's own groups: a fellow's group, or the groups a facilitator leads.
-  const groups = access.groupIds.length
-    ? await db.discussionGroup.findMany({
-        where: { cohortId: access.cohortId, id: { in: access.groupIds } },
-        orderBy: { name: 'asc' },
-        select: groupScheduleSelect,
-      })
-    : [];
-  const membership = access.membershipId
-    ? await db.membership.findFirst({
-        where: { id: access.membershipId, cohortId: access.cohortId },
-        // A fellow's ticks and notes come along (facilitators have none), so the page costs no extra queries.
-        select: {
-          role: true,
-          groupId: true,
-          readings: { select: { itemId: true, completedAt: true } },
-          reflections: { select: { weekId: true, text: true, updatedAt: true } },
-          responses: { select: { promptId: true, text: true, updatedAt: true } },
-          checkIns: { select: { weekId: true, rating: true, comment: true } },
-        },
-      })
-    : null;
-
-  const { weeks, prompts: closingPrompts, closingTitle, ...curriculum } = cohort.curriculum;
+  // The cohort's settings came with the caller's access (one statement for both).
+  const settings = access.cohort ?? (await db.cohort.findUnique({ where: { id: access.cohortId }, select: cohortSettingsSelect }));
+  if (!settings) throw cohortNotFound();
+  const cohort = { ...settings, slug: access.cohortSlug };
+  // The syllabus is the same for every member: one copy per curriculum version (ADR 0033).
+  const tree = await getCurriculumTree(db, cohort.curriculum);
+  if (!tree) throw cohortNotFound();
+  const { weeks, prompts: closingPrompts, closingTitle } = tree;
+  const curriculum = { slug: tree.slug, title: tree.title };
   const located = locateCurrentUnit(cohort, weeks, now);
   const unit = located ? weeks[located.unitIndex]! : null;
+
+  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+  const [groups, membership] = await Promise.all([
+    // Only the caller's own groups (a fellow's group, or the groups a facilitator leads), with
+    // their meetings from yesterday on, and the shown week's (its answers close when it starts).
+    access.groupIds.length
+      ? db.discussionGroup.findMany({
+          where: { cohortId: access.cohortId, id: { in: access.groupIds } },
+          orderBy: { name: 'asc' },
+          select: {
+            ...groupScheduleSelect,
+            meetings: {
+              where: { OR: [{ startsAt: { gt: dayAgo } }, ...(unit ? [{ weekPosition: unit.position, cancelledAt: null }] : [])] },
+              orderBy: { startsAt: 'asc' },
+              select: { startsAt: true, minutes: true, location: true, videoUrl: true, movedAt: true, cancelledAt: true, weekPosition: true },
+            },
+          },
+        })
+      : Promise.resolve([]),
+    access.membershipId
+      ? db.membership.findFirst({
+          where: { id: access.membershipId, cohortId: access.cohortId },
+          // A fellow's ticks and notes come along (facilitators have none), so the page costs no extra queries.
+          select: {
+            role: true,
+            groupId: true,
+            readings: { select: { itemId: true, completedAt: true } },
+            reflections: { select: { weekId: true, text: true, updatedAt: true } },
+            responses: { select: { promptId: true, text: true, updatedAt: true } },
+            checkIns: { select: { weekId: true, rating: true, comment: true } },
+          },
+        })
+      : Promise.resolve(null),
+  ]);
+
   const isFellow = membership?.role === 'FELLOW';
   // The shown week's answers close when the fellow's group meets on it; the group's answers
   // are shown for the prompts the fellow has answered, where the cohort shares them.
   const shownPrompts = unit?.prompts ?? [];
   const answered = new Set((membership?.responses ?? []).map((response) => response.promptId));
-  const [answersCloseAt, groupAnswers] =
+  // The first meeting of the fellow's group on the shown week, as findAnswersCloseAt reads it.
+  const answersCloseAt =
     isFellow && unit
-      ? await Promise.all([
-          findAnswersCloseAt(db, membership.groupId, unit.position),
-          cohort.shareResponsesInGroup && membership.groupId && shownPrompts.some((prompt) => answered.has(prompt.id))
-            ? listGroupAnswers(db, {
-                groupId: membership.groupId,
-                exceptMembershipId: access.membershipId!,
-                promptIds: shownPrompts.filter((prompt) => answered.has(prompt.id)).map((prompt) => prompt.id),
-              })
-            : Promise.resolve(new Map()),
-        ])
-      : [null, new Map()];
+      ? (groups
+          .find((group) => group.id === membership.groupId)
+          ?.meetings.find((meeting) => meeting.weekPosition === unit.position && meeting.cancelledAt === null)?.startsAt ?? null)
+      : null;
+  const groupAnswers =
+    isFellow && unit && cohort.shareResponsesInGroup && membership.groupId && shownPrompts.some((prompt) => answered.has(prompt.id))
+      ? await listGroupAnswers(db, {
+          groupId: membership.groupId,
+          exceptMembershipId: access.membershipId!,
+          promptIds: shownPrompts.filter((prompt) => answered.has(prompt.id)).map((prompt) => prompt.id),
+        })
+      : new Map<string, GroupAnswer[]>();
   const calendar = buildCohortCalendar(cohort, weeks);
   // The next meeting as the group's meeting rows have it (a facilitator may have moved or
   // cancelled one); from the schedule for a group whose meetings were never made.
-  const meetingRows = groups.length
-    ? await db.meeting.findMany({
-        where: { groupId: { in: groups.map((group) => group.id) }, startsAt: { gt: new Date(now.getTime() - 24 * 3_600_000) } },
-        orderBy: { startsAt: 'asc' },
-        select: { groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, movedAt: true, cancelledAt: true },
-      })
-    : [];
-  const withMeetings = groups.map((group) => {
-    const rows = meetingRows.filter((row) => row.groupId === group.id);
+  const withMeetings = groups.map(({ meetings, ...group }) => {
+    const rows = meetings.filter((row) => row.startsAt.getTime() > dayAgo.getTime());
     const upcoming = rows.find((row) => !row.cancelledAt && row.startsAt.getTime() + row.minutes * 60_000 > now.getTime());
     if (upcoming) {
       return {

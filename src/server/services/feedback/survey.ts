@@ -1,6 +1,8 @@
 // The end-of-course survey: admins write its questions; fellows answer it once the cohort is in
 // its last week (and may change their answers until the cohort is archived); admins read the
 // results and a CSV. Where the cohort says so, a certificate needs it filled in.
+import { cohortSettingsSelect } from '@/server/services/cohorts/cohort-access';
+import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { stringify } from 'csv-stringify/sync';
 import { locateCurrentUnit } from '@/lib/cohort-calendar';
 import { displayName } from '@/lib/format';
@@ -17,14 +19,15 @@ type Answers = Record<string, number | string>;
 
 /** Open from the cohort's last unit on (and after it ends), while it is not archived. */
 async function isSurveyOpen(ctx: CohortContext): Promise<boolean> {
-  const cohort = await ctx.db.cohort.findUniqueOrThrow({
-    where: { id: ctx.access.cohortId },
-    select: { status: true, startDate: true, timeZone: true, skippedWeeks: true, curriculum: { select: { weeks: { orderBy: { position: 'asc' }, select: { position: true, span: true } } } } },
-  });
-  if (cohort.status === 'ARCHIVED' || cohort.curriculum.weeks.length === 0) return false;
-  const located = locateCurrentUnit(cohort, cohort.curriculum.weeks, nowOf(ctx));
+  // The cohort's settings came with the caller's access; its weeks from the shared tree.
+  const cohort =
+    ctx.access.cohort ?? (await ctx.db.cohort.findUniqueOrThrow({ where: { id: ctx.access.cohortId }, select: cohortSettingsSelect }));
+  const tree = await getCurriculumTree(ctx.db, cohort.curriculum);
+  const weeks = tree?.weeks ?? [];
+  if (cohort.status === 'ARCHIVED' || weeks.length === 0) return false;
+  const located = locateCurrentUnit(cohort, weeks, nowOf(ctx));
   if (!located) return false;
-  return located.phase === 'after' || located.unitIndex === cohort.curriculum.weeks.length - 1;
+  return located.phase === 'after' || located.unitIndex === weeks.length - 1;
 }
 
 /** The survey as a fellow sees it: the questions, their answers, and whether it is open. */
