@@ -12,9 +12,13 @@
 // server under the same connections. Prints requests/s, p50/p95, the ratio to the baseline, SQL
 // statements per request (PostgreSQL logs every statement) and the page's size. Goals (issue
 // 18): each page ≥ 0.3× the baseline's requests/s, p95 < 150 ms, ≤ 8 statements, not growing
-// with the cohort. Options (env): BENCH_DURATION_S (default 10), BENCH_CPU_PROFILE_DIR (a CPU
-// profile of the server for the whole run), NEXT_DIST_DIR, BENCH_SERVER=next.
+// with the cohort. Options (env): BENCH_DURATION_S (default 10; 0 measures no load),
+// BENCH_CPU_PROFILE_DIR (a CPU profile of the server for the whole run), BENCH_PROBE_DIR (each
+// target's response and the SQL statements of one request, in files), NEXT_DIST_DIR,
+// BENCH_ONLY (a pattern of the targets to run, as "fellow's week (demo)"), BENCH_SERVER=next.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { createPrismaClient } from '@/server/db/client';
@@ -108,21 +112,36 @@ async function main() {
       ...pages('big', cookies.bigFellow, cookies.bigFacilitator),
     ];
 
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
     const rows: Row[] = [];
+    const probeDir = process.env.BENCH_PROBE_DIR;
+    if (probeDir) mkdirSync(probeDir, { recursive: true });
     for (const target of targets) {
+      if (only && target !== targets[0] && !only.test(`${target.name} (${target.cohort})`)) continue;
       const headers: Record<string, string> = { ...(target.cookie ? { cookie: target.cookie } : {}), ...(target.method ? { 'content-type': 'application/json' } : {}) };
       const once = async () => {
         const response = await fetch(target.url, { method: target.method ?? 'GET', headers, body: target.body?.(), redirect: 'manual' });
-        const body = await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${target.name} (${target.cohort}): ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
-        return body.byteLength;
+        const body = Buffer.from(await response.arrayBuffer());
+        if (response.status !== 200) throw new Error(`${target.name} (${target.cohort}): ${response.status} ${body.toString().slice(0, 300)}`);
+        return body;
       };
       for (let i = 0; i < 5; i++) await once();
       await new Promise((resolve) => setTimeout(resolve, 300));
       const before = database.statements();
-      const bytes = await once();
+      database.recordStatements(true);
+      const body = await once();
       await new Promise((resolve) => setTimeout(resolve, 500));
       const perRequest = database.statements() - before;
+      const statementLog = database.recordStatements(false);
+      if (probeDir) {
+        const file = path.join(probeDir, `${target.cohort}-${target.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+        writeFileSync(`${file}.response`, body);
+        writeFileSync(`${file}.sql`, statementLog.join('\n') + '\n');
+      }
+      if (DURATION_S <= 0) {
+        rows.push({ name: target.name, cohort: target.cohort, rps: 0, p50: 0, p95: 0, statements: perRequest, kb: body.byteLength / 1024, errors: 0 });
+        continue;
+      }
       const result = await autocannon({
         url: target.url,
         connections: CONNECTIONS,
@@ -138,13 +157,13 @@ async function main() {
         p50: result.latency.p50,
         p95: result.latency.p97_5,
         statements: perRequest,
-        kb: bytes / 1024,
+        kb: body.byteLength / 1024,
         errors: result.errors + result.non2xx,
       });
       log(`${target.name} (${target.cohort}): ${result.requests.average.toFixed(0)} req/s`);
     }
 
-    const baseline = rows[0]!.rps;
+    const baseline = rows[0]!.rps || 1;
     console.log(`\nSigned-in pages, ${CONNECTIONS} connections, ${DURATION_S} s each, ${os.cpus().length} CPUs, through ${process.env.BENCH_SERVER === 'next' ? 'next start' : "the app's server"}:`);
     console.log('| page | cohort | requests/s | × baseline | p50 ms | p97.5 ms | SQL statements | size KB | errors |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');

@@ -12,6 +12,8 @@ export type BenchPostgres = {
   databaseUrl: string;
   /** Statements PostgreSQL has logged since it started. */
   statements(): number;
+  /** Keeps the text of the statements logged from now until the next call (on: false returns them). */
+  recordStatements(on: boolean): string[];
   /** Stops PostgreSQL (safe to repeat) and deletes its folder. */
   stop(): Promise<void>;
 };
@@ -21,6 +23,7 @@ export async function startBenchPostgres(database: string): Promise<BenchPostgre
   // As root, PostgreSQL runs as another user, who must be able to reach its data folder.
   chmodSync(tmp, 0o755);
   let count = 0;
+  let recorded: string[] | undefined;
   let postgres: EmbeddedServer | undefined;
   const stop = async () => {
     await postgres?.stop().catch(() => {});
@@ -33,7 +36,12 @@ export async function startBenchPostgres(database: string): Promise<BenchPostgre
       fast: true,
       onLog: (message) => {
         // With log_statement = all: one line per statement the app sends.
-        for (const line of message.split('\n')) if (/LOG:\s+(?:statement|execute [^:]*):/.test(line)) count += 1;
+        for (const line of message.split('\n')) {
+          const statement = /LOG:\s+(?:statement|execute [^:]*):\s*(.*)/.exec(line);
+          if (!statement) continue;
+          count += 1;
+          recorded?.push(statement[1]!);
+        }
       },
     });
     await ensureDatabase(postgres.adminUrl, database);
@@ -43,6 +51,11 @@ export async function startBenchPostgres(database: string): Promise<BenchPostgre
       postgres,
       databaseUrl,
       statements: () => count,
+      recordStatements: (on) => {
+        const lines = recorded ?? [];
+        recorded = on ? [] : undefined;
+        return lines;
+      },
       stop,
     };
   } catch (error) {
