@@ -2,7 +2,7 @@
 // admins. Each row carries `version` (its last change, in ms) so a client that refetches can
 // tell whose mark moved under it.
 import { meetingInput } from '@/lib/schemas/attendance';
-import { findManagedMeeting } from '@/server/services/meetings/meeting-access';
+import { assertManagesMeeting, managedMeetingSelect } from '@/server/services/meetings/meeting-access';
 import { displayName } from '@/lib/format';
 import type { CohortContext, Db } from '@/server/services/context';
 
@@ -18,24 +18,26 @@ async function namesOf(db: Db, userIds: (string | null)[]): Promise<Map<string, 
 export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meetingId: string }) {
   const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
-  const meeting = await findManagedMeeting(db, access, meetingId);
-  const [fellows, marks] = await Promise.all([
+  // The meeting with its marks, and the fellows, in two statements.
+  const [found, fellows] = await Promise.all([
+    db.meeting.findFirst({
+      where: { id: meetingId, group: { cohortId: access.cohortId } },
+      select: { ...managedMeetingSelect, attendance: { select: { membershipId: true, status: true, note: true, updatedAt: true, updatedById: true } } },
+    }),
     db.membership.findMany({
       where: {
         cohortId: access.cohortId,
         role: 'FELLOW',
         leftAt: null,
         // The group's fellows, and guests from other groups approved for this one meeting.
-        OR: [{ groupId: meeting.groupId }, { switchRequests: { some: { meetingId, status: 'APPROVED', scope: 'ONE_WEEK' } } }],
+        // (The group by its meeting, so both reads go at once; nothing is returned unless the caller runs the meeting.)
+        OR: [{ group: { meetings: { some: { id: meetingId } } } }, { switchRequests: { some: { meetingId, status: 'APPROVED', scope: 'ONE_WEEK' } } }],
       },
       orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
       select: { id: true, groupId: true, user: { select: { name: true, email: true } } },
     }),
-    db.attendance.findMany({
-      where: { meetingId },
-      select: { membershipId: true, status: true, note: true, updatedAt: true, updatedById: true },
-    }),
   ]);
+  const { attendance: marks, ...meeting } = assertManagesMeeting(access, found);
   const markOf = new Map(marks.map((mark) => [mark.membershipId, mark]));
   const changers = await namesOf(db, marks.map((mark) => mark.updatedById));
   const rows = fellows.map((fellow) => {
@@ -66,29 +68,40 @@ export type AttendanceSheetRow = AttendanceSheet['rows'][number];
 export async function listAttendanceChanges(ctx: CohortContext, rawInput: { meetingId: string }) {
   const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
-  await findManagedMeeting(db, access, meetingId);
-  const changes = await db.attendanceChange.findMany({
-    where: { meetingId },
-    orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
-    take: CHANGES_SHOWN,
+  // The meeting with its changes: one statement.
+  const found = await db.meeting.findFirst({
+    where: { id: meetingId, group: { cohortId: access.cohortId } },
     select: {
-      id: true,
-      membershipId: true,
-      fromStatus: true,
-      toStatus: true,
-      fromNote: true,
-      toNote: true,
-      changedById: true,
-      changedAt: true,
+      ...managedMeetingSelect,
+      changes: {
+        orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
+        take: CHANGES_SHOWN,
+        select: {
+          id: true,
+          membershipId: true,
+          fromStatus: true,
+          toStatus: true,
+          fromNote: true,
+          toNote: true,
+          changedById: true,
+          changedAt: true,
+        },
+      },
     },
   });
-  // Former fellows of the group keep their entries: look their names up by membership.
-  const memberships = await db.membership.findMany({
-    where: { id: { in: [...new Set(changes.map((change) => change.membershipId))] }, cohortId: access.cohortId },
-    select: { id: true, user: { select: { name: true, email: true } } },
-  });
-  const fellowName = new Map(memberships.map((membership) => [membership.id, displayName(membership.user)]));
-  const changers = await namesOf(db, changes.map((change) => change.changedById));
+  const { changes } = assertManagesMeeting(access, found);
+  // Whose marks changed (former fellows of the group keep their entries: by membership) and who
+  // changed them, in one read of the people.
+  const membershipIds = [...new Set(changes.map((change) => change.membershipId))];
+  const changerIds = [...new Set(changes.flatMap((change) => (change.changedById ? [change.changedById] : [])))];
+  const people = changes.length
+    ? await db.user.findMany({
+        where: { OR: [{ id: { in: changerIds } }, { memberships: { some: { id: { in: membershipIds }, cohortId: access.cohortId } } }] },
+        select: { id: true, name: true, email: true, memberships: { where: { id: { in: membershipIds }, cohortId: access.cohortId }, select: { id: true } } },
+      })
+    : [];
+  const fellowName = new Map(people.flatMap((person) => person.memberships.map((membership) => [membership.id, displayName(person)] as const)));
+  const changers = new Map(people.filter((person) => changerIds.includes(person.id)).map((person) => [person.id, displayName(person)]));
   return changes.map(({ changedById, ...change }) => ({
     ...change,
     fellowName: fellowName.get(change.membershipId) ?? 'A former member',

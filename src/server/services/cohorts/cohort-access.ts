@@ -14,6 +14,8 @@ export type CohortAccess = {
   /** An admin asked them to review this cohort's applications. */
   reviews?: boolean;
   membershipId: string | null;
+  /** The caller's membership role (null: not a member). Absent where an access is built by hand. */
+  membershipRole?: 'FELLOW' | 'FACILITATOR' | null;
   /** Groups the caller leads (facilitators) or belongs to (fellows). */
   groupIds: string[];
   /**
@@ -61,7 +63,9 @@ export async function resolveCohortAccess(
   const { id, slug, memberships: _memberships, reviewers: _reviewers, ...settings } = cohort;
   const reviews = cohort.reviewers.length > 0;
   if (!membership && !user.isAdmin) {
-    return reviews ? { cohortId: id, cohortSlug: slug, role: 'REVIEWER', reviews, membershipId: null, groupIds: [], cohort: settings } : null;
+    return reviews
+      ? { cohortId: id, cohortSlug: slug, role: 'REVIEWER', reviews, membershipId: null, membershipRole: null, groupIds: [], cohort: settings }
+      : null;
   }
   const groupIds = membership
     ? membership.role === 'FACILITATOR'
@@ -76,6 +80,7 @@ export async function resolveCohortAccess(
     role: user.isAdmin ? 'ADMIN' : membership!.role,
     reviews,
     membershipId: membership?.id ?? null,
+    membershipRole: membership?.role ?? null,
     groupIds,
     cohort: settings,
   };

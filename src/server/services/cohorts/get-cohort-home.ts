@@ -28,27 +28,27 @@ export async function getCohortHome(ctx: CohortContext) {
   const unit = located ? weeks[located.unitIndex]! : null;
 
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
-  const [groups, membership] = await Promise.all([
-    // Only the caller's own groups (a fellow's group, or the groups a facilitator leads), with
-    // their meetings from yesterday on, and the shown week's (its answers close when it starts).
+  // A group's schedule with its meetings from yesterday on, and the shown week's (its answers
+  // close when it starts).
+  const groupSelect = {
+    ...groupScheduleSelect,
+    meetings: {
+      where: { OR: [{ startsAt: { gt: dayAgo } }, ...(unit ? [{ weekPosition: unit.position, cancelledAt: null }] : [])] },
+      orderBy: { startsAt: 'asc' as const },
+      select: { startsAt: true, minutes: true, location: true, videoUrl: true, movedAt: true, cancelledAt: true, weekPosition: true },
+    },
+  };
+  // Only the caller's own groups: a fellow's group, or the groups a facilitator leads.
+  const loadGroups = () =>
     access.groupIds.length
-      ? db.discussionGroup.findMany({
-          where: { cohortId: access.cohortId, id: { in: access.groupIds } },
-          orderBy: { name: 'asc' },
-          select: {
-            ...groupScheduleSelect,
-            meetings: {
-              where: { OR: [{ startsAt: { gt: dayAgo } }, ...(unit ? [{ weekPosition: unit.position, cancelledAt: null }] : [])] },
-              orderBy: { startsAt: 'asc' },
-              select: { startsAt: true, minutes: true, location: true, videoUrl: true, movedAt: true, cancelledAt: true, weekPosition: true },
-            },
-          },
-        })
-      : Promise.resolve([]),
-    access.membershipId
-      ? db.membership.findFirst({
+      ? db.discussionGroup.findMany({ where: { cohortId: access.cohortId, id: { in: access.groupIds } }, orderBy: { name: 'asc' }, select: groupSelect })
+      : Promise.resolve([]);
+  // A fellow's ticks and notes and their group come in one read; facilitators have none of
+  // the first, and their role came with the access.
+  const record =
+    access.membershipId && access.membershipRole !== 'FACILITATOR'
+      ? await db.membership.findFirst({
           where: { id: access.membershipId, cohortId: access.cohortId },
-          // A fellow's ticks and notes come along (facilitators have none), so the page costs no extra queries.
           select: {
             role: true,
             groupId: true,
@@ -56,12 +56,19 @@ export async function getCohortHome(ctx: CohortContext) {
             reflections: { select: { weekId: true, text: true, updatedAt: true } },
             responses: { select: { promptId: true, text: true, updatedAt: true } },
             checkIns: { select: { weekId: true, rating: true, comment: true } },
+            group: { select: groupSelect },
           },
         })
-      : Promise.resolve(null),
-  ]);
+      : null;
+  const membershipRole = record?.role ?? (access.membershipId ? (access.membershipRole ?? null) : null);
+  const membership = record?.role === 'FELLOW' ? record : null;
+  const groups = membership
+    ? membership.group && access.groupIds.includes(membership.group.id)
+      ? [membership.group]
+      : []
+    : await loadGroups();
 
-  const isFellow = membership?.role === 'FELLOW';
+  const isFellow = membership !== null;
   // The shown week's answers close when the fellow's group meets on it; the group's answers
   // are shown for the prompts the fellow has answered, where the cohort shares them.
   const shownPrompts = unit?.prompts ?? [];
@@ -122,7 +129,7 @@ export async function getCohortHome(ctx: CohortContext) {
     /** ADMIN, FACILITATOR or FELLOW: what the caller may do here. */
     role: access.role,
     /** The caller's membership role, null for an admin who is not a member. */
-    membershipRole: membership?.role ?? null,
+    membershipRole,
     groups: withMeetings,
     /** The fellow's ticks, notes and progress; null for anyone who is not a fellow here. */
     fellow:

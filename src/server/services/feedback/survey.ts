@@ -32,13 +32,20 @@ async function isSurveyOpen(ctx: CohortContext): Promise<boolean> {
 
 /** The survey as a fellow sees it: the questions, their answers, and whether it is open. */
 export async function getMySurvey(ctx: CohortContext) {
-  const [questions, response, open] = await Promise.all([
-    ctx.db.surveyQuestion.findMany({ where: { cohortId: ctx.access.cohortId }, orderBy: { position: 'asc' }, select: questionSelect }),
-    ctx.access.membershipId
-      ? ctx.db.surveyResponse.findUnique({ where: { membershipId: ctx.access.membershipId }, select: { answers: true, updatedAt: true } })
+  const { db, access } = ctx;
+  const questionsOf = { where: { cohortId: access.cohortId }, orderBy: { position: 'asc' as const }, select: questionSelect };
+  // A member's answers and the cohort's questions in one read (through the membership).
+  const [member, open] = await Promise.all([
+    access.membershipId
+      ? db.membership.findFirst({
+          where: { id: access.membershipId, cohortId: access.cohortId },
+          select: { surveyResponse: { select: { answers: true, updatedAt: true } }, cohort: { select: { surveyQuestions: questionsOf } } },
+        })
       : null,
     isSurveyOpen(ctx),
   ]);
+  const questions = member ? member.cohort.surveyQuestions : await db.surveyQuestion.findMany(questionsOf);
+  const response = member?.surveyResponse ?? null;
   return { open: open && questions.length > 0, questions, answers: (response?.answers ?? {}) as Answers, submittedAt: response?.updatedAt ?? null };
 }
 

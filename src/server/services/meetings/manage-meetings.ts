@@ -18,12 +18,20 @@ import { ensureGroupMeetings } from './ensure-group-meetings';
 import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';
 import { labelWeeks, unitSelect } from './meeting-labels';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
+import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { nowOf, type CohortContext, type Db } from '@/server/services/context';
 import { meetingSelect } from './meeting-select';
 import { queueMeetingChangeNotices } from '@/server/services/notifications/meeting-notices';
 
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
+
+/** For a page: the zone and status came with the caller's access, the weeks from the shared tree (ADR 0033). */
+async function cohortClockOf(db: Db, access: CohortContext['access']) {
+  if (!access.cohort) return loadCohortClock(db, access.cohortId);
+  const tree = await getCurriculumTree(db, access.cohort.curriculum);
+  return { timeZone: access.cohort.timeZone, status: access.cohort.status, curriculum: { weeks: tree?.weeks ?? [] } };
+}
 
 async function loadCohortClock(client: Prisma.TransactionClient | Db, cohortId: string) {
   return client.cohort.findUniqueOrThrow({
@@ -65,11 +73,10 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
   const { db, access } = ctx;
   const now = nowOf(ctx);
   const { groupId } = groupInput.parse(rawInput);
-  const group = await findManagedGroup(db, access, groupId, { toRead: true });
+  const { meetingDay, meetingTime, ...group } = await findManagedGroup(db, access, groupId, { toRead: true });
   await ensureGroupMeetings(db, groupId, now);
-  const [cohort, settings, meetings, fellowCount, facilitators] = await Promise.all([
-    loadCohortClock(db, access.cohortId),
-    db.discussionGroup.findUniqueOrThrow({ where: { id: groupId }, select: { meetingDay: true, meetingTime: true } }),
+  const [cohort, meetings, fellowCount, facilitators] = await Promise.all([
+    cohortClockOf(db, access),
     db.meeting.findMany({
       where: { groupId },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
@@ -90,7 +97,7 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
   const started = held.filter((meeting) => meeting.startsAt.getTime() <= now.getTime());
   const next = held.find((meeting) => meeting.startsAt.getTime() > now.getTime());
   return {
-    group: { ...group, hasSchedule: settings.meetingDay !== null && Boolean(settings.meetingTime) },
+    group: { ...group, hasSchedule: meetingDay !== null && Boolean(meetingTime) },
     timeZone: cohort.timeZone,
     archived: cohort.status === 'ARCHIVED',
     fellowCount,

@@ -37,17 +37,21 @@ export function managedGroupsWhere(access: CohortAccess): Prisma.DiscussionGroup
 export async function findManagedGroup(client: Reader, access: CohortAccess, groupId: string, options: { toRead?: boolean } = {}) {
   const group = await client.discussionGroup.findFirst({
     where: options.toRead ? { AND: [{ id: groupId }, managedGroupsWhere(access)] } : { id: groupId, cohortId: access.cohortId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, meetingDay: true, meetingTime: true },
   });
   if (!group || !(options.toRead || canManageGroup(access, group.id))) throw outOfReach(GROUP_NOT_FOUND);
   return group;
 }
 
+export const managedMeetingSelect = { id: true, groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true, handedToId: true } as const;
+
 export async function findManagedMeeting(client: Reader, access: CohortAccess, meetingId: string) {
-  const meeting = await client.meeting.findFirst({
-    where: { id: meetingId, group: { cohortId: access.cohortId } },
-    select: { id: true, groupId: true, startsAt: true, minutes: true, location: true, videoUrl: true, cancelledAt: true, handedToId: true },
-  });
+  const meeting = await client.meeting.findFirst({ where: { id: meetingId, group: { cohortId: access.cohortId } }, select: managedMeetingSelect });
+  return assertManagesMeeting(access, meeting);
+}
+
+/** The meeting, when the caller runs it (read by the caller with what else it needs: one statement). */
+export function assertManagesMeeting<M extends { groupId: string; handedToId: string | null }>(access: CohortAccess, meeting: M | null): M {
   // A meeting handed over to a facilitator of another group is theirs to run too.
   const handedToCaller = meeting?.handedToId != null && meeting.handedToId === access.membershipId;
   if (!meeting || !(canManageGroup(access, meeting.groupId) || handedToCaller)) throw outOfReach(MEETING_NOT_FOUND);

@@ -20,11 +20,18 @@ export type ExerciseStatus = {
  * One row per (membership, exercise) pair, in the memberships' then the exercises' order.
  * `exercises`: the cohort's, when the caller has them already (else they are read here).
  */
-export async function listExerciseStatus(cohortId: string, membershipIds: string[], db: PrismaClient, known?: CohortExercise[]): Promise<ExerciseStatus[]> {
-  if (membershipIds.length === 0) return [];
+export async function listExerciseStatus(
+  cohortId: string,
+  membershipIds: string[],
+  db: PrismaClient,
+  known?: CohortExercise[],
+  /** The memberships' users, when the caller has them already (else they are read here). */
+  knownUsers?: { id: string; userId: string }[],
+): Promise<ExerciseStatus[]> {
+  if (membershipIds.length === 0 || known?.length === 0) return [];
   const [cohort, memberships] = await Promise.all([
     known ? null : db.cohort.findUnique({ where: { id: cohortId }, select: { curriculumId: true } }),
-    db.membership.findMany({ where: { id: { in: membershipIds }, cohortId }, select: { id: true, userId: true } }),
+    knownUsers ?? db.membership.findMany({ where: { id: { in: membershipIds }, cohortId }, select: { id: true, userId: true } }),
   ]);
   if (!known && !cohort) return [];
   const [exercises, runs] = await Promise.all([

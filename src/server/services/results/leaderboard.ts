@@ -10,7 +10,7 @@ import { cohortNotFound, outOfReach } from '@/server/errors';
 import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { exercisesOfTree, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
-import { bestRunByUser, listEarlierCohortBests, listScoredRuns, type ScoredRun } from './run-scores';
+import { bestRunByUser, listEarlierCohortBests, listScoredRuns, listScoredRunsWithFellows, type ScoredRun } from './run-scores';
 import { displayName } from '@/lib/format';
 import type { MemberContext } from '@/server/services/context';
 
@@ -102,13 +102,13 @@ export type ExerciseSummary = Pick<CohortExercise, 'slug' | 'title' | 'primaryMe
 /** The exercises page: every exercise of the cohort with how far the cohort has got. */
 export async function listExerciseSummaries(ctx: MemberContext): Promise<ExerciseSummary[]> {
   const { db, access } = ctx;
-  const cohort = await loadCohortFellows(db, access.cohortId);
-  const [tree, runs] = await Promise.all([getCurriculumTree(db, cohort.curriculum), listScoredRuns(db, access.cohortId, null)]);
+  // The curriculum's version came with the access; the runs and the fellows in one statement.
+  const curriculum = access.cohort?.curriculum ?? (await loadCohortFellows(db, access.cohortId)).curriculum;
+  const [tree, { fellows, runs }] = await Promise.all([getCurriculumTree(db, curriculum), listScoredRunsWithFellows(db, access.cohortId)]);
   const exercises = tree ? exercisesOfTree(tree) : [];
-  const fellowIds = new Set(cohort.fellows.map((fellow) => fellow.userId));
   return exercises.map((exercise) => {
     const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
-    const fellowBest = [...best.entries()].filter(([userId]) => fellowIds.has(userId)).map(([, run]) => run.score!);
+    const fellowBest = [...best.values()].filter((run) => run.fellow).map((run) => run.score!);
     const mine = runs.filter((run) => run.exerciseItemId === exercise.itemId && run.userId === ctx.user.id);
     return {
       slug: exercise.slug,
@@ -116,7 +116,7 @@ export async function listExerciseSummaries(ctx: MemberContext): Promise<Exercis
       primaryMetric: exercise.primaryMetric,
       higherIsBetter: exercise.higherIsBetter,
       week: exercise.week,
-      fellows: cohort.fellows.length,
+      fellows,
       fellowsWithResults: fellowBest.length,
       top: fellowBest.length ? (exercise.higherIsBetter === false ? Math.min(...fellowBest) : Math.max(...fellowBest)) : null,
       mine: { runs: mine.length, best: best.get(ctx.user.id)?.score ?? null },

@@ -39,6 +39,41 @@ export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds
 }
 
 /**
+ * Every run of the cohort with its score and whether its sender is one of the cohort's fellows,
+ * and how many fellows the cohort has: one statement, for the exercise lists.
+ */
+export async function listScoredRunsWithFellows(db: PrismaClient, cohortId: string): Promise<{ fellows: number; runs: (ScoredRun & { fellow: boolean })[] }> {
+  const rows = await db.$queryRaw<(Row & { fellow: boolean | null; fellows: number })[]>`
+    SELECT f.fellows, x.*
+    FROM (SELECT count(*)::int AS fellows FROM "Membership" WHERE "cohortId" = ${cohortId} AND role = 'FELLOW') f
+    LEFT JOIN LATERAL (
+      SELECT r.id, r."userId", r."exerciseItemId", r.name, r.status::text AS status, r."createdAt",
+             r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last,
+             EXISTS (SELECT 1 FROM "Membership" m WHERE m."cohortId" = r."cohortId" AND m."userId" = r."userId" AND m.role = 'FELLOW') AS fellow
+      FROM "Run" r
+      JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId"
+      LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
+      WHERE r."cohortId" = ${cohortId}
+      ORDER BY r."createdAt"
+    ) x ON true`;
+  return {
+    fellows: rows[0]?.fellows ?? 0,
+    runs: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: row.id,
+        userId: row.userId,
+        exerciseItemId: row.exerciseItemId,
+        name: row.name,
+        status: row.status,
+        createdAt: row.createdAt,
+        score: finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last)),
+        fellow: row.fellow === true,
+      })),
+  };
+}
+
+/**
  * Each fellow's best result on one exercise (by slug) in the cohorts that ran the same syllabus
  * before this one (copies of the same template, started earlier): one query, for the baseline
  * on an exercise's page.
@@ -87,8 +122,8 @@ export function isBetter(a: number, b: number, higherIsBetter: boolean | null): 
 }
 
 /** Each user's best scored run of one exercise; users without a scored run are left out. */
-export function bestRunByUser(runs: ScoredRun[], exerciseItemId: string, higherIsBetter: boolean | null): Map<string, ScoredRun> {
-  const best = new Map<string, ScoredRun>();
+export function bestRunByUser<R extends ScoredRun>(runs: R[], exerciseItemId: string, higherIsBetter: boolean | null): Map<string, R> {
+  const best = new Map<string, R>();
   for (const run of runs) {
     if (run.exerciseItemId !== exerciseItemId || run.score === null) continue;
     const current = best.get(run.userId);

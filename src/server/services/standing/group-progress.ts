@@ -47,7 +47,13 @@ export async function getGroupProgress(ctx: CohortContext, input: GroupProgressI
   const heldMeetings = progress.meetings.filter((meeting) => meeting.held);
   // Exercises submitted: runs per exercise and the best result (a constant number of queries).
   const exercises = progress.exercises;
-  const exerciseStatus = await listExerciseStatus(access.cohortId, progress.fellows.map((fellow) => fellow.membershipId), db, exercises);
+  const exerciseStatus = await listExerciseStatus(
+    access.cohortId,
+    progress.fellows.map((fellow) => fellow.membershipId),
+    db,
+    exercises,
+    progress.fellows.map((fellow) => ({ id: fellow.membershipId, userId: fellow.userId })),
+  );
   // The readings each exercise builds on: to say who ran it without them.
   const allItems = progress.units.flatMap((unit) => unit.items);
   const basisOf = new Map(exercises.map((exercise) => [exercise.slug, resolveBuildsOn(exercise, allItems).map((item) => item.id)]));

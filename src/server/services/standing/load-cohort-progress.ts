@@ -77,7 +77,10 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
   const fellowFilter = { cohortId, role: 'FELLOW' as const, leftAt: null, ...(options.groupIds ? { groupId: { in: options.groupIds } } : {}) };
   const countsOnly = options.detail === 'counts';
 
-  const [cohort, groups, memberships, ticks, meetings, marks, responses] = await Promise.all([
+  const meetingSelect = { id: true, groupId: true, startsAt: true, weekPosition: true, cancelledAt: true } as const;
+  // Three statements (relations joined in PostgreSQL, ADR 0033): the cohort; its groups with
+  // their facilitators and meetings; the fellows with their ticks, answers and marks.
+  const [cohort, groups, memberships] = await Promise.all([
     db.cohort.findUnique({
       where: { id: cohortId },
       select: {
@@ -100,28 +103,34 @@ export async function loadCohortProgress(db: PrismaClient, cohortId: string, opt
     db.discussionGroup.findMany({
       where: { cohortId, ...groupFilter },
       orderBy: { name: 'asc' },
-      select: { id: true, name: true, facilitators: { select: { membership: { select: { user: { select: { name: true, email: true } } } } } } },
+      select: {
+        id: true,
+        name: true,
+        facilitators: { select: { membership: { select: { user: { select: { name: true, email: true } } } } } },
+        meetings: { orderBy: { startsAt: 'asc' }, select: meetingSelect },
+      },
     }),
     db.membership.findMany({
       where: fellowFilter,
-      select: { id: true, userId: true, groupId: true, lastActivityAt: true, user: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        userId: true,
+        groupId: true,
+        lastActivityAt: true,
+        user: { select: { name: true, email: true } },
+        // 'counts' leaves the rows to PostgreSQL (countTicksAndMarks).
+        readings: countsOnly ? false : { select: { itemId: true, completedAt: true } },
+        attendance: countsOnly
+          ? false
+          : { where: { meeting: { group: { cohortId, ...groupFilter } } }, select: { meetingId: true, status: true, note: true } },
+        responses: { where: { prompt: { weekId: { not: null } } }, select: { promptId: true } },
+      },
     }),
-    countsOnly
-      ? Promise.resolve([])
-      : db.readingProgress.findMany({ where: { membership: fellowFilter }, select: { membershipId: true, itemId: true, completedAt: true } }),
-    db.meeting.findMany({
-      where: { group: { cohortId, ...groupFilter } },
-      orderBy: { startsAt: 'asc' },
-      select: { id: true, groupId: true, startsAt: true, weekPosition: true, cancelledAt: true },
-    }),
-    countsOnly
-      ? Promise.resolve([])
-      : db.attendance.findMany({
-          where: { meeting: { group: { cohortId, ...groupFilter } }, membership: { role: 'FELLOW', leftAt: null } },
-          select: { meetingId: true, membershipId: true, status: true, note: true },
-        }),
-    db.promptResponse.findMany({ where: { membership: fellowFilter, prompt: { weekId: { not: null } } }, select: { membershipId: true, promptId: true } }),
   ]);
+  const meetings = groups.flatMap((group) => group.meetings).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const ticks = memberships.flatMap((membership) => (membership.readings ?? []).map((tick) => ({ ...tick, membershipId: membership.id })));
+  const marks = memberships.flatMap((membership) => (membership.attendance ?? []).map((mark) => ({ ...mark, membershipId: membership.id })));
+  const responses = memberships.flatMap((membership) => membership.responses.map((response) => ({ membershipId: membership.id, ...response })));
   if (!cohort) throw cohortNotFound();
   // The syllabus is the same for every member: one copy per curriculum version (ADR 0033).
   const tree = await getCurriculumTree(db, cohort.curriculum);
