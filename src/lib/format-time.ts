@@ -30,6 +30,8 @@ export function formatMoment(date: Date, timeZone = 'UTC'): string {
 }
 
 /** "14 Jan 2026": the day only, in UTC. */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export function formatDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return DAY_FORMAT.format(date);
 }

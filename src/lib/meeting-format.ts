@@ -32,13 +32,24 @@ function partsIn(instant: Date, timeZone: string) {
 }
 
 /** The wall clock in `timeZone` at `instant`: { date: "2027-01-05", time: "18:00" }, for forms. */
+const zonedClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: making one costs far more than using it (a page formats every meeting). */
+function zonedClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = zonedClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    zonedClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 export function toZonedClock(instant: Date, timeZone: string): { date: string; time: string } {
   let parts: Intl.DateTimeFormatPart[];
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   try {
-    parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone }).formatToParts(instant);
+    parts = zonedClockFormatter(timeZone).formatToParts(instant);
   } catch {
-    parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).formatToParts(instant);
+    parts = zonedClockFormatter('UTC').formatToParts(instant);
   }
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };

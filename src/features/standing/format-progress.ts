@@ -25,11 +25,25 @@ export function describeLastActivity(at: Date | null, now: Date, timeZone: strin
   if (days <= 0) return 'Today';
   if (days === 1) return 'Yesterday';
   if (days < 14) return `${days} days ago`;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' }).format(at);
+  return formatterOf(timeZone, 'day').format(at);
 }
 
 export function formatDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+  return formatterOf(timeZone, 'weekday').format(date);
+}
+
+// One formatter per zone and shape: making an Intl.DateTimeFormat costs far more than using one,
+// and a facilitator's grid formats a date in every ticked cell (ADR 0033).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string, shape: 'day' | 'weekday'): Intl.DateTimeFormat {
+  const key = `${shape} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', shape === 'day' ? { timeZone, day: 'numeric', month: 'short' } : { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** A metric value with four significant digits: "-24.72", "0.0031". */
