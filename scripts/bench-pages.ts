@@ -7,6 +7,7 @@
 //   the facilitator's grid   /cohorts/<c>/progress     (a facilitator's session)
 //   the attendance sheet     /cohorts/<c>/attendance   (a facilitator's session)
 //   a tick of a reading      POST /api/trpc/progress.setReadingDone (the fellow's mutation)
+//   the floor                /cohorts/<c>/switch       (a small signed-in page: what any render costs)
 //
 // next to the baseline measured in the same run: /api/health (one SQL statement) on the same
 // server under the same connections. Prints requests/s, p50/p95, the ratio to the baseline, SQL
@@ -108,6 +109,8 @@ async function main() {
     ];
     const targets: Target[] = [
       { name: '/api/health (baseline)', cohort: '-', url: `${base}/api/health` },
+      // The floor: a small signed-in page (15 KB, 3 statements) through the same layout.
+      { name: 'floor: switch-group page, signed in', cohort: 'demo', url: `${base}/cohorts/demo/switch`, cookie: cookies.demoFellow },
       ...pages('demo', cookies.demoFellow, cookies.demoFacilitator),
       ...pages('big', cookies.bigFellow, cookies.bigFacilitator),
     ];
