@@ -40,6 +40,11 @@ export const cohortSettingsSelect = {
 
 export type CohortSettings = Prisma.CohortGetPayload<{ select: typeof cohortSettingsSelect }>;
 
+/** The cohort's settings: those read with the access, else (an access built by hand) read now. */
+export async function cohortSettingsOf(db: PrismaClient, access: CohortAccess): Promise<CohortSettings | null> {
+  return access.cohort ?? db.cohort.findUnique({ where: { id: access.cohortId }, select: cohortSettingsSelect });
+}
+
 export async function resolveCohortAccess(
   db: PrismaClient,
   cohortSlug: string,

@@ -10,13 +10,13 @@ import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { nowOf, type CohortContext } from '@/server/services/context';
 import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { listGroupAnswers, type GroupAnswer } from '@/server/services/prompts/group-answers';
-import { cohortSettingsSelect } from '@/server/services/cohorts/cohort-access';
+import { cohortSettingsOf } from '@/server/services/cohorts/cohort-access';
 
 export async function getCohortHome(ctx: CohortContext) {
   const { db, access } = ctx;
   const now = nowOf(ctx);
   // The cohort's settings came with the caller's access (one statement for both).
-  const settings = access.cohort ?? (await db.cohort.findUnique({ where: { id: access.cohortId }, select: cohortSettingsSelect }));
+  const settings = await cohortSettingsOf(db, access);
   if (!settings) throw cohortNotFound();
   const cohort = { ...settings, slug: access.cohortSlug };
   // The syllabus is the same for every member: one copy per curriculum version (ADR 0033).

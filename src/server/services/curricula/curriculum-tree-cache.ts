@@ -9,7 +9,8 @@
 // with its cohort row, so no server can show an old tree after a change, with no invalidation
 // message to lose. The trees are frozen: a reader that changed one would change every page.
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
-import { byPosition, itemFields, promptFields, sectionFields, weekFields } from './curriculum-tree-select';
+import { itemSelect } from '@/server/services/curriculum-editor/selects';
+import { byPosition, promptFields, sectionFields, weekFields } from './curriculum-tree-select';
 
 const treeSelect = {
   id: true,
@@ -33,20 +34,7 @@ const treeSelect = {
           position: true,
           ...sectionFields,
           statedMinutes: true,
-          items: {
-            ...byPosition,
-            select: {
-              id: true,
-              position: true,
-              ...itemFields,
-              minutesText: true,
-              note: true,
-              exerciseSlug: true,
-              primaryMetric: true,
-              higherIsBetter: true,
-              buildsOn: true,
-            },
-          },
+          items: { ...byPosition, select: itemSelect },
         },
       },
     },

@@ -1,7 +1,7 @@
 // The end-of-course survey: admins write its questions; fellows answer it once the cohort is in
 // its last week (and may change their answers until the cohort is archived); admins read the
 // results and a CSV. Where the cohort says so, a certificate needs it filled in.
-import { cohortSettingsSelect } from '@/server/services/cohorts/cohort-access';
+import { cohortSettingsOf } from '@/server/services/cohorts/cohort-access';
 import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { stringify } from 'csv-stringify/sync';
 import { locateCurrentUnit } from '@/lib/cohort-calendar';
@@ -20,8 +20,8 @@ type Answers = Record<string, number | string>;
 /** Open from the cohort's last unit on (and after it ends), while it is not archived. */
 async function isSurveyOpen(ctx: CohortContext): Promise<boolean> {
   // The cohort's settings came with the caller's access; its weeks from the shared tree.
-  const cohort =
-    ctx.access.cohort ?? (await ctx.db.cohort.findUniqueOrThrow({ where: { id: ctx.access.cohortId }, select: cohortSettingsSelect }));
+  const cohort = await cohortSettingsOf(ctx.db, ctx.access);
+  if (!cohort) return false;
   const tree = await getCurriculumTree(ctx.db, cohort.curriculum);
   const weeks = tree?.weeks ?? [];
   if (cohort.status === 'ARCHIVED' || weeks.length === 0) return false;

@@ -27,7 +27,11 @@ export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds
     LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
     WHERE r."cohortId" = ${cohortId} AND (${userIds === null} OR r."userId" = ANY(${userIds ?? []}::text[]))
     ORDER BY r."createdAt"`;
-  return rows.map((row) => ({
+  return rows.map(toScoredRun);
+}
+
+function toScoredRun(row: Row): ScoredRun {
+  return {
     id: row.id,
     userId: row.userId,
     exerciseItemId: row.exerciseItemId,
@@ -35,7 +39,7 @@ export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds
     status: row.status,
     createdAt: row.createdAt,
     score: finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last)),
-  }));
+  };
 }
 
 /**
@@ -58,18 +62,7 @@ export async function listScoredRunsWithFellows(db: PrismaClient, cohortId: stri
     ) x ON true`;
   return {
     fellows: rows[0]?.fellows ?? 0,
-    runs: rows
-      .filter((row) => row.id !== null)
-      .map((row) => ({
-        id: row.id,
-        userId: row.userId,
-        exerciseItemId: row.exerciseItemId,
-        name: row.name,
-        status: row.status,
-        createdAt: row.createdAt,
-        score: finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last)),
-        fellow: row.fellow === true,
-      })),
+    runs: rows.filter((row) => row.id !== null).map((row) => ({ ...toScoredRun(row), fellow: row.fellow === true })),
   };
 }
 
