@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toZonedClock } from '@/lib/meeting-format';
 import { db } from '@/server/db/client';
 
-import { getAttendanceSheet, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
+import { getAttendanceSheet, getAttendanceSheetWithChanges, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
 import { markAllPresent, markAttendance } from '@/server/services/attendance/mark-attendance';
 import { getMyAttendance } from '@/server/services/attendance/my-attendance';
 import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
@@ -273,6 +273,8 @@ describe('attendance', () => {
     expect(row.updatedBy).toEqual(expect.any(String));
     expect(row.version).toBe(row.updatedAt!.getTime());
     expect(sheet.rows).toHaveLength(6);
+    // The page's first read gives both at once, the same as each alone.
+    expect(await getAttendanceSheetWithChanges(inCohort(first), { meetingId })).toEqual({ sheet, changes });
   });
 
   it('marks everyone not yet marked present, and leaves the others as they are', async () => {
@@ -327,6 +329,7 @@ describe('attendance', () => {
     expect((await caughtAppError(markAllPresent(inCohort(otherGroupLead, 'x'), { meetingId }))).code).toBe('NOT_FOUND');
     expect((await caughtAppError(getAttendanceSheet(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
     expect((await caughtAppError(listAttendanceChanges(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
+    expect((await caughtAppError(getAttendanceSheetWithChanges(inCohort(otherGroupLead), { meetingId }))).code).toBe('NOT_FOUND');
 
     const fellowAccess = await accessOf('marks', fellows[0]!.userId);
     expect((await caughtAppError(markAttendance(inCohort(fellowAccess, fellows[0]!.userId), { ...input, membershipId: fellows[0]!.id }))).code).toBe('NOT_FOUND');

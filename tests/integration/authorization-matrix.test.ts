@@ -295,6 +295,13 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ cohort: 'b' }),
     expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
   },
+  'cohorts.frame': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
+  'cohorts.frame (cohort B)': {
+    procedure: 'cohorts.frame',
+    input: () => ({ cohort: 'b' }),
+    expect: signedIn({ reviewerA: 'NOT_FOUND', fellowA: 'NOT_FOUND', facilitatorA1: 'NOT_FOUND', facilitatorA2: 'NOT_FOUND' }),
+  },
+  'cohorts.ownGroups': { input: () => ({ cohort: 'a' }), expect: cohortA('FELLOW') },
   'cohorts.get (no such cohort)': {
     procedure: 'cohorts.get',
     input: () => ({ cohort: 'no-such-cohort' }),
@@ -647,6 +654,12 @@ const MATRIX: Record<string, Row> = {
     expect: outOfReachThroughA(),
   },
   'attendance.changes': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.sheetWithChanges': { input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id }), expect: leadsA1() },
+  'attendance.sheetWithChanges (meeting of cohort B)': {
+    procedure: 'attendance.sheetWithChanges',
+    input: (w) => ({ cohort: 'a', meetingId: w.meetingB1.id }),
+    expect: outOfReachThroughA(),
+  },
   'attendance.mark': {
     input: (w) => ({ cohort: 'a', meetingId: w.meetingA1.id, membershipId: w.peerA1.membership.id, status: 'LATE', note: 'Bus' }),
     expect: leadsA1(),

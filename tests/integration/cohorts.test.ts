@@ -6,8 +6,9 @@ import { ZodError } from 'zod';
 import { buildCohortCalendar, toIsoDate } from '@/lib/cohort-calendar';
 import { db } from '@/server/db/client';
 
-import type { CohortAccess } from '@/server/services/cohorts/cohort-access';
+import { resolveCohortAccess, type CohortAccess } from '@/server/services/cohorts/cohort-access';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
+import { getCohortFrame, listOwnGroups } from '@/server/services/cohorts/get-cohort-frame';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 import { listAdminCohorts } from '@/server/services/cohorts/list-admin-cohorts';
 import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
@@ -366,6 +367,26 @@ describe('updating and archiving', () => {
     expect(home).toMatchObject({ status: 'ARCHIVED', name: 'Renamed' });
     expect(home.groups.map((group) => group.name)).toEqual(['Group A']);
     expect((await listCohortGroups(asCohortAdmin(cohort.id))).archived).toBe(true);
+  });
+
+  it('gives every cohort page the same name, dates, role and groups as the home, from the access alone', async () => {
+    for (const member of [fellow, facilitator]) {
+      const user = await db.membership.findUniqueOrThrow({ where: { id: member.id }, select: { user: true } });
+      const access = (await resolveCohortAccess(db, cohort.slug, user.user))!;
+      const [frame, home, ownGroups] = await Promise.all([getCohortFrame(inCohort(access)), getCohortHome(inCohort(access)), listOwnGroups(inCohort(access))]);
+      expect(frame).toEqual({
+        name: home.name,
+        slug: home.slug,
+        term: home.term,
+        status: home.status,
+        startDate: home.startDate,
+        timeZone: home.timeZone,
+        role: home.role,
+        membershipRole: home.membershipRole,
+        groupIds: home.groups.map((group) => group.id),
+      });
+      expect(ownGroups).toEqual(home.groups.map((group) => ({ id: group.id, name: group.name })));
+    }
   });
 
   it('can be restored, and then changed again', async () => {

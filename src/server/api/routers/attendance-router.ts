@@ -3,7 +3,7 @@
 // fellows read their own record.
 import { addExtraMeetingInput, groupInput, markAttendanceInput, meetingInput, moveMeetingInput } from '@/lib/schemas/attendance';
 import { cohortProcedure, createTRPCRouter } from '@/server/api/trpc';
-import { getAttendanceSheet, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
+import { getAttendanceSheet, getAttendanceSheetWithChanges, listAttendanceChanges } from '@/server/services/attendance/attendance-sheet';
 import { markAllPresent, markAttendance } from '@/server/services/attendance/mark-attendance';
 import { getMyAttendance } from '@/server/services/attendance/my-attendance';
 import { getMeetingPrep } from '@/server/services/meetings/meeting-prep';
@@ -32,6 +32,9 @@ export const attendanceRouter = createTRPCRouter({
   sheet: cohortProcedure('attendance.mark').input(meetingInput).query(({ ctx, input }) => getAttendanceSheet(ctx, input)),
 
   changes: cohortProcedure('attendance.mark').input(meetingInput).query(({ ctx, input }) => listAttendanceChanges(ctx, input)),
+
+  /** The sheet and its changes together, as the attendance page first shows them (fewer reads than both). */
+  sheetWithChanges: cohortProcedure('attendance.mark').input(meetingInput).query(({ ctx, input }) => getAttendanceSheetWithChanges(ctx, input)),
 
   mark: cohortProcedure('attendance.mark').input(markAttendanceInput).mutation(({ ctx, input }) => markAttendance(ctx, input)),
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { cloneCohortInput, createCohortInput, updateCohortInput } from '@/lib/schemas/cohort';
 import { cohortProcedure, createTRPCRouter, publicProcedure, siteProcedure } from '@/server/api/trpc';
 import { cloneCohort, createCohort } from '@/server/services/cohorts/create-cohort';
+import { getCohortFrame, listOwnGroups } from '@/server/services/cohorts/get-cohort-frame';
 import { getCohortHome } from '@/server/services/cohorts/get-cohort-home';
 import { listAdminCohorts } from '@/server/services/cohorts/list-admin-cohorts';
 import { listCurriculumTemplates } from '@/server/services/curricula/list-templates';
@@ -13,6 +14,12 @@ import { archiveCohort, getCohortSettings, updateCohort } from '@/server/service
 export const cohortsRouter = createTRPCRouter({
   /** The caller's cohorts. Admins: every cohort; members: theirs; signed out: none. */
   mine: publicProcedure.input(z.void()).query(({ ctx }) => listCohorts(ctx)),
+
+  /** The cohort's name, dates and the caller's role and groups: what every cohort page needs (no more reads than the access). */
+  frame: cohortProcedure('cohort.view').query(({ ctx }) => getCohortFrame(ctx)),
+
+  /** The groups the caller leads or is in, by name. */
+  ownGroups: cohortProcedure('cohort.view').query(({ ctx }) => listOwnGroups(ctx)),
 
   /** A member's cohort home. */
   get: cohortProcedure('cohort.view').query(({ ctx }) => getCohortHome(ctx)),

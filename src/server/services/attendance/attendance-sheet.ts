@@ -4,42 +4,58 @@
 import { meetingInput } from '@/lib/schemas/attendance';
 import { assertManagesMeeting, managedMeetingSelect } from '@/server/services/meetings/meeting-access';
 import { displayName } from '@/lib/format';
+import type { AttendanceStatus } from '@/generated/prisma/client';
 import type { CohortContext, Db } from '@/server/services/context';
 
 const CHANGES_SHOWN = 200;
 
-async function namesOf(db: Db, userIds: (string | null)[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
-  if (ids.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
-  return new Map(users.map((user) => [user.id, displayName(user)]));
+const marksSelect = { select: { membershipId: true, status: true, note: true, updatedAt: true, updatedById: true } } as const;
+const changesSelect = {
+  orderBy: [{ changedAt: 'desc' as const }, { id: 'desc' as const }],
+  take: CHANGES_SHOWN,
+  select: { id: true, membershipId: true, fromStatus: true, toStatus: true, fromNote: true, toNote: true, changedById: true, changedAt: true },
+};
+
+type Mark = { membershipId: string; status: AttendanceStatus; note: string | null; updatedAt: Date; updatedById: string | null };
+type Change = { id: string; membershipId: string; fromStatus: AttendanceStatus | null; toStatus: AttendanceStatus | null; fromNote: string | null; toNote: string | null; changedById: string | null; changedAt: Date };
+type People = { userName: Map<string, string>; fellowName: Map<string, string> };
+
+/** The fellows at a meeting: its group's, and guests from other groups approved for this one meeting. */
+function readMeetingFellows(db: Db, cohortId: string, meetingId: string) {
+  return db.membership.findMany({
+    where: {
+      cohortId,
+      role: 'FELLOW',
+      leftAt: null,
+      // The group by its meeting, so this read goes beside the meeting's; nothing is returned
+      // unless the caller runs the meeting.
+      OR: [{ group: { meetings: { some: { id: meetingId } } } }, { switchRequests: { some: { meetingId, status: 'APPROVED', scope: 'ONE_WEEK' } } }],
+    },
+    orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
+    select: { id: true, groupId: true, user: { select: { name: true, email: true } } },
+  });
 }
 
-export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meetingId: string }) {
-  const { db, access } = ctx;
-  const { meetingId } = meetingInput.parse(rawInput);
-  // The meeting with its marks, and the fellows, in two statements.
-  const [found, fellows] = await Promise.all([
-    db.meeting.findFirst({
-      where: { id: meetingId, group: { cohortId: access.cohortId } },
-      select: { ...managedMeetingSelect, attendance: { select: { membershipId: true, status: true, note: true, updatedAt: true, updatedById: true } } },
-    }),
-    db.membership.findMany({
-      where: {
-        cohortId: access.cohortId,
-        role: 'FELLOW',
-        leftAt: null,
-        // The group's fellows, and guests from other groups approved for this one meeting.
-        // (The group by its meeting, so both reads go at once; nothing is returned unless the caller runs the meeting.)
-        OR: [{ group: { meetings: { some: { id: meetingId } } } }, { switchRequests: { some: { meetingId, status: 'APPROVED', scope: 'ONE_WEEK' } } }],
-      },
-      orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
-      select: { id: true, groupId: true, user: { select: { name: true, email: true } } },
-    }),
-  ]);
-  const { attendance: marks, ...meeting } = assertManagesMeeting(access, found);
+/**
+ * The names a sheet and its log show, in one read of the people: who changed marks (users)
+ * and whose marks changed (by membership: former fellows of the group keep their entries).
+ */
+async function readPeople(db: Db, cohortId: string, userIds: (string | null)[], membershipIds: string[]): Promise<People> {
+  const users = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  const memberships = [...new Set(membershipIds)];
+  if (users.length === 0 && memberships.length === 0) return { userName: new Map(), fellowName: new Map() };
+  const people = await db.user.findMany({
+    where: { OR: [{ id: { in: users } }, ...(memberships.length ? [{ memberships: { some: { id: { in: memberships }, cohortId } } }] : [])] },
+    select: { id: true, name: true, email: true, memberships: memberships.length ? { where: { id: { in: memberships }, cohortId }, select: { id: true } } : undefined },
+  });
+  return {
+    userName: new Map(people.filter((person) => users.includes(person.id)).map((person) => [person.id, displayName(person)])),
+    fellowName: new Map(people.flatMap((person) => (person.memberships ?? []).map((membership) => [membership.id, displayName(person)] as const))),
+  };
+}
+
+function buildSheet(meeting: { id: string; groupId: string; cancelledAt: Date | null }, marks: Mark[], fellows: Awaited<ReturnType<typeof readMeetingFellows>>, people: People) {
   const markOf = new Map(marks.map((mark) => [mark.membershipId, mark]));
-  const changers = await namesOf(db, marks.map((mark) => mark.updatedById));
   const rows = fellows.map((fellow) => {
     const mark = markOf.get(fellow.id);
     return {
@@ -49,16 +65,32 @@ export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meeting
       status: mark?.status ?? null,
       note: mark?.note ?? null,
       updatedAt: mark?.updatedAt ?? null,
-      updatedBy: mark?.updatedById ? (changers.get(mark.updatedById) ?? null) : null,
+      updatedBy: mark?.updatedById ? (people.userName.get(mark.updatedById) ?? null) : null,
       version: mark ? mark.updatedAt.getTime() : 0,
     };
   });
-  return {
-    meetingId,
-    groupId: meeting.groupId,
-    cancelled: Boolean(meeting.cancelledAt),
-    rows,
-  };
+  return { meetingId: meeting.id, groupId: meeting.groupId, cancelled: Boolean(meeting.cancelledAt), rows };
+}
+
+function buildChanges(changes: Change[], people: People) {
+  return changes.map(({ changedById, ...change }) => ({
+    ...change,
+    fellowName: people.fellowName.get(change.membershipId) ?? 'A former member',
+    changedBy: changedById ? (people.userName.get(changedById) ?? 'A removed account') : 'Unknown',
+  }));
+}
+
+/** The sheet: the meeting with its marks and the fellows (two statements at once), then who marked. */
+export async function getAttendanceSheet(ctx: CohortContext, rawInput: { meetingId: string }) {
+  const { db, access } = ctx;
+  const { meetingId } = meetingInput.parse(rawInput);
+  const [found, fellows] = await Promise.all([
+    db.meeting.findFirst({ where: { id: meetingId, group: { cohortId: access.cohortId } }, select: { ...managedMeetingSelect, attendance: marksSelect } }),
+    readMeetingFellows(db, access.cohortId, meetingId),
+  ]);
+  const meeting = assertManagesMeeting(access, found);
+  const people = await readPeople(db, access.cohortId, meeting.attendance.map((mark) => mark.updatedById), []);
+  return buildSheet(meeting, meeting.attendance, fellows, people);
 }
 
 export type AttendanceSheet = Awaited<ReturnType<typeof getAttendanceSheet>>;
@@ -68,45 +100,36 @@ export type AttendanceSheetRow = AttendanceSheet['rows'][number];
 export async function listAttendanceChanges(ctx: CohortContext, rawInput: { meetingId: string }) {
   const { db, access } = ctx;
   const { meetingId } = meetingInput.parse(rawInput);
-  // The meeting with its changes: one statement.
-  const found = await db.meeting.findFirst({
-    where: { id: meetingId, group: { cohortId: access.cohortId } },
-    select: {
-      ...managedMeetingSelect,
-      changes: {
-        orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
-        take: CHANGES_SHOWN,
-        select: {
-          id: true,
-          membershipId: true,
-          fromStatus: true,
-          toStatus: true,
-          fromNote: true,
-          toNote: true,
-          changedById: true,
-          changedAt: true,
-        },
-      },
-    },
-  });
+  const found = await db.meeting.findFirst({ where: { id: meetingId, group: { cohortId: access.cohortId } }, select: { ...managedMeetingSelect, changes: changesSelect } });
   const { changes } = assertManagesMeeting(access, found);
-  // Whose marks changed (former fellows of the group keep their entries: by membership) and who
-  // changed them, in one read of the people.
-  const membershipIds = [...new Set(changes.map((change) => change.membershipId))];
-  const changerIds = [...new Set(changes.flatMap((change) => (change.changedById ? [change.changedById] : [])))];
-  const people = changes.length
-    ? await db.user.findMany({
-        where: { OR: [{ id: { in: changerIds } }, { memberships: { some: { id: { in: membershipIds }, cohortId: access.cohortId } } }] },
-        select: { id: true, name: true, email: true, memberships: { where: { id: { in: membershipIds }, cohortId: access.cohortId }, select: { id: true } } },
-      })
-    : [];
-  const fellowName = new Map(people.flatMap((person) => person.memberships.map((membership) => [membership.id, displayName(person)] as const)));
-  const changers = new Map(people.filter((person) => changerIds.includes(person.id)).map((person) => [person.id, displayName(person)]));
-  return changes.map(({ changedById, ...change }) => ({
-    ...change,
-    fellowName: fellowName.get(change.membershipId) ?? 'A former member',
-    changedBy: changedById ? (changers.get(changedById) ?? 'A removed account') : 'Unknown',
-  }));
+  const people = await readPeople(
+    db,
+    access.cohortId,
+    changes.map((change) => change.changedById),
+    changes.map((change) => change.membershipId),
+  );
+  return buildChanges(changes, people);
+}
+
+/** Both, as the attendance page first shows them: the meeting read once, the people once (three statements). */
+export async function getAttendanceSheetWithChanges(ctx: CohortContext, rawInput: { meetingId: string }) {
+  const { db, access } = ctx;
+  const { meetingId } = meetingInput.parse(rawInput);
+  const [found, fellows] = await Promise.all([
+    db.meeting.findFirst({
+      where: { id: meetingId, group: { cohortId: access.cohortId } },
+      select: { ...managedMeetingSelect, attendance: marksSelect, changes: changesSelect },
+    }),
+    readMeetingFellows(db, access.cohortId, meetingId),
+  ]);
+  const meeting = assertManagesMeeting(access, found);
+  const people = await readPeople(
+    db,
+    access.cohortId,
+    [...meeting.attendance.map((mark) => mark.updatedById), ...meeting.changes.map((change) => change.changedById)],
+    meeting.changes.map((change) => change.membershipId),
+  );
+  return { sheet: buildSheet(meeting, meeting.attendance, fellows, people), changes: buildChanges(meeting.changes, people) };
 }
 
 export type AttendanceChangeRow = Awaited<ReturnType<typeof listAttendanceChanges>>[number];

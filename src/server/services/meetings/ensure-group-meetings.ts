@@ -19,6 +19,44 @@ export type MeetingSync = { created: number; updated: number; removed: number };
 
 const NOTHING: MeetingSync = { created: 0, updated: 0, removed: 0 };
 
+/** What the reconciliation needs to know: the group's schedule, its cohort's calendar and its regular meetings. */
+export type MeetingPlanInputs = {
+  group: { meetingDay: number | null; meetingTime: string | null; meetingMinutes: number; location: string | null; videoUrl: string | null };
+  cohort: { status: string; startDate: Date; timeZone: string; skippedWeeks: number[]; meetingCadenceWeeks: number };
+  weeks: readonly { position: number; span: number }[];
+  /** The group's meetings (regular ones count), each with how many marks it has. */
+  meetings: readonly (MeetingRow & { _count: { attendance: number } })[];
+};
+type MeetingRow = Prisma.MeetingGetPayload<{ select: typeof meetingSelect }>;
+
+/**
+ * The changes that bring the group's regular meetings in line with its schedule; null for an
+ * archived cohort (read-only: what it has is what it keeps). A pure function of what was read,
+ * so a page that has read all of it already (listGroupMeetings) decides without a read.
+ */
+export function planGroupMeetings({ group, cohort, weeks, meetings }: MeetingPlanInputs, now: Date): MeetingPlan | null {
+  if (cohort.status === 'ARCHIVED') return null;
+  const slots: MeetingSlot[] = [];
+  // Without a day and a time there is no moment to put a meeting at: none are made.
+  if (group.meetingDay !== null && group.meetingTime) {
+    const calendar = buildCohortCalendar(cohort, weeks);
+    for (const date of listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone)) {
+      if (!date.startsAt) continue;
+      slots.push({
+        weekPosition: weeks[date.unitIndex]!.position,
+        startsAt: date.startsAt,
+        minutes: group.meetingMinutes,
+        location: group.location,
+        videoUrl: group.videoUrl,
+      });
+    }
+  }
+  const existing = meetings.flatMap(({ _count, weekPosition, ...meeting }) =>
+    meeting.regular && weekPosition !== null ? [{ ...meeting, weekPosition, hasAttendance: _count.attendance > 0 }] : [],
+  );
+  return planMeetingChanges(existing, slots, now);
+}
+
 async function loadPlan(client: Reader, groupId: string, now: Date): Promise<MeetingPlan | null> {
   const group = await client.discussionGroup.findUnique({
     where: { id: groupId },
@@ -44,31 +82,9 @@ async function loadPlan(client: Reader, groupId: string, now: Date): Promise<Mee
       },
     },
   });
-  // Archived cohorts are read-only: what they have is what they keep.
-  if (!group || group.cohort.status === 'ARCHIVED') return null;
-  const { cohort } = group;
-  const weeks = cohort.curriculum.weeks;
-  const slots: MeetingSlot[] = [];
-  // Without a day and a time there is no moment to put a meeting at: none are made.
-  if (group.meetingDay !== null && group.meetingTime) {
-    const calendar = buildCohortCalendar(cohort, weeks);
-    for (const date of listMeetingDates(calendar, group, cohort.meetingCadenceWeeks, cohort.timeZone)) {
-      if (!date.startsAt) continue;
-      slots.push({
-        weekPosition: weeks[date.unitIndex]!.position,
-        startsAt: date.startsAt,
-        minutes: group.meetingMinutes,
-        location: group.location,
-        videoUrl: group.videoUrl,
-      });
-    }
-  }
-  const existing = group.meetings.map(({ _count, weekPosition, ...meeting }) => ({
-    ...meeting,
-    weekPosition: weekPosition!,
-    hasAttendance: _count.attendance > 0,
-  }));
-  return planMeetingChanges(existing, slots, now);
+  if (!group) return null;
+  const { cohort, meetings, ...schedule } = group;
+  return planGroupMeetings({ group: schedule, cohort, weeks: cohort.curriculum.weeks, meetings }, now);
 }
 
 /**
@@ -98,7 +114,15 @@ export async function syncGroupMeetings(tx: Prisma.TransactionClient, groupId: s
  * and then no transaction is opened.
  */
 export async function ensureGroupMeetings(db: PrismaClient, groupId: string, now: Date = new Date()): Promise<MeetingSync> {
-  const plan = await loadPlan(db, groupId, now);
+  return applyMeetingPlan(db, groupId, await loadPlan(db, groupId, now), now);
+}
+
+/**
+ * After a look without the lock (loadPlan, or a caller's own read through planGroupMeetings):
+ * nothing to do opens no transaction; otherwise the reconciliation runs under the group's lock,
+ * planning again from what it reads there.
+ */
+export async function applyMeetingPlan(db: PrismaClient, groupId: string, plan: MeetingPlan | null, now: Date): Promise<MeetingSync> {
   if (!plan || isEmptyPlan(plan)) return NOTHING;
   return db.$transaction((tx) => syncGroupMeetings(tx, groupId, now), { maxWait: 10_000, timeout: 30_000 });
 }

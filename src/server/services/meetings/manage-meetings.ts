@@ -12,10 +12,11 @@ import {
   type AddExtraMeetingInput,
   type MoveMeetingInput,
 } from '@/lib/schemas/attendance';
-import { AppError } from '@/server/errors';
+import { AppError, outOfReach } from '@/server/errors';
 import { assertCohortWritable } from '@/server/services/cohorts/cohort-guard';
-import { ensureGroupMeetings } from './ensure-group-meetings';
-import { findManagedGroup, findManagedMeeting, managedGroupsWhere } from './meeting-access';
+import { applyMeetingPlan, ensureGroupMeetings, planGroupMeetings } from './ensure-group-meetings';
+import { isEmptyPlan } from './plan-meeting-changes';
+import { findManagedGroup, findManagedMeeting, GROUP_NOT_FOUND, managedGroupsWhere } from './meeting-access';
 import { labelWeeks, unitSelect } from './meeting-labels';
 import { groupScheduleSelect } from '@/server/services/groups/group-select';
 import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
@@ -73,19 +74,25 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
   const { db, access } = ctx;
   const now = nowOf(ctx);
   const { groupId } = groupInput.parse(rawInput);
-  const { meetingDay, meetingTime, ...group } = await findManagedGroup(db, access, groupId, { toRead: true });
-  await ensureGroupMeetings(db, groupId, now);
-  const [cohort, meetings, fellowCount, facilitators] = await Promise.all([
-    cohortClockOf(db, access),
-    db.meeting.findMany({
-      where: { groupId },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      select: { ...meetingSelect, handedToId: true, _count: { select: { attendance: true } } },
-    }),
-    db.membership.count({ where: { cohortId: access.cohortId, groupId, role: 'FELLOW', leftAt: null } }),
-    // Whom a meeting can be handed over to: the cohort's facilitators.
-    db.membership.findMany({ where: { cohortId: access.cohortId, role: 'FACILITATOR', leftAt: null }, orderBy: { user: { name: 'asc' } }, select: { id: true, user: { select: { name: true, email: true } } } }),
-  ]);
+  // A page's access carries the cohort's calendar, and the weeks come from the shared tree, so
+  // the group, its meetings, its fellow count and whom a meeting can be handed to come in one
+  // read, which also decides whether the meetings follow the schedule (ADR 0033). Otherwise
+  // (an access built by hand) the reconciliation reads for itself first.
+  if (!access.cohort) {
+    await findManagedGroup(db, access, groupId, { toRead: true });
+    await ensureGroupMeetings(db, groupId, now);
+  }
+  const cohort = await cohortClockOf(db, access);
+  let read = await readGroupMeetings(db, access, groupId);
+  if (access.cohort) {
+    const { meetings, ...group } = read;
+    const plan = planGroupMeetings({ group, cohort: access.cohort, weeks: cohort.curriculum.weeks, meetings }, now);
+    if (plan && !isEmptyPlan(plan)) {
+      await applyMeetingPlan(db, groupId, plan, now);
+      read = await readGroupMeetings(db, access, groupId);
+    }
+  }
+  const { meetingDay, meetingTime, meetings, _count: counts, cohort: withFacilitators, ...group } = read;
   const weekLabel = labelWeeks(cohort.curriculum.weeks);
   const rows = meetings.map(({ _count, ...meeting }) => ({
     ...meeting,
@@ -97,15 +104,44 @@ export async function listGroupMeetings(ctx: CohortContext, rawInput: { groupId:
   const started = held.filter((meeting) => meeting.startsAt.getTime() <= now.getTime());
   const next = held.find((meeting) => meeting.startsAt.getTime() > now.getTime());
   return {
-    group: { ...group, hasSchedule: meetingDay !== null && Boolean(meetingTime) },
+    group: { id: group.id, name: group.name, hasSchedule: meetingDay !== null && Boolean(meetingTime) },
     timeZone: cohort.timeZone,
     archived: cohort.status === 'ARCHIVED',
-    fellowCount,
+    fellowCount: counts.members,
     units: cohort.curriculum.weeks.map((unit) => ({ position: unit.position, label: weekLabel(unit.position)! })),
     meetings: rows,
-    facilitators: facilitators.map((f) => ({ membershipId: f.id, name: f.user.name ?? f.user.email })),
+    facilitators: withFacilitators.memberships.map((f) => ({ membershipId: f.id, name: f.user.name ?? f.user.email })),
     defaultMeetingId: (started.at(-1) ?? next ?? rows.at(-1))?.id ?? null,
   };
+}
+
+/**
+ * A group the caller manages (or has a meeting handed to them in), with its schedule, its
+ * meetings in time order with how many fellows are marked, its fellow count, and the cohort's
+ * facilitators (whom a meeting can be handed over to): one statement.
+ */
+async function readGroupMeetings(db: Db, access: CohortContext['access'], groupId: string) {
+  const group = await db.discussionGroup.findFirst({
+    where: { AND: [{ id: groupId }, managedGroupsWhere(access)] },
+    select: {
+      id: true,
+      name: true,
+      meetingDay: true,
+      meetingTime: true,
+      meetingMinutes: true,
+      location: true,
+      videoUrl: true,
+      _count: { select: { members: { where: { role: 'FELLOW', leftAt: null } } } },
+      meetings: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { ...meetingSelect, handedToId: true, _count: { select: { attendance: true } } } },
+      cohort: {
+        select: {
+          memberships: { where: { role: 'FACILITATOR', leftAt: null }, orderBy: { user: { name: 'asc' } }, select: { id: true, user: { select: { name: true, email: true } } } },
+        },
+      },
+    },
+  });
+  if (!group) throw outOfReach(GROUP_NOT_FOUND);
+  return group;
 }
 
 export type GroupMeetings = Awaited<ReturnType<typeof listGroupMeetings>>;

@@ -11,7 +11,7 @@ import { MyGroups } from '@/features/cohorts/my-groups';
 import { MyExercises } from '@/features/fellow-home/my-exercises';
 import { api } from '@/trpc/server';
 import { AnnouncementList } from '@/features/announcements/announcement-list';
-import { loadCohort } from './load-cohort';
+import { loadCohort, loadCohortHome } from './load-cohort';
 import { can, reachOf } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: CohortPageProps): Promise<Met
 
 export default async function CohortPage({ params }: CohortPageProps) {
   const { slug } = await params;
-  const home = await loadCohort(slug, `/cohorts/${slug}`);
+  const home = await loadCohortHome(slug, `/cohorts/${slug}`);
   const role = home.membershipRole ?? home.role;
   // A fellow's exercises and their best results (exercise status on the home page).
   const [exercises, announcements, certificates, survey] = await Promise.all([

@@ -26,7 +26,7 @@ export default async function AnnouncementsPage({ params }: Props) {
   if (!can(home, 'announcements.send')) notFound();
   const isAdmin = home.role === 'ADMIN';
   const [groups, announcements] = await Promise.all([
-    isAdmin ? api.members.groups({ cohort: slug }) : Promise.resolve(home.groups),
+    isAdmin ? api.members.groups({ cohort: slug }) : api.cohorts.ownGroups({ cohort: slug }),
     api.announcements.list({ cohort: slug, limit: 20 }),
   ]);
 

@@ -85,9 +85,7 @@ export default async function AttendancePage({ params, searchParams }: Attendanc
   const listed = await api.attendance.meetings({ cohort: slug, groupId: group.id });
   const meetingId = listed.meetings.find((meeting) => meeting.id === one(query.meeting))?.id ?? listed.defaultMeetingId;
   const meeting = listed.meetings.find((candidate) => candidate.id === meetingId) ?? null;
-  const [sheet, changes] = meeting
-    ? await Promise.all([api.attendance.sheet({ cohort: slug, meetingId: meeting.id }), api.attendance.changes({ cohort: slug, meetingId: meeting.id })])
-    : [null, null];
+  const { sheet, changes } = meeting ? await api.attendance.sheetWithChanges({ cohort: slug, meetingId: meeting.id }) : { sheet: null, changes: null };
 
   const items: (MeetingListItem & { short: string })[] = listed.meetings.map((row) => ({
     id: row.id,

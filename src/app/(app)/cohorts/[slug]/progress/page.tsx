@@ -36,7 +36,12 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
   const home = await loadCohort(slug, `/cohorts/${slug}/progress`);
   if (!can(home, 'standing.viewGroup')) notFound();
   const isAdmin = can(home, 'standing.viewCohort');
-  const groups = isAdmin ? (await api.groups.list({ cohort: slug })).groups : home.groups;
+  // A facilitator of one group needs no names: the grid names its group.
+  const groups = isAdmin
+    ? (await api.groups.list({ cohort: slug })).groups
+    : home.groupIds.length > 1
+      ? await api.cohorts.ownGroups({ cohort: slug })
+      : home.groupIds.map((id) => ({ id, name: '' }));
 
   if (groups.length === 0) {
     return (
