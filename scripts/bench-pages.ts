@@ -10,15 +10,17 @@
 //   the floor                /cohorts/<c>/switch       (a small signed-in page: what any render costs)
 //
 // next to the baseline measured in the same run: /api/health (one SQL statement) on the same
-// server under the same connections. Prints requests/s, p50/p95, the ratio to the baseline, SQL
-// statements per request (PostgreSQL logs every statement) and the page's size. Goals (issue
+// server under the same connections. Prints requests/s, p50/p95, the ratio to the baseline, the
+// server process's CPU time per request (from /proc: the figure that does not move with what else
+// the 2 shared cores run), SQL statements per request (PostgreSQL logs every statement) and the
+// page's size. Goals (issue
 // 18): each page ≥ 0.3× the baseline's requests/s, p95 < 150 ms, ≤ 8 statements, not growing
 // with the cohort. Options (env): BENCH_DURATION_S (default 10; 0 measures no load),
 // BENCH_CPU_PROFILE_DIR (a CPU profile of the server for the whole run), BENCH_PROBE_DIR (each
 // target's response and the SQL statements of one request, in files), NEXT_DIST_DIR,
 // BENCH_ONLY (a pattern of the targets to run, as "fellow's week (demo)"), BENCH_SERVER=next.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -40,7 +42,23 @@ function log(message: string) {
 }
 
 type Target = { name: string; cohort: string; url: string; cookie?: string; method?: 'POST'; body?: () => string };
-type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number };
+type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number; cpuMs: number | null };
+
+/**
+ * The server process's CPU time so far (user + system, in ms) from /proc, or null where there is
+ * none. Per request it is the figure that does not depend on what else the machine runs:
+ * requests/s on 2 shared cores also carry PostgreSQL's and autocannon's share.
+ */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 async function main() {
   let database: BenchPostgres | undefined;
@@ -142,9 +160,10 @@ async function main() {
         writeFileSync(`${file}.sql`, statementLog.join('\n') + '\n');
       }
       if (DURATION_S <= 0) {
-        rows.push({ name: target.name, cohort: target.cohort, rps: 0, p50: 0, p95: 0, statements: perRequest, kb: body.byteLength / 1024, errors: 0 });
+        rows.push({ name: target.name, cohort: target.cohort, rps: 0, p50: 0, p95: 0, statements: perRequest, kb: body.byteLength / 1024, errors: 0, cpuMs: null });
         continue;
       }
+      const cpuBefore = processCpuMs(server.child.pid);
       const result = await autocannon({
         url: target.url,
         connections: CONNECTIONS,
@@ -162,17 +181,18 @@ async function main() {
         statements: perRequest,
         kb: body.byteLength / 1024,
         errors: result.errors + result.non2xx,
+        cpuMs: cpuBefore === null ? null : (processCpuMs(server.child.pid)! - cpuBefore) / Math.max(1, result.requests.total),
       });
       log(`${target.name} (${target.cohort}): ${result.requests.average.toFixed(0)} req/s`);
     }
 
     const baseline = rows[0]!.rps || 1;
     console.log(`\nSigned-in pages, ${CONNECTIONS} connections, ${DURATION_S} s each, ${os.cpus().length} CPUs, through ${process.env.BENCH_SERVER === 'next' ? 'next start' : "the app's server"}:`);
-    console.log('| page | cohort | requests/s | × baseline | p50 ms | p97.5 ms | SQL statements | size KB | errors |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| page | cohort | requests/s | × baseline | p50 ms | p97.5 ms | server CPU ms/request | SQL statements | size KB | errors |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) {
       console.log(
-        `| ${row.name} | ${row.cohort} | ${row.rps.toFixed(0)} | ${(row.rps / baseline).toFixed(2)} | ${row.p50} | ${row.p95} | ${row.statements} | ${row.kb.toFixed(0)} | ${row.errors} |`,
+        `| ${row.name} | ${row.cohort} | ${row.rps.toFixed(0)} | ${(row.rps / baseline).toFixed(2)} | ${row.p50} | ${row.p95} | ${row.cpuMs === null ? '-' : row.cpuMs.toFixed(1)} | ${row.statements} | ${row.kb.toFixed(0)} | ${row.errors} |`,
       );
     }
     console.log('Goals: each page ≥ 0.30× the baseline, p95 < 150 ms, ≤ 8 statements, the same on the 500-fellow cohort. (autocannon reports p97.5, not p95: a stricter figure.)');

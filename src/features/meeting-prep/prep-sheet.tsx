@@ -3,6 +3,7 @@
 // ran and how they stand. Server-rendered and printable: cards do not split across pages.
 import { Badge } from '@/components/ui/badge';
 import { formatMeetingWhen } from '@/lib/meeting-format';
+import { formatDayOfMonth } from '@/features/standing/format-progress';
 import { STANDING_LABELS } from '@/lib/standing';
 import type { MeetingPrep } from '@/server/services/meetings/meeting-prep';
 
@@ -139,7 +140,7 @@ function FellowCard({ fellow, prep, coreCount }: { fellow: Fellow; prep: Meeting
           <ul className="mt-1 space-y-1 text-[0.95rem]">
             {fellow.notes.map((note, index) => (
               <li key={index}>
-                <span className="text-muted">{new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: prep.cohort.timeZone }).format(note.at)}:</span>{' '}
+                <span className="text-muted">{formatDayOfMonth(note.at, prep.cohort.timeZone)}:</span>{' '}
                 {note.text}
               </li>
             ))}

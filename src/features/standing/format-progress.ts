@@ -25,11 +25,16 @@ export function describeLastActivity(at: Date | null, now: Date, timeZone: strin
   if (days <= 0) return 'Today';
   if (days === 1) return 'Yesterday';
   if (days < 14) return `${days} days ago`;
-  return formatterOf(timeZone, 'day').format(at);
+  return formatDayOfMonth(at, timeZone);
 }
 
 export function formatDay(date: Date, timeZone: string): string {
   return formatterOf(timeZone, 'weekday').format(date);
+}
+
+/** "3 Mar": the day of the month and the month, in the zone. */
+export function formatDayOfMonth(date: Date, timeZone: string): string {
+  return formatterOf(timeZone, 'day').format(date);
 }
 
 // One formatter per zone and shape: making an Intl.DateTimeFormat costs far more than using one,

@@ -1,6 +1,12 @@
+'use client';
+
+// A client component for its payload, not for interactivity: a server component's table goes
+// to the browser twice, as HTML and as the RSC tree of every cell with its classes (224 KB of a
+// 50-fellow grid's 333 KB). As a client component only its data travels beside the HTML, and
+// the browser builds the same table from it (ADR 0033).
 import { StandingBadge } from './standing-badge';
 import { describeAttendance, describeLastActivity, formatDay, formatScore } from './format-progress';
-import type { GroupProgress } from '@/server/services/standing/group-progress';
+import type { ProgressGridData } from './progress-grid-data';
 
 /**
  * Fellows × readings. Done cells carry a check mark and the day, not-done ones a dash and
@@ -9,7 +15,7 @@ import type { GroupProgress } from '@/server/services/standing/group-progress';
  * screen-reader-only texts (absolutely positioned) of cells scrolled out of view stay inside
  * it instead of widening the whole page.
  */
-export function ProgressGrid({ progress, now }: { progress: GroupProgress; now: Date }) {
+export function ProgressGrid({ progress, now }: { progress: ProgressGridData; now: Date }) {
   const { items, fellows, cohort } = progress;
   return (
     <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Readings done by each fellow">

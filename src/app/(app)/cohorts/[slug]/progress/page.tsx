@@ -6,6 +6,7 @@ import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CohortAdminNav } from '@/features/cohort-admin/cohort-admin-nav';
 import { ProgressGrid } from '@/features/standing/progress-grid';
+import { toProgressGridData } from '@/features/standing/progress-grid-data';
 import { api, isNotFoundError } from '@/trpc/server';
 import { loadCohort } from '../load-cohort';
 import { can } from '@/lib/permissions';
@@ -138,7 +139,7 @@ export default async function ProgressPage({ params, searchParams }: ProgressPag
         ) : progress.items.length === 0 ? (
           <EmptyState title="No readings in this week">Pick another week, or the whole cohort.</EmptyState>
         ) : (
-          <ProgressGrid progress={progress} now={now} />
+          <ProgressGrid progress={toProgressGridData(progress)} now={now} />
         )}
         <p className="mt-3 text-[0.9rem] text-muted">
           ✓ done (with the day it was ticked) · – not done. At risk: {progress.cohort.rules.atRiskMissedMeetings} or more missed meetings, or
