@@ -16,6 +16,7 @@
 // page's size. Goals (issue
 // 18): each page ≥ 0.3× the baseline's requests/s, p95 < 150 ms, ≤ 8 statements, not growing
 // with the cohort. Options (env): BENCH_DURATION_S (default 10; 0 measures no load),
+// BENCH_WARMUP_S (load before each measurement, not counted; default 3),
 // BENCH_CPU_PROFILE_DIR (a CPU profile of the server for the whole run), BENCH_PROBE_DIR (each
 // target's response and the SQL statements of one request, in files), NEXT_DIST_DIR,
 // BENCH_ONLY (a pattern of the targets to run, as "fellow's week (demo)"), BENCH_SERVER=next.
@@ -34,6 +35,9 @@ import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next'
 import { startBenchPostgres, type BenchPostgres } from './lib/bench-postgres';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+// Load before each measurement, not counted: the first target to render a page otherwise pays for
+// compiling the renderer's code paths (JIT), and its figures swing by half from run to run.
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const CONNECTIONS = 20;
 const DAY = 86_400_000;
 
@@ -163,15 +167,18 @@ async function main() {
         rows.push({ name: target.name, cohort: target.cohort, rps: 0, p50: 0, p95: 0, statements: perRequest, kb: body.byteLength / 1024, errors: 0, cpuMs: null });
         continue;
       }
+      const load = (duration: number) =>
+        autocannon({
+          url: target.url,
+          connections: CONNECTIONS,
+          duration,
+          method: target.method ?? 'GET',
+          headers,
+          ...(target.body ? { requests: [{ method: 'POST', setupRequest: (request: Record<string, unknown>) => ({ ...request, body: target.body!() }) }] } : {}),
+        });
+      if (WARMUP_S > 0) await load(WARMUP_S);
       const cpuBefore = processCpuMs(server.child.pid);
-      const result = await autocannon({
-        url: target.url,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        method: target.method ?? 'GET',
-        headers,
-        ...(target.body ? { requests: [{ method: 'POST', setupRequest: (request: Record<string, unknown>) => ({ ...request, body: target.body!() }) }] } : {}),
-      });
+      const result = await load(DURATION_S);
       rows.push({
         name: target.name,
         cohort: target.cohort,
