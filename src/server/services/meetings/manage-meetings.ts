@@ -124,13 +124,7 @@ async function readGroupMeetings(db: Db, access: CohortContext['access'], groupI
   const group = await db.discussionGroup.findFirst({
     where: { AND: [{ id: groupId }, managedGroupsWhere(access)] },
     select: {
-      id: true,
-      name: true,
-      meetingDay: true,
-      meetingTime: true,
-      meetingMinutes: true,
-      location: true,
-      videoUrl: true,
+      ...groupScheduleSelect,
       _count: { select: { members: { where: { role: 'FELLOW', leftAt: null } } } },
       meetings: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { ...meetingSelect, handedToId: true, _count: { select: { attendance: true } } } },
       cohort: {
