@@ -105,6 +105,9 @@ export default defineConfig([
     '.next-standalone/**',
     // Other build folders (NEXT_DIST_DIR), e.g. .next-syllabus.
     '.next-*/**',
+    // bench:floor's fixture apps build next to their sources.
+    'scripts/next-floor/*/.next/**',
+    'scripts/next-floor/*/next-env.d.ts',
     'out/**',
     'build/**',
     // The bundled CLI (npm run build:cli), generated.
