@@ -157,8 +157,11 @@ describe('a fellow’s progress', () => {
     });
 
     it('unticks, and unticking again (or a reading never ticked) is fine', async () => {
-      await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: false });
+      await setReadingDone(inCohort(ada.access, null, new Date('2027-03-04T09:00:00Z')), { itemId: items.A!, done: false });
       expect(await ticksOf(ada.membershipId)).toEqual([]);
+      // An untick is activity too.
+      const membership = await db.membership.findUniqueOrThrow({ where: { id: ada.membershipId }, select: { lastActivityAt: true } });
+      expect(membership.lastActivityAt).toEqual(new Date('2027-03-04T09:00:00Z'));
       expect(await setReadingDone(inCohort(ada.access), { itemId: items.A!, done: false })).toEqual({ itemId: items.A, done: false, completedAt: null });
       expect(await setReadingDone(inCohort(ada.access), { itemId: items.H!, done: false })).toMatchObject({ done: false });
       expect(await ticksOf(ada.membershipId)).toEqual([]);
