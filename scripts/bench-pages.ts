@@ -7,6 +7,7 @@
 //   the facilitator's grid   /cohorts/<c>/progress     (a facilitator's session)
 //   the attendance sheet     /cohorts/<c>/attendance   (a facilitator's session)
 //   a tick of a reading      POST /api/trpc/progress.setReadingDone (the fellow's mutation)
+//   the week, navigated to   the fellow's week as a client-side navigation asks for it (RSC only)
 //   the floor                /cohorts/<c>/switch       (a small signed-in page: what any render costs)
 //
 // next to the baseline measured in the same run: /api/health (one SQL statement) on the same
@@ -45,7 +46,7 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-type Target = { name: string; cohort: string; url: string; cookie?: string; method?: 'POST'; body?: () => string };
+type Target = { name: string; cohort: string; url: string; cookie?: string; method?: 'POST'; body?: () => string; rsc?: boolean };
 type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number; cpuMs: number | null };
 
 /**
@@ -75,7 +76,9 @@ async function main() {
     await seedDemoData(ctx);
     await ctx.close();
     const prisma = createPrismaClient(databaseUrl);
-    const big = await generateCohort(prisma, 'big', 500, 10);
+    // Two exercises with about three runs each from most fellows: the week's page summarises them.
+    const big = await generateCohort(prisma, 'big', 500, 10, { runsPerExercise: 3 });
+    log(`the 500-fellow cohort: ${big.ticks} ticks, ${big.marks} marks, ${big.runs} training runs`);
     const session = async (where: { email?: string; cohortSlug?: string; role?: 'FELLOW' }) => {
       const user = where.email
         ? await prisma.user.findUniqueOrThrow({ where: { email: where.email } })
@@ -124,6 +127,9 @@ async function main() {
     });
     const pages = (cohort: 'demo' | 'big', fellow: string, facilitator: string): Target[] => [
       { name: "fellow's week", cohort, url: `${base}/cohorts/${cohort}`, cookie: fellow },
+      // What a click on a link to it costs: the RSC payload alone, without the HTML render (a
+      // cache-busting `_rsc` parameter, empty when no router-state headers are sent).
+      { name: "fellow's week, client navigation (RSC only)", cohort, url: `${base}/cohorts/${cohort}?_rsc`, cookie: fellow, rsc: true },
       { name: 'cohort syllabus, signed in', cohort, url: `${base}/cohorts/${cohort}/syllabus`, cookie: fellow },
       { name: "facilitator's grid", cohort, url: `${base}/cohorts/${cohort}/progress`, cookie: facilitator },
       { name: 'attendance sheet', cohort, url: `${base}/cohorts/${cohort}/attendance`, cookie: facilitator },
@@ -143,7 +149,11 @@ async function main() {
     if (probeDir) mkdirSync(probeDir, { recursive: true });
     for (const target of targets) {
       if (only && target !== targets[0] && !only.test(`${target.name} (${target.cohort})`)) continue;
-      const headers: Record<string, string> = { ...(target.cookie ? { cookie: target.cookie } : {}), ...(target.method ? { 'content-type': 'application/json' } : {}) };
+      const headers: Record<string, string> = {
+        ...(target.cookie ? { cookie: target.cookie } : {}),
+        ...(target.method ? { 'content-type': 'application/json' } : {}),
+        ...(target.rsc ? { rsc: '1' } : {}),
+      };
       const once = async () => {
         const response = await fetch(target.url, { method: target.method ?? 'GET', headers, body: target.body?.(), redirect: 'manual' });
         const body = Buffer.from(await response.arrayBuffer());

@@ -21,9 +21,10 @@ function random(seed: number) {
 /**
  * A cohort in its fifth week (so four weeks of readings are due and eight meetings per group
  * held): `fellows` fellows in `groups` groups, each fellow with a diligence that decides how
- * many readings they ticked and meetings they attended.
+ * many readings they ticked and meetings they attended. With `runsPerExercise`, weeks 2 and 3
+ * also have an exercise each, and most fellows sent that many training runs to each on average.
  */
-export async function generateCohort(prisma: Prisma, slug: string, fellows: number, groups: number) {
+export async function generateCohort(prisma: Prisma, slug: string, fellows: number, groups: number, options: { runsPerExercise?: number } = {}) {
   const rand = random(fellows);
   const today = new Date(Math.floor(Date.now() / DAY) * DAY);
   const startDate = new Date(today.getTime() - (4 * 7 + 2) * DAY);
@@ -127,11 +128,67 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
       marks.push({ meetingId: meeting.id, membershipId: membership.id, status });
     }
   }
+  const runs = options.runsPerExercise ? await generateRuns(prisma, rand, cohort.id, curriculum.weeks, memberships, options.runsPerExercise) : 0;
   await prisma.readingProgress.createMany({ data: ticks });
   await prisma.attendance.createMany({ data: marks });
   await prisma.promptResponse.createMany({ data: responses });
   // The first group's meeting on the running week (5): the one a prep sheet is opened for.
   const prepMeeting = await prisma.meeting.findFirstOrThrow({ where: { groupId: groupRows[0]!.id, weekPosition: 5 }, orderBy: { startsAt: 'asc' }, select: { id: true } });
-  return { cohort, groups: groupRows, facilitator: facilitators[0]!, ticks: ticks.length, marks: marks.length, responses: responses.length, prepMeetingId: prepMeeting.id };
+  return { cohort, groups: groupRows, facilitator: facilitators[0]!, runs, ticks: ticks.length, marks: marks.length, responses: responses.length, prepMeetingId: prepMeeting.id };
 }
 
+
+/**
+ * An exercise in weeks 2 and 3 (its loss ranks runs, lower is better), and about `perExercise`
+ * runs of each from four fellows in five: half report the loss in their summary, the rest only
+ * as a logged series, and one in ten is still running with no result.
+ */
+async function generateRuns(
+  prisma: Prisma,
+  rand: () => number,
+  cohortId: string,
+  weeks: { id: string }[],
+  memberships: { id: string }[],
+  perExercise: number,
+) {
+  const exercises = [];
+  for (const w of [1, 2]) {
+    const section = await prisma.curriculumSection.create({
+      data: {
+        weekId: weeks[w]!.id,
+        position: 3,
+        title: 'Exercise',
+        kind: 'PRACTICAL',
+        items: { create: [{ position: 1, kind: 'EXERCISE', title: `Exercise ${w + 1}`, exerciseSlug: `exercise-${w + 1}`, primaryMetric: 'loss', higherIsBetter: false }] },
+      },
+      select: { items: { select: { id: true } } },
+    });
+    exercises.push(section.items[0]!.id);
+  }
+  const userIds = await prisma.membership.findMany({ where: { id: { in: memberships.map((membership) => membership.id) } }, select: { userId: true } });
+  const runs: { cohortId: string; userId: string; exerciseItemId: string; clientRunId: string; status: 'RUNNING' | 'FINISHED'; summary?: { loss: number } }[] = [];
+  const seriesLoss = new Map<string, number>();
+  for (const { userId } of userIds) {
+    if (rand() < 0.2) continue;
+    for (const exerciseItemId of exercises) {
+      const count = Math.round(rand() * 2 * perExercise);
+      for (let r = 0; r < count; r++) {
+        const clientRunId = `${exerciseItemId}-${r}`;
+        const loss = 0.1 + rand();
+        const running = rand() < 0.1;
+        const inSummary = !running && rand() < 0.5;
+        runs.push({ cohortId, userId, exerciseItemId, clientRunId, status: running ? 'RUNNING' : 'FINISHED', ...(inSummary ? { summary: { loss } } : {}) });
+        if (!running && !inSummary) seriesLoss.set(`${userId} ${clientRunId}`, loss);
+      }
+    }
+  }
+  await prisma.run.createMany({ data: runs });
+  const created = await prisma.run.findMany({ where: { cohortId }, select: { id: true, userId: true, clientRunId: true } });
+  await prisma.metricSeries.createMany({
+    data: created.flatMap((run) => {
+      const loss = seriesLoss.get(`${run.userId} ${run.clientRunId}`);
+      return loss === undefined ? [] : [{ runId: run.id, key: 'loss', count: 100, min: loss, max: loss + 1, last: loss, lastStep: 99 }];
+    }),
+  });
+  return runs.length;
+}

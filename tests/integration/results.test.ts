@@ -246,6 +246,34 @@ describe('leaderboards', () => {
     ]);
   });
 
+  it('summarise each exercise for the exercise lists: fellows with a result, the top one in its direction, and the viewer\'s own', async () => {
+    // A facilitator's run counts as theirs, never among the fellows'; a summary number beyond a
+    // double (written as such by hand) is no result, as JSON.parse makes it Infinity.
+    await createRun(world.fay.user.id, world.vae.id, 'fay tries', {}, { elbo: 100 });
+    const danRun = await createRun(world.dan.user.id, world.vae.id, 'dan huge', {});
+    await db.$executeRaw`UPDATE "Run" SET summary = '{"elbo": 1e400}'::jsonb WHERE id = ${danRun}`;
+    const fellows = await db.membership.count({ where: { cohortId: world.cohort.id, role: 'FELLOW' } });
+    const summaries = async (userId: string) =>
+      (await (await callerFor(userId)).runs.exercises({ cohort: 'results' })).map((exercise) => [exercise.slug, exercise.fellows, exercise.fellowsWithResults, exercise.top, exercise.mine]);
+
+    expect(await summaries(world.ann.user.id)).toEqual([
+      ['vae', fellows, 3, -20, { runs: 2, best: -20 }],
+      ['loss', fellows, 2, 0.4, { runs: 1, best: 0.9 }],
+    ]);
+    // Cat's loss ended in NaN: a run, no result. Dan's only run has no result either.
+    expect(await summaries(world.cat.user.id)).toEqual([
+      ['vae', fellows, 3, -20, { runs: 1, best: -22 }],
+      ['loss', fellows, 2, 0.4, { runs: 1, best: null }],
+    ]);
+    expect((await summaries(world.dan.user.id))[0]).toEqual(['vae', fellows, 3, -20, { runs: 1, best: null }]);
+    expect(await summaries(world.fay.user.id)).toEqual([
+      ['vae', fellows, 3, -20, { runs: 1, best: 100 }],
+      ['loss', fellows, 2, 0.4, { runs: 0, best: null }],
+    ]);
+    await db.run.deleteMany({ where: { id: { in: [danRun] } } });
+    await db.run.deleteMany({ where: { userId: world.fay.user.id } });
+  });
+
   it('listExerciseStatus gives runs, best and last run per fellow and exercise', async () => {
     const statuses = await listExerciseStatus(world.cohort.id, [world.ann.membership.id, world.dan.membership.id], db);
     expect(statuses.map((status) => [status.membershipId, status.exerciseSlug, status.runs, status.best])).toEqual([

@@ -10,7 +10,7 @@ import { cohortNotFound, outOfReach } from '@/server/errors';
 import { getCurriculumTree } from '@/server/services/curricula/curriculum-tree-cache';
 import { exercisesOfTree, type CohortExercise } from '@/server/services/runs/exercises';
 import { listExerciseStatus } from './exercise-status';
-import { bestRunByUser, listEarlierCohortBests, listScoredRuns, listScoredRunsWithFellows, type ScoredRun } from './run-scores';
+import { bestRunByUser, listEarlierCohortBests, listScoredRuns, summarizeExerciseResults, type ScoredRun } from './run-scores';
 import { displayName } from '@/lib/format';
 import type { MemberContext } from '@/server/services/context';
 
@@ -102,14 +102,13 @@ export type ExerciseSummary = Pick<CohortExercise, 'slug' | 'title' | 'primaryMe
 /** The exercises page: every exercise of the cohort with how far the cohort has got. */
 export async function listExerciseSummaries(ctx: MemberContext): Promise<ExerciseSummary[]> {
   const { db, access } = ctx;
-  // The curriculum's version came with the access; the runs and the fellows in one statement.
+  // The curriculum's version came with the access; the results and the fellows in one statement,
+  // summarised in the database: its rows are the exercises, however many runs the cohort sent.
   const curriculum = access.cohort?.curriculum ?? (await loadCohortFellows(db, access.cohortId)).curriculum;
-  const [tree, { fellows, runs }] = await Promise.all([getCurriculumTree(db, curriculum), listScoredRunsWithFellows(db, access.cohortId)]);
+  const [tree, { fellows, byExercise }] = await Promise.all([getCurriculumTree(db, curriculum), summarizeExerciseResults(db, access.cohortId, ctx.user.id)]);
   const exercises = tree ? exercisesOfTree(tree) : [];
   return exercises.map((exercise) => {
-    const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
-    const fellowBest = [...best.values()].filter((run) => run.fellow).map((run) => run.score!);
-    const mine = runs.filter((run) => run.exerciseItemId === exercise.itemId && run.userId === ctx.user.id);
+    const results = byExercise.get(exercise.itemId);
     return {
       slug: exercise.slug,
       title: exercise.title,
@@ -117,9 +116,9 @@ export async function listExerciseSummaries(ctx: MemberContext): Promise<Exercis
       higherIsBetter: exercise.higherIsBetter,
       week: exercise.week,
       fellows,
-      fellowsWithResults: fellowBest.length,
-      top: fellowBest.length ? (exercise.higherIsBetter === false ? Math.min(...fellowBest) : Math.max(...fellowBest)) : null,
-      mine: { runs: mine.length, best: best.get(ctx.user.id)?.score ?? null },
+      fellowsWithResults: results?.fellowsWithResults ?? 0,
+      top: results?.top ?? null,
+      mine: { runs: results?.myRuns ?? 0, best: results?.myBest ?? null },
     };
   });
 }
@@ -134,7 +133,7 @@ export async function getExerciseBoard(ctx: MemberContext, input: ExerciseBoardI
   const exercise = exercises.find((candidate) => candidate.slug === slug);
   if (!exercise) throw outOfReach(`No exercise "${slug.slice(0, 120)}" in this cohort.`);
 
-  const runs = await listScoredRuns(db, access.cohortId, cohort.fellows.map((fellow) => fellow.userId));
+  const runs = await listScoredRuns(db, access.cohortId, cohort.fellows.map((fellow) => fellow.userId), exercise.itemId);
   const best = bestRunByUser(runs, exercise.itemId, exercise.higherIsBetter);
   const leaderboard = rankEntries(ctx, cohort.fellows, best, exercise.higherIsBetter, cohort.leaderboardHideNames);
 

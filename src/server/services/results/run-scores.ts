@@ -17,8 +17,11 @@ export type ScoredRun = {
 
 type Row = Omit<ScoredRun, 'score'> & { summaryValue: unknown; last: string | null };
 
-/** Every run of these users in the cohort (all users when null), with its score: one query. */
-export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds: string[] | null): Promise<ScoredRun[]> {
+/**
+ * Every run of these users in the cohort (all users when null), of one exercise when named,
+ * with its score: one query.
+ */
+export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds: string[] | null, exerciseItemId?: string): Promise<ScoredRun[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id, r."userId", r."exerciseItemId", r.name, r.status::text AS status, r."createdAt",
            r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last
@@ -26,6 +29,7 @@ export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds
     JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId"
     LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
     WHERE r."cohortId" = ${cohortId} AND (${userIds === null} OR r."userId" = ANY(${userIds ?? []}::text[]))
+      AND (${exerciseItemId === undefined} OR r."exerciseItemId" = ${exerciseItemId ?? ''})
     ORDER BY r."createdAt"`;
   return rows.map(toScoredRun);
 }
@@ -42,28 +46,64 @@ function toScoredRun(row: Row): ScoredRun {
   };
 }
 
+/** One exercise's results in a cohort, summarised for its line on the exercise lists. */
+export type ExerciseResults = {
+  /** Fellows of the cohort with at least one scored run. */
+  fellowsWithResults: number;
+  /** The best of the fellows' results, in the metric's direction; null when none has one. */
+  top: number | null;
+  /** The viewer's own runs (scored or not) and best result. */
+  myRuns: number;
+  myBest: number | null;
+};
+
 /**
- * Every run of the cohort with its score and whether its sender is one of the cohort's fellows,
- * and how many fellows the cohort has: one statement, for the exercise lists.
+ * Per exercise of the cohort that has runs, its results summarised, and how many fellows the
+ * cohort has: one statement whose rows are the cohort's exercises, not its runs. The scores are
+ * toScoredRun's, in SQL: the summary's finite number, else the series' last finite value.
+ * (A JSON number beyond a double is Infinity to JSON.parse, so no result; here it is filtered
+ * before the cast, which would fail.)
  */
-export async function listScoredRunsWithFellows(db: PrismaClient, cohortId: string): Promise<{ fellows: number; runs: (ScoredRun & { fellow: boolean })[] }> {
-  const rows = await db.$queryRaw<(Row & { fellow: boolean | null; fellows: number })[]>`
-    SELECT f.fellows, x.*
-    FROM (SELECT count(*)::int AS fellows FROM "Membership" WHERE "cohortId" = ${cohortId} AND role = 'FELLOW') f
-    LEFT JOIN LATERAL (
-      SELECT r.id, r."userId", r."exerciseItemId", r.name, r.status::text AS status, r."createdAt",
-             r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last,
-             EXISTS (SELECT 1 FROM "Membership" m WHERE m."cohortId" = r."cohortId" AND m."userId" = r."userId" AND m.role = 'FELLOW') AS fellow
+export async function summarizeExerciseResults(
+  db: PrismaClient,
+  cohortId: string,
+  viewerId: string,
+): Promise<{ fellows: number; byExercise: Map<string, ExerciseResults> }> {
+  const rows = await db.$queryRaw<(ExerciseResults & { fellows: number; exerciseItemId: string | null })[]>`
+    WITH scored AS (
+      SELECT r."exerciseItemId", r."userId", ci."higherIsBetter" IS DISTINCT FROM false AS higher,
+             COALESCE(
+               CASE WHEN jsonb_typeof(r.summary -> ci."primaryMetric") = 'number'
+                     AND abs((r.summary ->> ci."primaryMetric")::numeric) <= 1.7976931348623157e308
+                    THEN (r.summary ->> ci."primaryMetric")::float8 END,
+               CASE WHEN s.last IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN NULL ELSE s.last END
+             ) AS score
       FROM "Run" r
       JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId"
       LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
       WHERE r."cohortId" = ${cohortId}
-      ORDER BY r."createdAt"
+    ), best AS (
+      SELECT "exerciseItemId", "userId", bool_and(higher) AS higher, count(*)::int AS runs,
+             CASE WHEN bool_and(higher) THEN max(score) ELSE min(score) END AS best,
+             EXISTS (SELECT 1 FROM "Membership" m WHERE m."cohortId" = ${cohortId} AND m."userId" = scored."userId" AND m.role = 'FELLOW') AS fellow
+      FROM scored GROUP BY "exerciseItemId", "userId"
+    )
+    SELECT f.fellows, x.*
+    FROM (SELECT count(*)::int AS fellows FROM "Membership" WHERE "cohortId" = ${cohortId} AND role = 'FELLOW') f
+    LEFT JOIN LATERAL (
+      SELECT "exerciseItemId",
+             (count(*) FILTER (WHERE fellow AND best IS NOT NULL))::int AS "fellowsWithResults",
+             CASE WHEN bool_and(higher) THEN max(best) FILTER (WHERE fellow) ELSE min(best) FILTER (WHERE fellow) END AS top,
+             COALESCE(sum(runs) FILTER (WHERE "userId" = ${viewerId}), 0)::int AS "myRuns",
+             max(best) FILTER (WHERE "userId" = ${viewerId}) AS "myBest"
+      FROM best GROUP BY "exerciseItemId"
     ) x ON true`;
-  return {
-    fellows: rows[0]?.fellows ?? 0,
-    runs: rows.filter((row) => row.id !== null).map((row) => ({ ...toScoredRun(row), fellow: row.fellow === true })),
-  };
+  const byExercise = new Map<string, ExerciseResults>();
+  for (const row of rows) {
+    if (row.exerciseItemId === null) continue;
+    byExercise.set(row.exerciseItemId, { fellowsWithResults: row.fellowsWithResults, top: row.top, myRuns: row.myRuns, myBest: row.myBest });
+  }
+  return { fellows: rows[0]?.fellows ?? 0, byExercise };
 }
 
 /**
