@@ -1,8 +1,7 @@
 // A run's result for ranking: its exercise's primary metric, taken from the summary the job
 // sent at the end when that holds a finite number, else the last value the job logged for
 // that key (kept on MetricSeries on write: no scan of points). NaN or missing: no result.
-import type { PrismaClient, RunStatus } from '@/generated/prisma/client';
-import { fromFloat8Text } from '@/server/services/runs/metric-values';
+import { Prisma, type PrismaClient, type RunStatus } from '@/generated/prisma/client';
 
 export type ScoredRun = {
   id: string;
@@ -15,35 +14,32 @@ export type ScoredRun = {
   score: number | null;
 };
 
-type Row = Omit<ScoredRun, 'score'> & { summaryValue: unknown; last: string | null };
+/**
+ * A run's score, computed where the run is read (as r, its exercise as ci, and its primary
+ * metric's series as s): the summary's number, else the series' last finite value. A JSON
+ * number beyond a double (the summary is stored as written) is no result, as it would be
+ * Infinity to JavaScript; it is filtered before the cast, which would fail on it.
+ */
+const RUN_SCORE = Prisma.sql`COALESCE(
+  CASE WHEN jsonb_typeof(r.summary -> ci."primaryMetric") = 'number'
+        AND abs((r.summary ->> ci."primaryMetric")::numeric) <= 1.7976931348623157e308
+       THEN (r.summary ->> ci."primaryMetric")::float8 END,
+  CASE WHEN s.last IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN NULL ELSE s.last END
+)`;
 
 /**
  * Every run of these users in the cohort (all users when null), of one exercise when named,
  * with its score: one query.
  */
 export async function listScoredRuns(db: PrismaClient, cohortId: string, userIds: string[] | null, exerciseItemId?: string): Promise<ScoredRun[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT r.id, r."userId", r."exerciseItemId", r.name, r.status::text AS status, r."createdAt",
-           r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last
+  return db.$queryRaw<ScoredRun[]>`
+    SELECT r.id, r."userId", r."exerciseItemId", r.name, r.status::text AS status, r."createdAt", ${RUN_SCORE} AS score
     FROM "Run" r
     JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId"
     LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
     WHERE r."cohortId" = ${cohortId} AND (${userIds === null} OR r."userId" = ANY(${userIds ?? []}::text[]))
       AND (${exerciseItemId === undefined} OR r."exerciseItemId" = ${exerciseItemId ?? ''})
     ORDER BY r."createdAt"`;
-  return rows.map(toScoredRun);
-}
-
-function toScoredRun(row: Row): ScoredRun {
-  return {
-    id: row.id,
-    userId: row.userId,
-    exerciseItemId: row.exerciseItemId,
-    name: row.name,
-    status: row.status,
-    createdAt: row.createdAt,
-    score: finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last)),
-  };
 }
 
 /** One exercise's results in a cohort, summarised for its line on the exercise lists. */
@@ -59,10 +55,7 @@ export type ExerciseResults = {
 
 /**
  * Per exercise of the cohort that has runs, its results summarised, and how many fellows the
- * cohort has: one statement whose rows are the cohort's exercises, not its runs. The scores are
- * toScoredRun's, in SQL: the summary's finite number, else the series' last finite value.
- * (A JSON number beyond a double is Infinity to JSON.parse, so no result; here it is filtered
- * before the cast, which would fail.)
+ * cohort has: one statement whose rows are the cohort's exercises, not its runs.
  */
 export async function summarizeExerciseResults(
   db: PrismaClient,
@@ -71,13 +64,7 @@ export async function summarizeExerciseResults(
 ): Promise<{ fellows: number; byExercise: Map<string, ExerciseResults> }> {
   const rows = await db.$queryRaw<(ExerciseResults & { fellows: number; exerciseItemId: string | null })[]>`
     WITH scored AS (
-      SELECT r."exerciseItemId", r."userId", ci."higherIsBetter" IS DISTINCT FROM false AS higher,
-             COALESCE(
-               CASE WHEN jsonb_typeof(r.summary -> ci."primaryMetric") = 'number'
-                     AND abs((r.summary ->> ci."primaryMetric")::numeric) <= 1.7976931348623157e308
-                    THEN (r.summary ->> ci."primaryMetric")::float8 END,
-               CASE WHEN s.last IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN NULL ELSE s.last END
-             ) AS score
+      SELECT r."exerciseItemId", r."userId", ci."higherIsBetter" IS DISTINCT FROM false AS higher, ${RUN_SCORE} AS score
       FROM "Run" r
       JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId"
       LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
@@ -112,24 +99,23 @@ export async function summarizeExerciseResults(
  * on an exercise's page.
  */
 export async function listEarlierCohortBests(db: PrismaClient, cohortId: string, exerciseSlug: string, higherIsBetter: boolean | null) {
-  const rows = await db.$queryRaw<{ cohortId: string; cohortName: string; startDate: Date; userId: string; summaryValue: unknown; last: string | null }[]>`
+  const rows = await db.$queryRaw<{ cohortId: string; cohortName: string; startDate: Date; userId: string; score: number }[]>`
     WITH here AS (
       SELECT c.id, c."startDate", COALESCE(cu."sourceId", cu.id) AS lineage
       FROM "Cohort" c JOIN "Curriculum" cu ON cu.id = c."curriculumId"
       WHERE c.id = ${cohortId}
     )
-    SELECT c.id AS "cohortId", c.name AS "cohortName", c."startDate", r."userId",
-           r.summary -> ci."primaryMetric" AS "summaryValue", s.last::text AS last
-    FROM here
-    JOIN "Curriculum" cu ON COALESCE(cu."sourceId", cu.id) = here.lineage
-    JOIN "Cohort" c ON c."curriculumId" = cu.id AND c.id <> here.id AND c."startDate" < here."startDate"
-    JOIN "Run" r ON r."cohortId" = c.id
-    JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId" AND ci."exerciseSlug" = ${exerciseSlug}
-    LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"`;
+    SELECT * FROM (
+      SELECT c.id AS "cohortId", c.name AS "cohortName", c."startDate", r."userId", ${RUN_SCORE} AS score
+      FROM here
+      JOIN "Curriculum" cu ON COALESCE(cu."sourceId", cu.id) = here.lineage
+      JOIN "Cohort" c ON c."curriculumId" = cu.id AND c.id <> here.id AND c."startDate" < here."startDate"
+      JOIN "Run" r ON r."cohortId" = c.id
+      JOIN "CurriculumItem" ci ON ci.id = r."exerciseItemId" AND ci."exerciseSlug" = ${exerciseSlug}
+      LEFT JOIN "MetricSeries" s ON s."runId" = r.id AND s.key = ci."primaryMetric"
+    ) scored WHERE score IS NOT NULL`;
   const cohorts = new Map<string, { name: string; startDate: Date; best: Map<string, number> }>();
-  for (const row of rows) {
-    const score = finiteOrNull(row.summaryValue) ?? finiteOrNull(fromFloat8Text(row.last));
-    if (score === null) continue;
+  for (const { score, ...row } of rows) {
     const cohort = cohorts.get(row.cohortId) ?? { name: row.cohortName, startDate: row.startDate, best: new Map<string, number>() };
     const current = cohort.best.get(row.userId);
     if (current === undefined || isBetter(score, current, higherIsBetter)) cohort.best.set(row.userId, score);
@@ -143,10 +129,6 @@ export async function listEarlierCohortBests(db: PrismaClient, cohortId: string,
       const median = values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
       return { name: cohort.name, fellows: values.length, best: values[0]!, median };
     });
-}
-
-function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** Is `a` a better result than `b`, in the metric's direction (higher is better unless false)? */
