@@ -16,12 +16,12 @@
 // /proc) and the response's size. Options (env): BENCH_DURATION_S (default 10), BENCH_WARMUP_S
 // (default 3). See docs/decisions/0033-signed-in-page-cost.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '@/cli/next-process';
 import { findFreePort } from '@/server/db/embedded';
+import { processCpuMs } from './lib/process-cpu';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
@@ -57,12 +57,6 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-/** The process's CPU time so far (user + system, ms), from /proc. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
 function run(args: string[], stdio: 'inherit' | 'ignore'): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: projectRoot,
@@ -88,19 +82,20 @@ async function measure(fixture: Fixture): Promise<Row[]> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const rows: Row[] = [];
-    for (const target of [{ name: '/api/ping (baseline)', path: '/api/ping' }, ...fixture.targets]) {
+    const baseline: Target = { name: '/api/ping (baseline)', path: '/api/ping' };
+    for (const target of [baseline, ...fixture.targets]) {
       // A client-side navigation asks for the RSC payload alone, with `rsc: 1` and a cache-busting
       // `_rsc` parameter (empty when no router-state headers are sent).
-      const url = `${base}${target.path}${'rsc' in target && target.rsc ? '?_rsc' : ''}`;
-      const headers: Record<string, string> = 'rsc' in target && target.rsc ? { rsc: '1' } : {};
+      const url = `${base}${target.path}${target.rsc ? '?_rsc' : ''}`;
+      const headers: Record<string, string> = target.rsc ? { rsc: '1' } : {};
       const response = await fetch(url, { headers, redirect: 'manual' });
       const body = await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${target.name}: ${response.status}`);
       const load = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration, headers });
       if (WARMUP_S > 0) await load(WARMUP_S);
-      const cpuBefore = processCpuMs(server.pid!);
+      const cpuBefore = processCpuMs(server.pid);
       const result = await load(DURATION_S);
-      const cpuMs = (processCpuMs(server.pid!) - cpuBefore) / Math.max(1, result.requests.total);
+      const cpuMs = ((processCpuMs(server.pid) ?? 0) - (cpuBefore ?? 0)) / Math.max(1, result.requests.total);
       rows.push({
         fixture: fixture.name,
         name: target.name,

@@ -22,7 +22,7 @@
 // target's response and the SQL statements of one request, in files), NEXT_DIST_DIR,
 // BENCH_ONLY (a pattern of the targets to run, as "fellow's week (demo)"), BENCH_SERVER=next.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -34,6 +34,7 @@ import { seedDemoData } from '@/server/services/demo/seed-demo';
 import { generateCohort } from './lib/dashboard-data';
 import { startBenchNext, stopBenchNext, type BenchNext } from './lib/bench-next';
 import { startBenchPostgres, type BenchPostgres } from './lib/bench-postgres';
+import { processCpuMs } from './lib/process-cpu';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 // Load before each measurement, not counted: the first target to render a page otherwise pays for
@@ -48,22 +49,6 @@ function log(message: string) {
 
 type Target = { name: string; cohort: string; url: string; cookie?: string; method?: 'POST'; body?: () => string; rsc?: boolean };
 type Row = { name: string; cohort: string; rps: number; p50: number; p95: number; statements: number; kb: number; errors: number; cpuMs: number | null };
-
-/**
- * The server process's CPU time so far (user + system, in ms) from /proc, or null where there is
- * none. Per request it is the figure that does not depend on what else the machine runs:
- * requests/s on 2 shared cores also carry PostgreSQL's and autocannon's share.
- */
-function processCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
 
 async function main() {
   let database: BenchPostgres | undefined;

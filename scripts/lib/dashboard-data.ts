@@ -102,7 +102,7 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
   await prisma.membership.createMany({
     data: users.map((user, f) => ({ cohortId: cohort.id, userId: user.id, role: 'FELLOW' as const, groupId: groupRows[f % groups]!.id, lastActivityAt: new Date(today.getTime() - Math.floor(rand() * 10) * DAY) })),
   });
-  const memberships = await prisma.membership.findMany({ where: { cohortId: cohort.id, role: 'FELLOW' }, select: { id: true, groupId: true } });
+  const memberships = await prisma.membership.findMany({ where: { cohortId: cohort.id, role: 'FELLOW' }, select: { id: true, userId: true, groupId: true } });
 
   const ticks: { membershipId: string; itemId: string; completedAt: Date }[] = [];
   const marks: { meetingId: string; membershipId: string; status: 'PRESENT' | 'LATE' | 'EXCUSED' | 'ABSENT' }[] = [];
@@ -137,7 +137,6 @@ export async function generateCohort(prisma: Prisma, slug: string, fellows: numb
   return { cohort, groups: groupRows, facilitator: facilitators[0]!, runs, ticks: ticks.length, marks: marks.length, responses: responses.length, prepMeetingId: prepMeeting.id };
 }
 
-
 /**
  * An exercise in weeks 2 and 3 (its loss ranks runs, lower is better), and about `perExercise`
  * runs of each from four fellows in five: half report the loss in their summary, the rest only
@@ -148,7 +147,7 @@ async function generateRuns(
   rand: () => number,
   cohortId: string,
   weeks: { id: string }[],
-  memberships: { id: string }[],
+  memberships: { userId: string }[],
   perExercise: number,
 ) {
   const exercises = [];
@@ -165,10 +164,9 @@ async function generateRuns(
     });
     exercises.push(section.items[0]!.id);
   }
-  const userIds = await prisma.membership.findMany({ where: { id: { in: memberships.map((membership) => membership.id) } }, select: { userId: true } });
   const runs: { cohortId: string; userId: string; exerciseItemId: string; clientRunId: string; status: 'RUNNING' | 'FINISHED'; summary?: { loss: number } }[] = [];
   const seriesLoss = new Map<string, number>();
-  for (const { userId } of userIds) {
+  for (const { userId } of memberships) {
     if (rand() < 0.2) continue;
     for (const exerciseItemId of exercises) {
       const count = Math.round(rand() * 2 * perExercise);

@@ -9,7 +9,14 @@ export const ARCHIVED_MESSAGE =
 
 export async function assertCohortWritable(tx: Prisma.TransactionClient, cohortId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "Cohort" WHERE "id" = ${cohortId} FOR SHARE`;
-  const status = rows[0]?.status;
+  assertWritableStatus(rows[0]?.status);
+}
+
+/**
+ * The same answer for a cohort's status read under its own lock (undefined: no such cohort), for
+ * a write that reads the status together with what else it checks in one statement.
+ */
+export function assertWritableStatus(status: string | undefined): void {
   if (!status) throw cohortNotFound();
   if (status === 'ARCHIVED') throw new AppError('CONFLICT', ARCHIVED_MESSAGE);
 }

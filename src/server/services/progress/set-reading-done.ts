@@ -6,9 +6,9 @@
 // syllabus) and one write (the tick and the fellow's last activity). The checks and their
 // messages are those of assertCohortWritable and requireFellowMembership, which every other
 // fellow write uses.
-import { AppError, cohortNotFound, notPermitted, outOfReach } from '@/server/errors';
+import { notPermitted, outOfReach } from '@/server/errors';
 import type { SetReadingDoneInput } from '@/lib/schemas/progress';
-import { ARCHIVED_MESSAGE } from '@/server/services/cohorts/cohort-guard';
+import { assertWritableStatus } from '@/server/services/cohorts/cohort-guard';
 import { NOT_A_FELLOW_MESSAGE } from './fellow-membership';
 import { nowOf, type CohortContext } from '@/server/services/context';
 
@@ -34,9 +34,8 @@ export async function setReadingDone(ctx: CohortContext, input: SetReadingDoneIn
                 JOIN "CurriculumWeek" w ON w."id" = s."weekId"
                 WHERE i."id" = ${input.itemId} AND w."curriculumId" = c."curriculumId") AS "hasItem"
       FROM "Cohort" c WHERE c."id" = ${access.cohortId} FOR SHARE OF c`;
-    if (!check) throw cohortNotFound();
-    if (check.status === 'ARCHIVED') throw new AppError('CONFLICT', ARCHIVED_MESSAGE);
-    if (!check.isFellow) throw notPermitted(NOT_A_FELLOW_MESSAGE);
+    assertWritableStatus(check?.status);
+    if (!check?.isFellow) throw notPermitted(NOT_A_FELLOW_MESSAGE);
     // Only readings of this cohort's own syllabus; any other id reads as missing.
     if (!check.hasItem) throw outOfReach('This cohort’s syllabus has no such reading. Reload the page to see the current readings.');
 
